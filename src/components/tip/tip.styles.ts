@@ -1,0 +1,246 @@
+import { css } from 'lit';
+
+/**
+ * Public tokens (`--ehr-*`) are read once into private ones (`--_*`), so every rule below uses one name and a
+ * theme only has to set the public ones. System colours are the last fallback: they follow the user's platform
+ * and forced-colours modes.
+ */
+export const tipStyles = css`
+  :host {
+    --_bg: var(--ehr-tip-background, var(--ehr-color-surface, Canvas));
+    --_fg: var(--ehr-tip-color, var(--ehr-color-text, CanvasText));
+    --_border: var(--ehr-tip-border-color, var(--ehr-color-border, #8a94a6));
+    --_accent: var(--ehr-color-accent, #0b5cad);
+    --_on-accent: var(--ehr-color-on-accent, #ffffff);
+    --_radius: var(--ehr-tip-radius, var(--ehr-radius, 6px));
+    --_shadow: var(--ehr-tip-shadow, 0 4px 16px rgb(0 0 0 / 0.18));
+    --_max-width: var(--ehr-tip-max-width, 22rem);
+    --_padding: var(--ehr-tip-padding, 0.75rem 0.875rem);
+    --_font: var(--ehr-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font-size: var(--ehr-tip-font-size, var(--ehr-font-size, 0.875rem));
+    --_beacon: var(--ehr-beacon-color, var(--_accent));
+    --_beacon-size: var(--ehr-beacon-size, 14px);
+    --_focus: var(--ehr-focus-ring, 2px solid var(--_accent));
+    display: contents;
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.45;
+  }
+
+  :host([variant='callout']) {
+    display: block;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  /* Popovers: reset the UA's centred-dialog defaults; floating-ui sets left/top. */
+  [popover] {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: transparent;
+    color: inherit;
+    overflow: visible;
+  }
+
+  .offscreen {
+    visibility: hidden;
+    pointer-events: none;
+  }
+
+  .beacon {
+    box-sizing: border-box;
+    inline-size: 24px;
+    block-size: 24px;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    cursor: pointer;
+    display: inline-grid;
+    place-items: center;
+    vertical-align: middle;
+  }
+  .beacon-dot {
+    position: relative;
+    inline-size: var(--_beacon-size);
+    block-size: var(--_beacon-size);
+    border-radius: 50%;
+    background: var(--_beacon);
+    box-shadow: 0 0 0 2px var(--_on-accent);
+  }
+  .beacon-dot::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: 50%;
+    border: 2px solid var(--_beacon);
+    animation: ehr-pulse 1.8s ease-out infinite;
+  }
+  .beacon:focus-visible {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
+  @keyframes ehr-pulse {
+    from {
+      transform: scale(1);
+      opacity: 0.9;
+    }
+    to {
+      transform: scale(2.4);
+      opacity: 0;
+    }
+  }
+
+  .panel {
+    box-sizing: border-box;
+    /* Width independent of left/top: otherwise moving a fixed popup near the edge resizes it, which feeds
+       floating-ui's ResizeObserver back into itself ("ResizeObserver loop completed…"). */
+    inline-size: max-content;
+    max-inline-size: min(var(--_max-width), calc(100vw - 16px));
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+    padding: var(--_padding);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.45;
+    animation: ehr-fade-in 120ms ease-out;
+  }
+  .panel:focus-visible {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
+  .panel.callout {
+    inline-size: auto;
+    max-inline-size: none;
+    box-shadow: none;
+    border-inline-start: 4px solid var(--_accent);
+    animation: none;
+  }
+  .panel.tooltip {
+    padding: 0.4rem 0.6rem;
+  }
+  @keyframes ehr-fade-in {
+    from {
+      opacity: 0;
+    }
+  }
+
+  .arrow {
+    position: absolute;
+    inline-size: 10px;
+    block-size: 10px;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    transform: rotate(45deg);
+  }
+  .panel[data-placement^='bottom'] .arrow {
+    border-right: 0;
+    border-bottom: 0;
+  }
+  .panel[data-placement^='top'] .arrow {
+    border-left: 0;
+    border-top: 0;
+  }
+  .panel[data-placement^='left'] .arrow {
+    border-left: 0;
+    border-bottom: 0;
+  }
+  .panel[data-placement^='right'] .arrow {
+    border-right: 0;
+    border-top: 0;
+  }
+
+  .header {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    margin-block-end: 0.25rem;
+  }
+  .heading {
+    flex: 1;
+    font-weight: 600;
+    font-size: 1.05em;
+  }
+  .close {
+    flex: none;
+    inline-size: 24px;
+    block-size: 24px;
+    margin: -4px -6px 0 0;
+    padding: 0;
+    border: 0;
+    border-radius: 4px;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    font-size: 1.1rem;
+    line-height: 1;
+    cursor: pointer;
+  }
+  .body {
+    overflow-wrap: anywhere;
+  }
+  .body.plain {
+    white-space: pre-wrap;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    justify-content: flex-end;
+    margin-block-start: 0.625rem;
+  }
+  .actions button {
+    font: inherit;
+    min-block-size: 24px;
+    padding: 0.2rem 0.7rem;
+    border-radius: 4px;
+    cursor: pointer;
+    border: 1px solid var(--_accent);
+  }
+  .actions .primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .actions .secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  .close:focus-visible,
+  .actions button:focus-visible {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .beacon-dot::after,
+    .panel {
+      animation: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .beacon-dot {
+      background: Highlight;
+      box-shadow: 0 0 0 2px Canvas;
+      forced-color-adjust: none;
+    }
+    .beacon-dot::after {
+      border-color: Highlight;
+    }
+    .panel,
+    .arrow {
+      border: 1px solid CanvasText;
+    }
+    .actions button {
+      border: 1px solid ButtonText;
+    }
+  }
+`;

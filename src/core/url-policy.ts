@@ -1,0 +1,27 @@
+/**
+ * Which link and image destinations content may carry. Guidance content is authored far from the EHR page it
+ * runs on, so a `javascript:` or `data:` URL in a pack must never become a live link: only the schemes below
+ * pass, everything else renders as plain text.
+ */
+export const ALLOWED_URL_SCHEMES: readonly string[] = ['https:', 'http:', 'mailto:'];
+
+// ASCII control characters and whitespace browsers strip before parsing a scheme ("java\tscript:").
+// eslint-disable-next-line no-control-regex
+const STRIPPED = /[\u0000-\u0020\u007f-\u009f]/g;
+
+/**
+ * Returns the URL when its scheme is allowed (or it is relative with no scheme), otherwise `undefined`.
+ * Relative URLs are resolved by the browser against the page, so they can only point at http(s).
+ */
+export function safeUrl(raw: string | null | undefined): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const url = raw.trim();
+  if (url === '') return undefined;
+  const compact = url.replace(STRIPPED, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
+  if (!scheme) {
+    // No scheme: relative path, query or fragment. Reject protocol-relative tricks with backslashes.
+    return compact.startsWith('\\') || compact.startsWith('/\\') ? undefined : url;
+  }
+  return ALLOWED_URL_SCHEMES.includes(scheme[1].toLowerCase() + ':') ? url : undefined;
+}

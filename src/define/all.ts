@@ -1,0 +1,2 @@
+/** Registers every ehr-guide element. */
+import './ehr-tip.js';

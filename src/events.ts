@@ -1,0 +1,57 @@
+/**
+ * Every public event of ehr-guide, with its detail type. Events bubble and are composed, because EHR shells listen
+ * at their container; details carry ids and reasons only — never patient data, since any listener on the page
+ * receives them.
+ */
+
+/** Why a tip opened. */
+export type TipShowReason = 'api' | 'pointer' | 'keyboard' | 'hover' | 'focus';
+/** Why a tip closed. */
+export type TipHideReason = 'api' | 'escape' | 'pointer' | 'blur' | 'close-button' | 'dismiss' | 'outside';
+
+export interface EhrTipShowDetail {
+  tipId: string;
+  reason: TipShowReason;
+}
+export interface EhrTipHideDetail {
+  tipId: string;
+  reason: TipHideReason;
+}
+export interface EhrTipDismissDetail {
+  tipId: string;
+  /** `true` for "Don't show again": the tip stays hidden in later sessions. */
+  permanent: boolean;
+}
+/** A problem with a tip's content or anchor, named so an author can fix it. */
+export interface EhrTipErrorDetail {
+  tipId: string;
+  code: 'markdown-invalid' | 'markdown-load-failed' | 'anchor-not-found' | 'anchor-invalid';
+  /** What is wrong and where (JSON paths for content, the selector for anchors). Never patient data. */
+  message: string;
+}
+
+export type EhrTipShowEvent = CustomEvent<EhrTipShowDetail>;
+export type EhrTipHideEvent = CustomEvent<EhrTipHideDetail>;
+export type EhrTipDismissEvent = CustomEvent<EhrTipDismissDetail>;
+export type EhrTipErrorEvent = CustomEvent<EhrTipErrorDetail>;
+
+export interface EhrGuideEventMap {
+  'ehr-tip-show': EhrTipShowEvent;
+  'ehr-tip-hide': EhrTipHideEvent;
+  'ehr-tip-dismiss': EhrTipDismissEvent;
+  'ehr-tip-error': EhrTipErrorEvent;
+}
+
+/** Creates a public ehr-guide event: bubbling and composed. */
+export function createEvent<K extends keyof EhrGuideEventMap>(
+  type: K,
+  detail: EhrGuideEventMap[K]['detail'],
+  options: { cancelable?: boolean } = {},
+): EhrGuideEventMap[K] {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }) as EhrGuideEventMap[K];
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends EhrGuideEventMap {}
+}

@@ -1,0 +1,19 @@
+/**
+ * ehr-guide: element classes, event types and the core, without registering anything.
+ * Register elements with `ehr-guide/define/<tag>.js`.
+ */
+export { EhrTip, type TipVariant } from './components/tip/tip.js';
+export { defineElement } from './define/define-element.js';
+export * from './events.js';
+export { VERSION } from './version.js';
+export type { AnchorState } from './controllers/anchor-controller.js';
+export {
+  safeUrl,
+  isCompiledMarkdown,
+  checkCompiledMarkdown,
+  createDismissalStore,
+  type CompiledMarkdown,
+  type ContentProblem,
+  type DismissalStore,
+  type KeyValueStorage,
+} from './core/index.js';

@@ -1,0 +1,30 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+import { oneEvent } from '@open-wc/testing';
+
+/** Waits for `n` animation frames: lets observers, floating-ui and Lit settle. */
+export async function frames(n = 2): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/** Waits until `predicate` holds, failing with `message` after `timeout` ms. */
+export async function until(predicate: () => boolean, message: string, timeout = 3000): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > timeout) throw new Error(`Timed out waiting: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 16));
+  }
+}
+
+export function emulateForcedColors(active: boolean): Promise<unknown> {
+  return executeServerCommand('emulate-forced-colors', { active });
+}
+
+/** Collects every event of the given types that reaches `document`. */
+export function recordEvents(types: string[]): { events: CustomEvent[]; stop: () => void } {
+  const events: CustomEvent[] = [];
+  const listener = (e: Event) => events.push(e as CustomEvent);
+  for (const type of types) document.addEventListener(type, listener);
+  return { events, stop: () => types.forEach((type) => document.removeEventListener(type, listener)) };
+}
+
+export { oneEvent };

@@ -1,0 +1,48 @@
+// web-test-runner: unit and component tests in headless Chromium (Debian's), Lit in dev mode so its warnings show.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { ensureChromium, CHROMIUM_ARGS } from './scripts/lib/chromium.mjs';
+import { countReporter } from './scripts/lib/wtr-count-reporter.mjs';
+
+// emulateMedia() of @web/test-runner-commands cannot set forced-colors with the Chrome (puppeteer) launcher.
+const forcedColorsSessions = new Map();
+const forcedColorsPlugin = {
+  name: 'emulate-forced-colors',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-forced-colors') return undefined;
+    const page = session.browser.getPage(session.id);
+    // puppeteer's emulateMediaFeatures() refuses forced-colors; the DevTools protocol itself accepts it.
+    const cdp = await page.createCDPSession();
+    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
+    forcedColorsSessions.set(session.id, cdp);
+    return true;
+  },
+};
+
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+const executablePath = ensureChromium();
+
+export default {
+  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  nodeResolve: { browser: true, exportConditions: ['development'], mainFields: ['module', 'browser', 'main'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig }), forcedColorsPlugin],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  // One page at a time: focus, pointer and requestAnimationFrame only behave as for a user in the foreground page.
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    exclude: ['src/**/*.d.ts'],
+    threshold: { statements: 85, lines: 85, branches: 75, functions: 80 },
+    reportDir: 'coverage',
+    reporters: ['lcov', 'text-summary'],
+  },
+  filterBrowserLogs: ({ args }) => !String(args?.[0] ?? '').includes('Lit is in dev mode'),
+  reporters: [defaultReporter(), countReporter({ file: 'node_modules/.cache/ehr-guide/wtr-results.json' })],
+};
