@@ -116,6 +116,7 @@ export class EhrTip extends LitElement {
   #hideReason: TipHideReason = 'api';
   #opener: HTMLElement | null = null;
   #compileToken = 0;
+  #bodyReady: Promise<void> = Promise.resolve();
   #graceTimer?: ReturnType<typeof setTimeout>;
   #hoverTimer?: ReturnType<typeof setTimeout>;
   #tooltipAnchor: Element | null = null;
@@ -201,6 +202,9 @@ export class EhrTip extends LitElement {
     } else {
       this.#opener = null;
     }
+    // Never show an empty popup: wait for a markdown body to be compiled first (it loads lazily).
+    await this.#bodyReady;
+    if (this.dismissed || this.open) return;
     this.open = true;
     await this.updateComplete;
     await this.#anchor.settled();
@@ -269,7 +273,7 @@ export class EhrTip extends LitElement {
     if (!this.markdown) return;
     const source = this.markdown;
     // Loaded on demand: tips with slotted or precompiled bodies never download the markdown parser.
-    import('../../core/markdown/compile.js')
+    this.#bodyReady = import('../../core/markdown/compile.js')
       .then(({ compileMarkdown }) => {
         if (token === this.#compileToken) this.compiled = compileMarkdown(source);
       })

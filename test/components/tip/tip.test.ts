@@ -304,7 +304,7 @@ describe('<ehr-tip> anchoring', () => {
     const { page } = await mount(html`<div style="padding:40px">
       <test-chart-widget id="w"></test-chart-widget>
       <ehr-tip anchor=".risk" heading="Deep"></ehr-tip>
-      <ehr-tip anchor="#w >>> .risk" heading="Scoped"></ehr-tip>
+      <ehr-tip anchor=${"#w >>> .risk"} heading="Scoped"></ehr-tip>
     </div>`);
     const target = page.querySelector('test-chart-widget')!.shadowRoot!.querySelector('.risk')!;
     for (const tip of page.querySelectorAll('ehr-tip')) {

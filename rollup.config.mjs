@@ -1,0 +1,70 @@
+// Two builds:
+//  1. dist/*.js — ESM for bundler users: one module per source file, dependencies external, .d.ts from tsc.
+//  2. dist/cdn/*.js — self-contained, minified bundles for integrators who use one <script type="module">;
+//     lazily imported parts (the markdown compiler and marked) stay separate chunks, loaded only when needed.
+import { readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import pkg from './package.json' with { type: 'json' };
+
+const defines = Object.fromEntries(
+  readdirSync('src/define')
+    .filter((file) => file.endsWith('.ts') && file !== 'define-element.ts')
+    .map((file) => [`define/${file.replace(/\.ts$/, '')}`, `src/define/${file}`]),
+);
+
+const external = Object.keys(pkg.dependencies);
+const isExternal = (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true });
+
+/** Writes, per CDN entry, the gzip size of what a page loads up front (the entry and its static imports) and what it may load later. */
+function sizeReport() {
+  return {
+    name: 'ehr-size-report',
+    generateBundle(_options, bundle) {
+      const gz = (name) => gzipSync(bundle[name].code, { level: 9 }).length;
+      const closure = (name, seen = new Set()) => {
+        if (seen.has(name)) return seen;
+        seen.add(name);
+        for (const dep of bundle[name].imports) closure(dep, seen);
+        return seen;
+      };
+      const report = {};
+      for (const [name, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const upFront = [...closure(name)];
+        const lazy = new Set();
+        for (const file of upFront) for (const dyn of bundle[file].dynamicImports) for (const f of closure(dyn)) if (!upFront.includes(f)) lazy.add(f);
+        report[name] = {
+          upFront: upFront.map((f) => ({ file: f, gzip: gz(f), bytes: bundle[f].code.length })),
+          lazy: [...lazy].map((f) => ({ file: f, gzip: gz(f), bytes: bundle[f].code.length, modules: Object.keys(bundle[f].modules).filter((m) => !m.startsWith('\0')).map((m) => m.replace(/^.*node_modules\//, '').replace(process.cwd() + '/', '')).slice(0, 4) })),
+        };
+      }
+      this.emitFile({ type: 'asset', fileName: 'size-report.json', source: JSON.stringify(report, null, 2) });
+    },
+  };
+}
+
+export default [
+  {
+    input: { index: 'src/index.ts', 'core/index': 'src/core/index.ts', ...defines },
+    external: isExternal,
+    plugins: [ts()],
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, entryFileNames: '[name].js' },
+  },
+  {
+    input: Object.fromEntries(Object.entries(defines).map(([name, file]) => [name.replace('define/', ''), file])),
+    plugins: [nodeResolve({ browser: true }), commonjs(), ts()],
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+      plugins: [minify({ target: 'es2022', legalComments: 'none' }), sizeReport()],
+    },
+  },
+];
