@@ -44,4 +44,9 @@ export default tseslint.config(
     files: ['**/*.mjs', 'scripts/**/*.mjs', 'sandbox/**/*.mjs', 'bin/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // End-to-end tests run in Node but pass functions to the page (page.evaluate), which see browser globals.
+    files: ['test/e2e/**/*.mjs', 'bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
 );

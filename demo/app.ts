@@ -1,0 +1,257 @@
+// The demo EHR: a host page that knows nothing of ehr-guide except its tags and events. It renders synthetic
+// Synthea patients (patient list → chart with banner, problems, medications, results, order entry and an AI
+// risk badge) and drops <ehr-tip> elements into its screens. Which tips appear depends on the patient; for now the
+// page decides that itself with plain checks below — the guidance engine (content packs, FHIRPath triggers,
+// fatigue guard) replaces them. The page runs under a strict CSP with Trusted Types, so it builds DOM with
+// createElement and textContent only.
+
+import type {} from '../src/define/ehr-tip.js';
+
+type Resource = { resourceType: string; id?: string; [key: string]: unknown };
+type Bundle = { entry?: Array<{ resource: Resource }> };
+interface Coding { system?: string; code?: string; display?: string }
+interface CodeableConcept { text?: string; coding?: Coding[] }
+
+interface Chart {
+  id: string;
+  name: string;
+  gender: string;
+  birthDate: string;
+  age: number;
+  allergies: string[];
+  problems: string[];
+  medications: string[];
+  labs: Array<{ name: string; value: number; unit: string; date: string; low?: number; high?: number }>;
+}
+
+// Reference ranges for flagging (adult, common units); Synthea does not ship them.
+const RANGES: Record<string, { low: number; high: number }> = {
+  '6298-4': { low: 3.5, high: 5.1 }, // potassium mmol/L
+  '2947-0': { low: 136, high: 145 }, // sodium mmol/L
+  '38483-4': { low: 0.7, high: 1.3 }, // creatinine mg/dL
+  '33914-3': { low: 60, high: 200 }, // eGFR mL/min/1.73m2
+  '2339-0': { low: 70, high: 99 }, // glucose mg/dL
+  '4548-4': { low: 4, high: 5.6 }, // HbA1c %
+  '718-7': { low: 13.5, high: 17.5 }, // haemoglobin g/dL (adult male range; a demo simplification)
+  '6690-2': { low: 4.5, high: 11 }, // leukocytes 10*3/uL
+  '777-3': { low: 150, high: 400 }, // platelets 10*3/uL
+  '18262-6': { low: 0, high: 130 }, // LDL mg/dL
+  '39156-5': { low: 18.5, high: 30 }, // BMI kg/m2
+};
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | undefined> = {}, ...children: Array<Node | string | null | undefined | false>): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    el.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children) if (child) el.append(child);
+  return el;
+}
+
+function text(concept: unknown): string {
+  const c = concept as CodeableConcept | undefined;
+  return c?.text ?? c?.coding?.[0]?.display ?? 'Unnamed';
+}
+
+function ageOn(birthDate: string, today = new Date()): number {
+  const b = new Date(birthDate);
+  let age = today.getFullYear() - b.getFullYear();
+  if (today.getMonth() < b.getMonth() || (today.getMonth() === b.getMonth() && today.getDate() < b.getDate())) age--;
+  return age;
+}
+
+function toChart(bundle: Bundle): Chart {
+  const resources = (bundle.entry ?? []).map((e) => e.resource);
+  const of = (type: string) => resources.filter((r) => r.resourceType === type);
+  const patient = of('Patient')[0] as Resource & { name?: Array<{ given?: string[]; family?: string }>; gender?: string; birthDate?: string };
+  const name = patient.name?.[0];
+  const active = (r: Resource) => ((r.clinicalStatus as CodeableConcept | undefined)?.coding?.[0]?.code ?? 'active') === 'active';
+  const latest = new Map<string, Chart['labs'][number]>();
+  for (const obs of of('Observation') as Array<Resource & { code?: CodeableConcept; valueQuantity?: { value?: number; unit?: string }; effectiveDateTime?: string }>) {
+    const code = obs.code?.coding?.[0]?.code;
+    if (!code || !RANGES[code] || typeof obs.valueQuantity?.value !== 'number') continue;
+    const date = obs.effectiveDateTime ?? '';
+    const previous = latest.get(code);
+    if (!previous || previous.date < date) {
+      latest.set(code, { name: text(obs.code), value: obs.valueQuantity.value, unit: obs.valueQuantity.unit ?? '', date, ...RANGES[code] });
+    }
+  }
+  const birthDate = patient.birthDate ?? '';
+  return {
+    id: patient.id ?? '',
+    name: `${(name?.given ?? []).join(' ').replace(/\d+/g, '')} ${(name?.family ?? '').replace(/\d+/g, '')}`.trim(),
+    gender: patient.gender ?? 'unknown',
+    birthDate,
+    age: ageOn(birthDate),
+    allergies: of('AllergyIntolerance').map((a) => text(a.code)),
+    problems: [...new Set(of('Condition').filter(active).map((c) => text(c.code)))],
+    medications: [...new Set(of('MedicationRequest').filter((m) => m.status === 'active').map((m) => text(m.medicationCodeableConcept)))],
+    labs: [...latest.values()],
+  };
+}
+
+// ——— Patient-specific guidance (demo rules; the engine replaces these) ———
+
+function guidanceFor(chart: Chart): HTMLElement[] {
+  const tips: HTMLElement[] = [];
+  const meds = chart.medications.join(' ').toLowerCase();
+  const problems = chart.problems.join(' ').toLowerCase();
+  if (chart.age >= 65 && /oxycodone|morphine|hydromorphone|fentanyl/.test(meds)) {
+    tips.push(callout('demo.geri-opioid', 'Older adult on an opioid', 'This patient is **65 or over** and has an active **opioid** order. Check for falls risk, constipation and sedating co-medications (AGS Beers Criteria).'));
+  }
+  if (/hydrochlorothiazide|chlorthalidone/.test(meds)) {
+    tips.push(callout('demo.thiazide-lytes', 'Thiazide: check electrolytes', 'An active **thiazide** can lower potassium and sodium. Hover the flagged results to see why they matter.'));
+  }
+  if (/metformin/.test(meds) && /diabetes/.test(problems)) {
+    tips.push(callout('demo.metformin-renal', 'Metformin and kidney function', 'Before changing the **metformin** dose, review the latest creatinine: dosing depends on eGFR.'));
+  }
+  return tips;
+}
+
+function callout(id: string, heading: string, markdown: string): HTMLElement {
+  const tip = h('ehr-tip', { variant: 'callout', open: true, 'tip-id': id, heading });
+  tip.setAttribute('markdown', markdown);
+  return tip;
+}
+
+// ——— An AI output rendered by a vendor widget inside an open shadow root ———
+
+class DemoAiRisk extends HTMLElement {
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const style = new CSSStyleSheet();
+    style.replaceSync(`:host{display:inline-block} button{font:inherit;border:1px solid #b4541a;color:#7a3410;background:#fff4ec;border-radius:14px;padding:2px 10px;cursor:pointer}`);
+    root.adoptedStyleSheets = [style];
+    const button = document.createElement('button');
+    button.className = 'score';
+    button.type = 'button';
+    root.append(button);
+  }
+  set score(value: number) {
+    const button = this.shadowRoot!.querySelector('button')!;
+    button.textContent = `Deterioration index: ${value} / 100 (synthetic)`;
+  }
+}
+customElements.define('demo-ai-risk', DemoAiRisk);
+
+/** A deterministic, clearly synthetic score for the demo badge: not a model, only something to explain. */
+function syntheticScore(chart: Chart): number {
+  const abnormal = chart.labs.filter((l) => (l.low !== undefined && l.value < l.low) || (l.high !== undefined && l.value > l.high)).length;
+  return Math.min(95, 12 + Math.max(0, chart.age - 40) + abnormal * 9 + chart.problems.length * 3);
+}
+
+// ——— Rendering ———
+
+function renderChart(chart: Chart): HTMLElement {
+  const flagged = (l: Chart['labs'][number]) => (l.low !== undefined && l.value < l.low ? 'L' : l.high !== undefined && l.value > l.high ? 'H' : '');
+  const labRows = chart.labs.map((l, i) => {
+    const flag = flagged(l);
+    const value = h('span', { class: flag ? 'flag' : undefined, id: flag ? `lab-flag-${i}` : undefined, tabindex: flag ? '0' : undefined }, `${l.value.toFixed(1)} ${l.unit}${flag ? ` ${flag}` : ''}`);
+    return h('tr', {}, h('td', {}, l.name), h('td', {}, value), h('td', {}, `${l.low}–${l.high}`), h('td', {}, l.date.slice(0, 10)));
+  });
+  const risk = document.createElement('demo-ai-risk') as DemoAiRisk;
+  risk.score = syntheticScore(chart);
+
+  const orderStatus = h('span', { class: 'status', role: 'status' });
+  const form = h(
+    'form',
+    { class: 'orders', id: 'order-form' },
+    h('label', { for: 'order-med' }, 'Medication'),
+    h('input', { id: 'order-med', name: 'med', value: chart.medications[0] ?? '', autocomplete: 'off' }),
+    h('label', { for: 'order-freq' }, 'Frequency'),
+    h('select', { id: 'order-freq', name: 'freq' }, h('option', {}, 'Once daily'), h('option', {}, 'Twice daily'), h('option', {}, 'Every 8 hours')),
+    h('div', { class: 'actions' }, h('button', { class: 'primary', id: 'sign-order', type: 'submit' }, 'Sign order'), orderStatus),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    orderStatus.textContent = `Signed at ${new Date().toLocaleTimeString()}`;
+  });
+
+  const view = h(
+    'div',
+    {},
+    h(
+      'section',
+      { class: 'banner', 'aria-label': 'Patient banner' },
+      h('span', { class: 'name' }, chart.name),
+      h('span', {}, `${chart.gender}, ${chart.age} y (DOB ${chart.birthDate})`),
+      h('span', { class: chart.allergies.length ? 'allergy' : undefined }, chart.allergies.length ? `Allergies: ${chart.allergies.join(', ')}` : 'No known allergies'),
+      h('span', { id: 'ai-risk' }, risk),
+    ),
+    h('div', { class: 'guidance' }, ...guidanceFor(chart)),
+    h(
+      'div',
+      { class: 'grid' },
+      h('section', { class: 'card', 'aria-labelledby': 'problems-h' }, h('h2', { id: 'problems-h' }, 'Active problems'), h('ul', {}, ...chart.problems.map((p) => h('li', {}, p)))),
+      h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'meds-h' },
+        h('h2', { id: 'meds-h' }, 'Medications ', h('button', { type: 'button', id: 'med-rec', class: 'link-button' }, 'Reconcile')),
+        h('ul', {}, ...(chart.medications.length ? chart.medications.map((m) => h('li', {}, m)) : [h('li', {}, 'No active medications')])),
+      ),
+      h('section', { class: 'card', 'aria-labelledby': 'results-h' }, h('h2', { id: 'results-h' }, 'Latest results'), h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Test'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Range'), h('th', { scope: 'col' }, 'Date'))), h('tbody', {}, ...labRows))),
+      h('section', { class: 'card', 'aria-labelledby': 'orders-h' }, h('h2', { id: 'orders-h' }, 'Order entry'), form),
+    ),
+  );
+
+  // Tips over the EHR's own screens: a beacon on the sign button, a tooltip on each flagged result, a beacon on
+  // the AI badge inside the vendor widget's shadow root, a tooltip on "Reconcile".
+  const sign = h('ehr-tip', { anchor: '#sign-order', 'tip-id': 'demo.orders.sign', heading: 'Before you sign', placement: 'top' });
+  sign.setAttribute('markdown', 'Check the **dose**, **route** and **frequency** against weight and kidney function. Signing sends the order to pharmacy.');
+  view.append(sign);
+  chart.labs.forEach((l, i) => {
+    if (!flagged(l)) return;
+    const tip = h('ehr-tip', { variant: 'tooltip', anchor: `#lab-flag-${i}`, 'tip-id': `demo.results.flag`, placement: 'top' });
+    tip.append(`${flagged(l) === 'H' ? 'Above' : 'Below'} the reference range (${l.low}–${l.high}). Compare with the previous value before acting.`);
+    view.append(tip);
+  });
+  const aiTip = h('ehr-tip', { anchor: '#ai-risk demo-ai-risk >>> .score', 'tip-id': 'demo.ai.reading-a-score', heading: 'Reading a risk score', placement: 'bottom' });
+  aiTip.setAttribute('markdown', 'A score is a model\'s **estimate**, not a diagnosis. Ask: is this patient in the population the model was built for, and what does a positive mean at *this* hospital?');
+  view.append(aiTip);
+  const medRec = h('ehr-tip', { variant: 'tooltip', anchor: '#med-rec', 'tip-id': 'demo.medrec.start', placement: 'right' });
+  medRec.append('Compare home medications with this admission\'s orders: continue, hold or stop each one.');
+  view.append(medRec);
+  return view;
+}
+
+// ——— Host analytics: what the host receives from ehr-guide's events ———
+
+const log = document.getElementById('event-log')!;
+for (const type of ['ehr-tip-show', 'ehr-tip-hide', 'ehr-tip-dismiss', 'ehr-tip-error'] as const) {
+  document.addEventListener(type, (event) => {
+    const detail = (event as CustomEvent).detail as Record<string, unknown>;
+    const line = h('li', {}, `${type.replace('ehr-tip-', '')} ${JSON.stringify(detail)}`);
+    log.prepend(line);
+    while (log.children.length > 40) log.lastElementChild!.remove();
+  });
+}
+
+document.getElementById('reset-tips')!.addEventListener('click', () => {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('ehr-guide:')) localStorage.removeItem(key);
+  const current = document.querySelector<HTMLButtonElement>('#patient-list button[aria-current="true"]');
+  current?.click();
+});
+
+async function main(): Promise<void> {
+  const list = document.getElementById('patient-list')!;
+  const chartEl = document.getElementById('chart')!;
+  const files = (await (await fetch('/demo/patients.json')).json()) as string[];
+  const charts = await Promise.all(files.map(async (file) => toChart((await (await fetch(`/fixtures/synthea/${file}`)).json()) as Bundle)));
+  list.replaceChildren();
+  for (const chart of charts) {
+    const button = h('button', { type: 'button', 'data-patient': chart.id }, chart.name, h('small', {}, `${chart.age} y · ${chart.problems.slice(0, 2).join(', ') || 'no active problems'}`));
+    button.addEventListener('click', () => {
+      list.querySelectorAll('button').forEach((b) => b.setAttribute('aria-current', String(b === button)));
+      chartEl.replaceChildren(renderChart(chart));
+    });
+    list.append(h('li', {}, button));
+  }
+  const wanted = new URLSearchParams(location.search).get('patient');
+  (list.querySelector<HTMLButtonElement>(`button[data-patient="${CSS.escape(wanted ?? '')}"]`) ?? list.querySelector('button'))?.click();
+}
+
+main().catch((error: Error) => {
+  document.getElementById('chart')!.replaceChildren(h('p', { class: 'empty' }, `The demo could not load its patients: ${error.message}`));
+});

@@ -1,0 +1,78 @@
+// The demo's web server: serves the demo EHR page, the built library (dist/) and the synthetic patients, on
+// loopback only, under the strict Content-Security-Policy an EHR would set — including Trusted Types — so the
+// demo proves the library runs there. Used by `npm start` and by the end-to-end tests.
+import { createServer } from 'node:http';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'self'",
+  "form-action 'self'",
+  "require-trusted-types-for 'script'",
+  // lit-html creates the only policy it needs, named "lit-html"; nothing else may create one.
+  'trusted-types lit-html',
+].join('; ');
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+// Only these folders are served; nothing else of the checkout is reachable.
+const MOUNTS = { '/dist/': 'dist', '/fixtures/synthea/': 'test/fixtures/synthea', '/demo/': 'demo' };
+
+async function bundleApp() {
+  const result = await build({ entryPoints: [join(root, 'demo/app.ts')], bundle: true, format: 'esm', target: 'es2022', write: false, sourcemap: 'inline', tsconfig: join(root, 'tsconfig.json') });
+  return result.outputFiles[0].text;
+}
+
+/** Starts the demo server on `port` (0 = a free port) and resolves to `{ url, close }`. */
+export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
+  let app = await bundleApp();
+  const server = createServer(async (req, res) => {
+    const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      let path = decodeURIComponent(url.pathname);
+      if (path === '/' || path === '/index.html') path = '/demo/index.html';
+      if (path === '/demo/app.js') {
+        if (process.env.EHR_DEMO_WATCH) app = await bundleApp();
+        res.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] });
+        return res.end(app);
+      }
+      if (path === '/demo/patients.json') {
+        const files = (await readdir(join(root, 'test/fixtures/synthea'))).filter((f) => f.endsWith('.json')).sort();
+        res.writeHead(200, { ...headers, 'Content-Type': TYPES['.json'] });
+        return res.end(JSON.stringify(files));
+      }
+      const mount = Object.keys(MOUNTS).find((prefix) => path.startsWith(prefix));
+      if (!mount) throw Object.assign(new Error('not found'), { status: 404 });
+      const base = join(root, MOUNTS[mount]);
+      const file = normalize(join(base, path.slice(mount.length)));
+      if (!file.startsWith(base + sep) || file.endsWith('.ts') || file.endsWith('.mjs')) throw Object.assign(new Error('not found'), { status: 404 });
+      if (!(await stat(file)).isFile()) throw Object.assign(new Error('not found'), { status: 404 });
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(await readFile(file));
+    } catch (error) {
+      const status = error.status ?? (error.code === 'ENOENT' ? 404 : 500);
+      res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(status === 404 ? 'Not found' : 'Server error');
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address();
+  return {
+    url: `http://${host}:${address.port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
