@@ -362,6 +362,24 @@ describe('<ehr-tip> anchoring', () => {
     await until(() => isOpenPopover(panel), 'visible when scrolled back');
   });
 
+  it('follows its anchor when the page scrolls or the anchor moves', async () => {
+    const { page, tip, anchor } = await mount(html`<div id="scroller" style="height:300px;overflow:auto;padding:20px">
+      <div id="spacer" style="height:40px"></div>
+      <button id="target">Results</button>
+      <div style="height:2000px"></div>
+      <ehr-tip anchor="#target" heading="Follow">Body</ehr-tip>
+    </div>`);
+    await tip.show();
+    const panel = part(tip, 'panel');
+    const gap = () => panel.getBoundingClientRect().top - anchor.getBoundingClientRect().bottom;
+    expect(gap()).to.be.closeTo(10, 2);
+    page.scrollTop = 30;
+    await frames(3);
+    expect(gap()).to.be.closeTo(10, 2);
+    (page.querySelector('#spacer') as HTMLElement).style.height = '10px';
+    await until(() => Math.abs(gap() - 10) < 2, 'follows a layout shift');
+  });
+
   it('flips above the anchor when there is no room below', async () => {
     await setViewport({ width: 800, height: 600 });
     const { tip, anchor } = await mount(html`<div style="position:fixed;bottom:10px;left:100px">
