@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { ensureChromium, CHROMIUM_ARGS } from './scripts/lib/chromium.mjs';
 import { countReporter } from './scripts/lib/wtr-count-reporter.mjs';
+import { bundlePlugin } from './scripts/lib/wtr-bundle-plugin.mjs';
 
 // emulateMedia() of @web/test-runner-commands cannot set forced-colors with the Chrome (puppeteer) launcher.
 const forcedColorsSessions = new Map();
@@ -27,7 +28,18 @@ const executablePath = ensureChromium();
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: { browser: true, exportConditions: ['development'], mainFields: ['module', 'browser', 'main'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig }), forcedColorsPlugin],
+  plugins: [
+    bundlePlugin({
+      rootDir: fileURLToPath(new URL('.', import.meta.url)),
+      tsconfig,
+      entries: {
+        '/src/core/triggers/fhirpath.worker.js': 'src/core/triggers/fhirpath.worker.ts',
+        '/node_modules/fhirpath/fhir-context/r4/index.mjs': 'node_modules/fhirpath/fhir-context/r4/index.mjs',
+      },
+    }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig }),
+    forcedColorsPlugin,
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },

@@ -1,0 +1,356 @@
+import { applyContext, createContext, type ContextChanges, type ContextPatch, type GuideContext } from '../context/context.js';
+import type { Decision, SuppressReason } from '../fatigue/decisions.js';
+import { resolvePolicy, type FatiguePolicy } from '../fatigue/policy.js';
+import { loadPack, type LoadedItem, type LoadedPack, type PackLoadResult, type PackProblem } from '../packs/load-pack.js';
+import type { Proficiency } from '../packs/schema.js';
+import { dayOf } from '../progress/progress.js';
+import { ProgressStore } from '../progress/progress-store.js';
+import type { ProgressStorage } from '../progress/storage.js';
+import { expressionDependencies } from '../triggers/dependencies.js';
+import type { ConditionEvaluator, ConditionResult } from '../triggers/evaluator.js';
+import { applyGuard, isIntrusive } from './guard.js';
+import { prefilter } from './prefilter.js';
+
+export interface EngineOptions {
+  /** Pseudonymous learner id (never a name, MRN or e-mail). */
+  learnerId: string;
+  /** One id per clinician session; per-session caps and the budget count within it. */
+  sessionId: string;
+  storage?: ProgressStorage;
+  policy?: Partial<FatiguePolicy>;
+  /** How FHIRPath runs; created lazily, only once a loaded pack has conditions. */
+  createEvaluator?: () => ConditionEvaluator;
+  /** The clock (tests pass a fake one). */
+  now?: () => number;
+  /** Problems for authors and integrators (bad packs, failing conditions, storage trouble). Never PHI. */
+  onProblem?: (problem: EngineProblem) => void;
+}
+
+export interface EngineProblem {
+  code: 'pack-invalid' | 'pack-item-invalid' | 'pack-fetch-failed' | 'condition-error' | 'storage' | 'evaluator';
+  message: string;
+  source?: string;
+  itemId?: string;
+  path?: string;
+}
+
+export interface EvaluationResult {
+  decisions: Decision[];
+  /** Decisions whose show/reason differs from the previous evaluation. */
+  changed: Decision[];
+  context: GuideContext;
+}
+
+type Listener = (result: EvaluationResult) => void;
+
+const DEFAULT_PRIORITY = 50;
+
+/**
+ * Decides what guidance to show to whom and when: packs in, context in, decisions out. DOM-free; the
+ * `<ehr-guide>` element wraps it. Every decision is explainable (`explain()`), and every change of context
+ * re-evaluates only the FHIRPath whose inputs changed.
+ */
+export class GuideEngine {
+  readonly progress: ProgressStore;
+  readonly policy: FatiguePolicy;
+  #context: GuideContext = createContext();
+  #packs = new Map<string, LoadedPack>();
+  #items = new Map<string, LoadedItem>();
+  #evaluator?: ConditionEvaluator;
+  #conditionCache = new Map<string, { key: string; result: ConditionResult }>();
+  #dependencies = new Map<string, string[]>();
+  #listeners = new Set<Listener>();
+  #showing = new Set<string>();
+  #last = new Map<string, Decision>();
+  #generation = 0;
+  #scheduled?: Promise<EvaluationResult>;
+  #latest?: Promise<EvaluationResult>;
+  #reportedConditionErrors = new Set<string>();
+  readonly #now: () => number;
+
+  constructor(private readonly options: EngineOptions) {
+    this.policy = resolvePolicy(options.policy);
+    this.#now = options.now ?? Date.now;
+    this.progress = new ProgressStore(options.learnerId, options.sessionId, options.storage, (message) => this.#problem({ code: 'storage', message }));
+  }
+
+  // ——— Packs ———
+
+  /** Adds a parsed pack. Invalid items are skipped and reported; a later pack's item replaces an earlier one with the same id. */
+  addPack(json: unknown, source = 'pack'): PackLoadResult {
+    const result = loadPack(json, source);
+    for (const error of result.errors) {
+      this.#problem({ code: result.pack ? 'pack-item-invalid' : 'pack-invalid', message: `${source}: ${error.path}: ${error.message}`, source, itemId: error.itemId, path: error.path });
+    }
+    if (result.pack) {
+      this.#packs.set(result.pack.id, result.pack);
+      this.#rebuildItems();
+      this.#schedule();
+    }
+    return result;
+  }
+
+  /** Fetches and adds packs (static JSON files on any CDN). A pack that fails to load is reported; the others load. */
+  async loadPacks(urls: readonly string[], fetchImpl: typeof fetch = fetch): Promise<PackLoadResult[]> {
+    return Promise.all(
+      urls.map(async (url) => {
+        try {
+          const response = await fetchImpl(url, { credentials: 'same-origin' });
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          return this.addPack(await response.json(), url);
+        } catch (error) {
+          const problem: PackProblem = { path: '$', message: `could not be loaded: ${(error as Error).message}` };
+          this.#problem({ code: 'pack-fetch-failed', message: `${url}: ${problem.message}`, source: url });
+          return { errors: [problem] };
+        }
+      }),
+    );
+  }
+
+  removePack(id: string): void {
+    if (this.#packs.delete(id)) {
+      this.#rebuildItems();
+      this.#schedule();
+    }
+  }
+
+  #rebuildItems(): void {
+    this.#items.clear();
+    for (const pack of this.#packs.values()) for (const item of pack.items) this.#items.set(item.id, item);
+  }
+
+  get items(): readonly LoadedItem[] {
+    return [...this.#items.values()];
+  }
+
+  item(id: string): LoadedItem | undefined {
+    return this.#items.get(id);
+  }
+
+  /** FHIR resource types the loaded packs' conditions read (what a SMART launch should fetch). */
+  get requiredResourceTypes(): string[] {
+    const types = new Set<string>();
+    for (const item of this.#items.values()) for (const expr of item.when?.conditions ?? []) for (const t of expressionDependencies(expr).resourceTypes) types.add(t);
+    return [...types].sort();
+  }
+
+  get hasConditions(): boolean {
+    for (const item of this.#items.values()) if (item.when?.conditions?.length) return true;
+    return false;
+  }
+
+  // ——— Context ———
+
+  get context(): GuideContext {
+    return this.#context;
+  }
+
+  /** Applies a change of context and schedules a re-evaluation. Returns the parts that changed. */
+  setContext(patch: ContextPatch): ContextChanges {
+    const { context, changes } = applyContext(this.#context, patch);
+    this.#context = context;
+    if (changes.size) this.#schedule();
+    return changes;
+  }
+
+  /** The proficiency in force: the host's, or inferred from progress (lessons passed, tips seen). */
+  get proficiency(): Proficiency {
+    if (this.#context.proficiency) return this.#context.proficiency;
+    const { lessonsCompleted, itemsSeen } = this.progress.summary();
+    if (lessonsCompleted >= 6 || itemsSeen >= 40) return 'advanced';
+    if (lessonsCompleted >= 2 || itemsSeen >= 10) return 'intermediate';
+    return 'novice';
+  }
+
+  // ——— Evaluation ———
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = Promise.resolve().then(async () => {
+      this.#scheduled = undefined;
+      return this.evaluate();
+    });
+    this.#scheduled.catch((error: Error) => this.#problem({ code: 'evaluator', message: `evaluation failed: ${error.message}` }));
+  }
+
+  /** Evaluates every item against the current context and notifies subscribers. */
+  evaluate(): Promise<EvaluationResult> {
+    const run = this.#run(++this.#generation);
+    this.#latest = run;
+    return run;
+  }
+
+  async #run(generation: number): Promise<EvaluationResult> {
+    await this.progress.ready;
+    const context = this.#context;
+    const now = this.#now();
+    const today = dayOf(now);
+    const proficiency = this.proficiency;
+    const decisions: Decision[] = [];
+    const candidates: Array<{ item: LoadedItem; decision: Decision }> = [];
+    const needed = new Map<string, string>(); // expression → cache key
+    for (const item of this.#items.values()) {
+      const decision: Decision = { itemId: item.id, kind: item.kind, version: item.version, priority: item.priority ?? DEFAULT_PRIORITY, intrusive: isIntrusive(item), show: false };
+      decisions.push(decision);
+      const filtered = prefilter(item, context, proficiency, today, this.policy.hideExpired);
+      if (filtered) {
+        decision.reason = filtered.reason;
+        decision.detail = filtered.detail;
+        continue;
+      }
+      candidates.push({ item, decision });
+      for (const expr of item.when?.conditions ?? []) {
+        const key = this.#cacheKey(expr, context);
+        if (this.#conditionCache.get(expr)?.key !== key) needed.set(expr, key);
+      }
+    }
+    if (needed.size) await this.#evaluateConditions(needed, context);
+    if (generation !== this.#generation) {
+      // A newer evaluation started while FHIRPath ran: its result is the answer, and it alone publishes.
+      return this.#latest!;
+    }
+    const passing: Array<{ item: LoadedItem; decision: Decision }> = [];
+    for (const candidate of candidates) {
+      const failure = this.#conditionFailure(candidate.item);
+      if (failure) {
+        candidate.decision.reason = failure.reason;
+        candidate.decision.detail = failure.detail;
+      } else passing.push(candidate);
+    }
+    applyGuard({ candidates: passing, progress: this.progress.state, policy: this.policy, now, workflow: context.workflow, showing: this.#showing });
+    decisions.sort((a, b) => Number(b.show) - Number(a.show) || b.priority - a.priority || a.itemId.localeCompare(b.itemId));
+    const changed = decisions.filter((d) => {
+      const previous = this.#last.get(d.itemId);
+      return !previous || previous.show !== d.show || previous.reason !== d.reason || previous.version !== d.version;
+    });
+    this.#last = new Map(decisions.map((d) => [d.itemId, d]));
+    const result: EvaluationResult = { decisions, changed, context };
+    for (const listener of this.#listeners) {
+      try {
+        listener(result);
+      } catch (error) {
+        this.#problem({ code: 'evaluator', message: `a decision listener threw: ${(error as Error).message}` });
+      }
+    }
+    return result;
+  }
+
+  #deps(expression: string): string[] {
+    let deps = this.#dependencies.get(expression);
+    if (!deps) {
+      deps = expressionDependencies(expression).parts;
+      this.#dependencies.set(expression, deps);
+    }
+    return deps;
+  }
+
+  #cacheKey(expression: string, context: GuideContext): string {
+    return this.#deps(expression)
+      .map((part) => context.versions[part] ?? 0)
+      .join(',');
+  }
+
+  async #evaluateConditions(needed: Map<string, string>, context: GuideContext): Promise<void> {
+    const expressions = [...needed.keys()];
+    this.#evaluator ??= (this.options.createEvaluator ?? (() => {
+      throw new Error('no FHIRPath evaluator configured');
+    }))();
+    let results: ConditionResult[];
+    try {
+      results = await this.#evaluator.evaluate(expressions, { patient: context.patient, encounter: context.encounter, user: context.user, resources: context.resources, versions: context.versions });
+    } catch (error) {
+      results = expressions.map(() => ({ ok: false, error: (error as Error).message }));
+    }
+    expressions.forEach((expr, i) => this.#conditionCache.set(expr, { key: needed.get(expr)!, result: results[i] }));
+  }
+
+  #conditionFailure(item: LoadedItem): { reason: SuppressReason; detail: string } | undefined {
+    const conditions = item.when?.conditions ?? [];
+    for (let i = 0; i < conditions.length; i++) {
+      const cached = this.#conditionCache.get(conditions[i]);
+      if (!cached) return { reason: 'condition-pending', detail: `condition ${i + 1} not evaluated yet` };
+      if (!cached.result.ok) {
+        const message = `item "${item.id}" condition ${i + 1} (${conditions[i]}): ${cached.result.error}`;
+        if (!this.#reportedConditionErrors.has(message)) {
+          this.#reportedConditionErrors.add(message);
+          this.#problem({ code: 'condition-error', message, itemId: item.id });
+        }
+        return { reason: 'condition-error', detail: `condition ${i + 1}: ${cached.result.error}` };
+      }
+      if (!cached.result.value) return { reason: 'condition-false', detail: `condition ${i + 1} is false: ${conditions[i]}` };
+    }
+    return undefined;
+  }
+
+  /** The debug API: the latest decision for each item, with the reason it is or is not shown. */
+  async explain(): Promise<Decision[]> {
+    return (await this.evaluate()).decisions;
+  }
+
+  decision(itemId: string): Decision | undefined {
+    return this.#last.get(itemId);
+  }
+
+  // ——— What happened (called by elements) ———
+
+  /** The item appeared on screen: counts against its caps and, if intrusive, the session budget. */
+  async recordShown(itemId: string): Promise<void> {
+    const item = this.#items.get(itemId);
+    if (!item || this.#showing.has(itemId)) return;
+    this.#showing.add(itemId);
+    await this.progress.recordShown(item.id, item.version, this.#now(), isIntrusive(item));
+    this.#schedule();
+  }
+
+  /** The item left the screen (closed, anchor gone, page changed). */
+  recordHidden(itemId: string): void {
+    if (this.#showing.delete(itemId)) this.#schedule();
+  }
+
+  async recordDismissed(itemId: string, permanent: boolean): Promise<void> {
+    const item = this.#items.get(itemId);
+    if (!item) return;
+    this.#showing.delete(itemId);
+    await this.progress.recordDismissed(item.id, item.version, this.#now(), permanent);
+    this.#schedule();
+  }
+
+  async snooze(itemId: string, minutes?: number): Promise<void> {
+    const item = this.#items.get(itemId);
+    if (!item) return;
+    const span = minutes ?? item.frequency?.snoozeMinutes ?? this.policy.defaultFrequency.snoozeMinutes;
+    this.#showing.delete(itemId);
+    await this.progress.snooze(item.id, item.version, this.#now() + span * 60_000);
+    this.#schedule();
+  }
+
+  async recordCompleted(itemId: string, score?: number, passed?: boolean): Promise<void> {
+    const item = this.#items.get(itemId);
+    if (!item) return;
+    await this.progress.recordCompleted(item.id, item.version, this.#now(), score, passed);
+    this.#schedule();
+  }
+
+  async resetDismissals(): Promise<void> {
+    await this.progress.resetDismissals();
+    this.#schedule();
+  }
+
+  dispose(): void {
+    this.#evaluator?.dispose();
+    this.#listeners.clear();
+  }
+
+  #problem(problem: EngineProblem): void {
+    try {
+      this.options.onProblem?.(problem);
+    } catch {
+      // a host's problem handler must not break the engine
+    }
+  }
+}

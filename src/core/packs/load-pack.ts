@@ -1,0 +1,85 @@
+import * as v from 'valibot';
+import { ItemSchema, PackHeaderSchema, type PackItem } from './schema.js';
+
+/** One problem in a pack, with the JSON path of the value at fault. */
+export interface PackProblem {
+  path: string;
+  message: string;
+  /** The item's id, when the problem is inside an identifiable item. */
+  itemId?: string;
+}
+
+/** An item as loaded: the validated item plus where it came from and its pack's defaults. */
+export type LoadedItem = PackItem & { packId: string; packVersion: string; locale: string };
+
+export interface LoadedPack {
+  id: string;
+  version: string;
+  title: string;
+  locale: string;
+  source: string;
+  items: LoadedItem[];
+}
+
+export interface PackLoadResult {
+  /** `undefined` when the pack itself (not just some items) is unusable. */
+  pack?: LoadedPack;
+  /** Every error: invalid items are listed here and skipped; the rest of the pack still loads. */
+  errors: PackProblem[];
+}
+
+function jsonPath(base: string, issue: v.BaseIssue<unknown>): string {
+  let path = base;
+  for (const segment of issue.path ?? []) {
+    const key = (segment as { key: unknown }).key;
+    path += typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `.${String(key)}` : `[${JSON.stringify(key)}]`;
+  }
+  return path;
+}
+
+function problems(base: string, issues: readonly v.BaseIssue<unknown>[], itemId?: string): PackProblem[] {
+  const out: PackProblem[] = [];
+  for (const issue of issues) {
+    // A body given as an object failed as compiled markdown: report that branch's issues, not the union's summary.
+    if (issue.type === 'union' && typeof issue.input === 'object' && issue.input !== null && issue.issues?.length) {
+      const objectIssues = issue.issues.filter((sub) => sub.type !== 'string');
+      if (objectIssues.length) {
+        out.push(...problems(base, objectIssues, itemId));
+        continue;
+      }
+    }
+    out.push({ path: jsonPath(base, issue), message: issue.message, ...(itemId ? { itemId } : {}) });
+  }
+  return out;
+}
+
+/**
+ * Validates a pack as parsed JSON. The header must be valid for anything to load; each item is then validated on
+ * its own, so one bad item is skipped and reported while the others load. Duplicate item ids keep the first.
+ */
+export function loadPack(json: unknown, source = 'pack'): PackLoadResult {
+  const header = v.safeParse(PackHeaderSchema, json);
+  if (!header.success) {
+    return { errors: problems('$', header.issues) };
+  }
+  const errors: PackProblem[] = [];
+  const items: LoadedItem[] = [];
+  const seen = new Set<string>();
+  header.output.items.forEach((raw, index) => {
+    const base = `$.items[${index}]`;
+    const itemId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
+    const parsed = v.safeParse(ItemSchema, raw);
+    if (!parsed.success) {
+      errors.push(...problems(base, parsed.issues, itemId));
+      return;
+    }
+    if (seen.has(parsed.output.id)) {
+      errors.push({ path: `${base}.id`, message: `duplicate id "${parsed.output.id}" (the first item with it is kept)`, itemId: parsed.output.id });
+      return;
+    }
+    seen.add(parsed.output.id);
+    items.push({ ...parsed.output, packId: header.output.id, packVersion: header.output.version, locale: parsed.output.locale ?? header.output.locale });
+  });
+  const { id, version, title, locale } = header.output;
+  return { pack: { id, version, title, locale, source, items }, errors };
+}

@@ -1,0 +1,166 @@
+import * as v from 'valibot';
+import { checkCompiledMarkdown } from '../markdown/check.js';
+
+/**
+ * The content-pack format (`ehr-guide-pack/1`): a versioned JSON file of tips, tours and lessons that a training
+ * lead authors, reviews and publishes as a static file. Validated with valibot; `schemas/content-pack.schema.json`
+ * (generated from these schemas) gives authors editor completion.
+ */
+export const PACK_FORMAT = 'ehr-guide-pack/1';
+
+export const ROLES = ['physician', 'nurse', 'pharmacist', 'resident', 'student', 'administrative', 'other'] as const;
+export const PROFICIENCIES = ['novice', 'intermediate', 'advanced'] as const;
+/** CDS Hooks hook names (cds-hooks.hl7.org 2.0 and the hooks library) usable as workflow points. */
+export const CDS_HOOKS = [
+  'patient-view',
+  'order-select',
+  'order-sign',
+  'order-dispatch',
+  'order-verify',
+  'encounter-start',
+  'encounter-discharge',
+  'appointment-book',
+  'medication-refill',
+  'medication-verify',
+  'allergyintolerance-create',
+  'problem-list-item-create',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+export type Proficiency = (typeof PROFICIENCIES)[number];
+
+const ID = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,127}$/, 'must be 1–128 characters of a–z, 0–9, ".", "_" or "-", starting with a letter or digit'));
+const SEMVER = v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as "1.2.0"'));
+const DATE = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
+const LOCALE = v.pipe(v.string(), v.regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "en-GB"'));
+const TEXT = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+const WORKFLOW = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9:._/-]{0,127}$/, 'must be a CDS Hooks hook name or a screen id (letters, digits, ":", ".", "_", "/", "-")'));
+const FHIRPATH = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(2000, 'must be at most 2000 characters'));
+
+/** A body: markdown text, or markdown compiled by `ehr-guide compile`. */
+export const BodySchema = v.union(
+  [
+    v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(20000, 'must be at most 20000 characters')),
+    v.pipe(
+      v.looseObject({ format: v.literal('ehr-md/1'), blocks: v.array(v.unknown()) }),
+      v.check((doc) => checkCompiledMarkdown(doc).length === 0, (issue) => `compiled markdown is invalid: ${checkCompiledMarkdown(issue.input).map((p) => `${p.path} ${p.message}`).join('; ')}`),
+    ),
+  ],
+  'must be markdown text or compiled markdown ({ "format": "ehr-md/1", "blocks": [...] })',
+);
+
+export const AudienceSchema = v.strictObject({
+  roles: v.optional(v.pipe(v.array(v.picklist(ROLES, `must be one of ${ROLES.join(', ')}`)), v.minLength(1, 'must list at least one role (omit it for everyone)'))),
+  proficiency: v.optional(v.pipe(v.array(v.picklist(PROFICIENCIES, `must be one of ${PROFICIENCIES.join(', ')}`)), v.minLength(1, 'must list at least one level (omit it for everyone)'))),
+});
+
+export const WhenSchema = v.strictObject({
+  /** Workflow points (CDS Hooks hook names or host screen ids) where the item applies; omitted = anywhere. */
+  workflow: v.optional(v.pipe(v.array(WORKFLOW), v.minLength(1, 'must list at least one workflow point (omit it for anywhere)'))),
+  /** FHIRPath expressions that must all be true (evaluated with the R4 model; see the pack docs for variables). */
+  conditions: v.optional(v.array(FHIRPATH)),
+  /** CSS selector of the host element the item attaches to. */
+  selector: v.optional(TEXT(500)),
+});
+
+export const FrequencySchema = v.strictObject({
+  perSession: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  perDay: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  /** Minutes a "Remind me later" keeps the item away. */
+  snoozeMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 90))),
+});
+
+const itemBase = {
+  id: ID,
+  version: SEMVER,
+  title: TEXT(200),
+  locale: v.optional(LOCALE),
+  reviewBy: DATE,
+  audience: v.optional(AudienceSchema),
+  when: v.optional(WhenSchema),
+  frequency: v.optional(FrequencySchema),
+  /** 0–100, higher first when several items match. */
+  priority: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100))),
+  /** `false` for items shown only on request (help panel), never pushed. */
+  unsolicited: v.optional(v.boolean()),
+  tags: v.optional(v.array(TEXT(60))),
+  body: BodySchema,
+};
+
+export const TipSchema = v.strictObject({
+  kind: v.literal('tip'),
+  ...itemBase,
+  presentation: v.optional(v.picklist(['beacon', 'tooltip', 'callout'], 'must be beacon, tooltip or callout')),
+  placement: v.optional(v.picklist(['top', 'bottom', 'left', 'right', 'top-start', 'top-end', 'bottom-start', 'bottom-end', 'left-start', 'left-end', 'right-start', 'right-end'])),
+});
+
+export const TourStepSchema = v.strictObject({
+  selector: TEXT(500),
+  title: TEXT(200),
+  body: BodySchema,
+});
+
+export const TourSchema = v.strictObject({
+  kind: v.literal('tour'),
+  ...itemBase,
+  steps: v.pipe(v.array(TourStepSchema), v.minLength(1, 'a tour needs at least one step')),
+});
+
+export const QuestionSchema = v.pipe(
+  v.strictObject({
+    id: ID,
+    prompt: TEXT(1000),
+    type: v.picklist(['single', 'multiple'], 'must be single or multiple'),
+    options: v.pipe(
+      v.array(v.strictObject({ id: ID, text: TEXT(500), correct: v.optional(v.boolean()), feedback: v.optional(TEXT(1000)) })),
+      v.minLength(2, 'a question needs at least two options'),
+    ),
+    explanation: v.optional(TEXT(2000)),
+  }),
+  v.check((q) => q.options.some((o) => o.correct), 'a question needs at least one correct option'),
+  v.check((q) => q.type === 'multiple' || q.options.filter((o) => o.correct).length === 1, 'a single-choice question needs exactly one correct option'),
+);
+
+export const LessonSchema = v.strictObject({
+  kind: v.literal('lesson'),
+  ...itemBase,
+  durationMinutes: v.optional(v.pipe(v.number(), v.minValue(0.5), v.maxValue(15))),
+  questions: v.pipe(v.array(QuestionSchema), v.minLength(1, 'a lesson needs at least one question')),
+  /** Share of questions to answer correctly to pass, 0–1. */
+  passMark: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+});
+
+export const ItemSchema = v.variant('kind', [TipSchema, TourSchema, LessonSchema], 'kind must be "tip", "tour" or "lesson"');
+
+/** The pack without its items: items are validated one by one so a bad item never sinks the pack. */
+export const PackHeaderSchema = v.looseObject({
+  $schema: v.optional(v.string()),
+  format: v.literal(PACK_FORMAT, `must be "${PACK_FORMAT}"`),
+  id: ID,
+  version: SEMVER,
+  title: TEXT(200),
+  locale: LOCALE,
+  publisher: v.optional(TEXT(200)),
+  description: v.optional(TEXT(2000)),
+  items: v.array(v.unknown(), 'must be an array of items'),
+});
+
+/** The full pack, items included: what the JSON Schema file describes. */
+export const PackSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  format: v.literal(PACK_FORMAT),
+  id: ID,
+  version: SEMVER,
+  title: TEXT(200),
+  locale: LOCALE,
+  publisher: v.optional(TEXT(200)),
+  description: v.optional(TEXT(2000)),
+  items: v.array(ItemSchema),
+});
+
+export type Tip = v.InferOutput<typeof TipSchema>;
+export type Tour = v.InferOutput<typeof TourSchema>;
+export type Lesson = v.InferOutput<typeof LessonSchema>;
+export type PackItem = v.InferOutput<typeof ItemSchema>;
+export type Pack = v.InferOutput<typeof PackSchema>;

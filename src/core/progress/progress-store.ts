@@ -1,0 +1,138 @@
+import { dayOf, progressKey, reviveProgress, emptyProgress, type ItemProgress, type ProgressState } from './progress.js';
+import { memoryStorage, webStorage, type ProgressStorage } from './storage.js';
+
+const KEEP_DAYS = 3;
+
+/**
+ * The learner's progress in memory, written through to storage on every change (so nothing is lost when the tab
+ * closes). Storage failures fall back to memory and are reported through `onError`, never thrown at the page.
+ */
+export class ProgressStore {
+  #state: ProgressState;
+  #storage: ProgressStorage;
+  #writing: Promise<void> = Promise.resolve();
+  readonly ready: Promise<void>;
+
+  constructor(
+    readonly learnerId: string,
+    readonly sessionId: string,
+    storage: ProgressStorage = webStorage(),
+    private readonly onError: (message: string) => void = () => undefined,
+  ) {
+    if (!/^[A-Za-z0-9._:-]{1,128}$/.test(learnerId)) throw new TypeError(`learnerId must be 1–128 characters of letters, digits, ".", "_", ":" or "-" (a pseudonymous id, never a name or MRN)`);
+    this.#storage = storage;
+    this.#state = emptyProgress(learnerId, sessionId);
+    this.ready = this.#load();
+  }
+
+  get key(): string {
+    return `ehr-guide:progress:${this.learnerId}`;
+  }
+
+  async #load(): Promise<void> {
+    try {
+      this.#state = reviveProgress(await this.#storage.load(this.key), this.learnerId, this.sessionId);
+    } catch (error) {
+      this.#fallback(error);
+    }
+  }
+
+  #fallback(error: unknown): void {
+    if (this.#storage.name === 'memory') return;
+    this.onError(`progress storage (${this.#storage.name}) failed, keeping progress in memory for this session: ${(error as Error).message}`);
+    const memory = memoryStorage();
+    this.#storage = memory;
+  }
+
+  #persist(): Promise<void> {
+    const snapshot = JSON.stringify(this.#state);
+    this.#writing = this.#writing.then(() => this.#storage.save(this.key, snapshot)).catch((error) => {
+      this.#fallback(error);
+      return this.#storage.save(this.key, snapshot);
+    });
+    return this.#writing;
+  }
+
+  /** Resolves when every change so far has been written. */
+  flush(): Promise<void> {
+    return this.#writing;
+  }
+
+  get state(): Readonly<ProgressState> {
+    return this.#state;
+  }
+
+  item(itemId: string, version: string): Readonly<ItemProgress> | undefined {
+    return this.#state.items[progressKey(itemId, version)];
+  }
+
+  #touch(itemId: string, version: string): ItemProgress {
+    const key = progressKey(itemId, version);
+    const item = (this.#state.items[key] ??= { version, seen: 0, days: {}, sessionSeen: 0 });
+    item.version = version;
+    if (item.session !== this.sessionId) {
+      item.session = this.sessionId;
+      item.sessionSeen = 0;
+    }
+    return item;
+  }
+
+  recordShown(itemId: string, version: string, now: number, unsolicited: boolean): Promise<void> {
+    const item = this.#touch(itemId, version);
+    item.seen++;
+    item.sessionSeen++;
+    item.lastSeen = now;
+    const day = dayOf(now);
+    item.days[day] = (item.days[day] ?? 0) + 1;
+    const days = Object.keys(item.days).sort();
+    for (const old of days.slice(0, Math.max(0, days.length - KEEP_DAYS))) delete item.days[old];
+    if (unsolicited) {
+      this.#state.session.unsolicited++;
+      this.#state.session.lastUnsolicitedAt = now;
+    }
+    return this.#persist();
+  }
+
+  recordDismissed(itemId: string, version: string, now: number, permanent: boolean): Promise<void> {
+    const item = this.#touch(itemId, version);
+    if (permanent) item.dismissed = now;
+    else item.dismissedSession = this.sessionId;
+    return this.#persist();
+  }
+
+  snooze(itemId: string, version: string, until: number): Promise<void> {
+    this.#touch(itemId, version).snoozedUntil = until;
+    return this.#persist();
+  }
+
+  recordCompleted(itemId: string, version: string, now: number, score?: number, passed?: boolean): Promise<void> {
+    if (score !== undefined && !(score >= 0 && score <= 1)) throw new RangeError(`score must be between 0 and 1, got ${score}`);
+    const item = this.#touch(itemId, version);
+    item.attempts = (item.attempts ?? 0) + 1;
+    if (passed !== false) item.completed = now;
+    if (score !== undefined) item.score = score;
+    if (passed !== undefined) item.passed = passed;
+    return this.#persist();
+  }
+
+  /** Forgets dismissals and snoozes (a "reset tips" control); counts and completions are kept. */
+  resetDismissals(): Promise<void> {
+    for (const item of Object.values(this.#state.items)) {
+      delete item.dismissed;
+      delete item.dismissedSession;
+      delete item.snoozedUntil;
+    }
+    return this.#persist();
+  }
+
+  /** Summary used to infer proficiency when the host does not set it. */
+  summary(): { lessonsCompleted: number; itemsSeen: number } {
+    let lessonsCompleted = 0;
+    let itemsSeen = 0;
+    for (const item of Object.values(this.#state.items)) {
+      if (item.completed && item.passed !== false && item.attempts) lessonsCompleted++;
+      if (item.seen > 0) itemsSeen++;
+    }
+    return { lessonsCompleted, itemsSeen };
+  }
+}

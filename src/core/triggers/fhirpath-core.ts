@@ -1,0 +1,70 @@
+// The FHIRPath work itself, shared by the Web Worker and the in-process evaluator. It is the only module that
+// imports fhirpath and its R4 model (230 KB gzip together), so it is never on a page's critical path: browsers
+// load it inside the worker, only when a pack has conditions.
+import fhirpath from 'fhirpath';
+import r4 from 'fhirpath/fhir-context/r4';
+import type { FhirResource } from '../context/fhir-types.js';
+import type { ConditionResult } from './evaluator.js';
+
+type Compiled = (resource: unknown, env?: Record<string, unknown>) => unknown[];
+
+const compiled = new Map<string, Compiled | Error>();
+
+function compile(expression: string): Compiled | Error {
+  let fn = compiled.get(expression);
+  if (!fn) {
+    try {
+      fn = fhirpath.compile(expression, r4 as never) as unknown as Compiled;
+    } catch (error) {
+      fn = error instanceof Error ? error : new Error(String(error));
+    }
+    compiled.set(expression, fn);
+  }
+  return fn;
+}
+
+export function checkExpression(expression: string): string | undefined {
+  const fn = compile(expression);
+  return fn instanceof Error ? fn.message.split('\n')[0] : undefined;
+}
+
+export interface WorkerData {
+  patient?: FhirResource;
+  encounter?: FhirResource;
+  user?: FhirResource;
+  resources: Record<string, readonly FhirResource[]>;
+}
+
+// fhirpath reads %vars from the environment object; unknown resource types must be empty lists, not undefined
+// (which fhirpath reports as an error), so the environment answers every capitalised name.
+function environment(data: WorkerData): Record<string, unknown> {
+  const base: Record<string, unknown> = { patient: data.patient ?? null, encounter: data.encounter ?? null, user: data.user ?? null };
+  return new Proxy(base, {
+    get(target, name) {
+      if (typeof name !== 'string') return undefined;
+      if (name in target) return target[name];
+      if (/^[A-Z][A-Za-z]+$/.test(name)) return data.resources[name] ?? [];
+      return undefined;
+    },
+    has(target, name) {
+      return typeof name === 'string' && (name in target || /^[A-Z][A-Za-z]+$/.test(name));
+    },
+  });
+}
+
+export function evaluateExpressions(expressions: readonly string[], data: WorkerData): ConditionResult[] {
+  const env = environment(data);
+  const root = data.patient ?? {};
+  return expressions.map((expression) => {
+    const fn = compile(expression);
+    if (fn instanceof Error) return { ok: false, error: `does not compile: ${fn.message.split('\n')[0]}` };
+    try {
+      const result = fn(root, env);
+      if (result.length === 0) return { ok: true, value: false };
+      if (result.length === 1 && typeof result[0] === 'boolean') return { ok: true, value: result[0] };
+      return { ok: false, error: `must evaluate to true, false or empty; got ${result.length} item(s) — add .exists() or a comparison` };
+    } catch (error) {
+      return { ok: false, error: `evaluation failed: ${(error as Error).message.split('\n')[0]}` };
+    }
+  });
+}

@@ -1,0 +1,99 @@
+import type { ConditionEvaluator, ConditionResult, EvaluationData } from './evaluator.js';
+import type { WorkerRequestBody, WorkerResponse } from './worker-protocol.js';
+
+type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
+type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
+
+/**
+ * Evaluates conditions in a module Web Worker. The worker (and with it fhirpath) is created on first use only.
+ * Data crosses the thread boundary once per change: each part (patient, encounter, user, each resource type) is
+ * sent again only when its version changed.
+ */
+export class WorkerEvaluator implements ConditionEvaluator {
+  #worker?: WorkerLike;
+  #nextId = 1;
+  #pending = new Map<number, Pending>();
+  #sent: Record<string, number> = {};
+  #failed?: Error;
+
+  constructor(private readonly createWorker: () => WorkerLike = defaultWorker) {}
+
+  #ensure(): WorkerLike {
+    if (this.#failed) throw this.#failed;
+    if (!this.#worker) {
+      const worker = this.createWorker();
+      worker.addEventListener('message', (event: Event) => {
+        const response = (event as MessageEvent<WorkerResponse>).data;
+        const pending = this.#pending.get(response.id);
+        if (!pending) return;
+        this.#pending.delete(response.id);
+        if (response.type === 'error') pending.reject(new Error(response.error));
+        else pending.resolve(response);
+      });
+      worker.addEventListener('error', (event: Event) => {
+        // The worker script failed to load or crashed: every pending and later request fails with a clear reason.
+        this.#failed = new Error(`FHIRPath worker failed: ${(event as ErrorEvent).message || 'could not load'}`);
+        for (const pending of this.#pending.values()) pending.reject(this.#failed);
+        this.#pending.clear();
+      });
+      this.#worker = worker;
+    }
+    return this.#worker;
+  }
+
+  #send<T extends WorkerResponse>(request: WorkerRequestBody): Promise<T> {
+    const worker = this.#ensure();
+    const id = this.#nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (r: WorkerResponse) => void, reject });
+      worker.postMessage({ ...request, id });
+    });
+  }
+
+  async evaluate(expressions: readonly string[], data: EvaluationData): Promise<ConditionResult[]> {
+    if (expressions.length === 0) return [];
+    try {
+      const parts: Record<string, unknown> = {};
+      const check = (part: string, value: unknown) => {
+        const version = data.versions[part] ?? 0;
+        if (this.#sent[part] !== version) {
+          parts[part] = value ?? null;
+          this.#sent[part] = version;
+        }
+      };
+      check('patient', data.patient);
+      check('encounter', data.encounter);
+      check('user', data.user);
+      for (const type of Object.keys(data.resources)) check(`resource:${type}`, data.resources[type]);
+      for (const part of Object.keys(this.#sent)) {
+        if (part.startsWith('resource:') && !(part.slice(9) in data.resources)) {
+          parts[part] = null;
+          delete this.#sent[part];
+        }
+      }
+      if (Object.keys(parts).length) await this.#send({ type: 'data', parts });
+      const response = await this.#send<{ id: number; type: 'results'; results: ConditionResult[] }>({ type: 'evaluate', expressions });
+      return response.results;
+    } catch (error) {
+      this.#sent = {};
+      return expressions.map(() => ({ ok: false, error: (error as Error).message }));
+    }
+  }
+
+  async check(expressions: readonly string[]): Promise<Array<string | undefined>> {
+    const response = await this.#send<{ id: number; type: 'checks'; errors: Array<string | undefined> }>({ type: 'check', expressions });
+    return response.errors;
+  }
+
+  dispose(): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    this.#sent = {};
+    for (const pending of this.#pending.values()) pending.reject(new Error('evaluator disposed'));
+    this.#pending.clear();
+  }
+}
+
+function defaultWorker(): WorkerLike {
+  return new Worker(new URL('./fhirpath.worker.js', import.meta.url), { type: 'module', name: 'ehr-guide-fhirpath' });
+}
