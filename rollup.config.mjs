@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
 import pkg from './package.json' with { type: 'json' };
 
 const defines = Object.fromEntries(
@@ -48,16 +49,37 @@ function sizeReport() {
   };
 }
 
+/**
+ * Bundles `new URL('./fhirpath.worker.js', import.meta.url)` workers: the worker module becomes its own emitted
+ * chunk (with fhirpath and the R4 model inside, so the page never loads them) and the URL points at it.
+ */
+function moduleWorkers() {
+  const pattern = /new URL\((['"])\.\/([\w.-]+\.worker)\.js\1,\s*import\.meta\.url\)/g;
+  return {
+    name: 'ehr-module-workers',
+    async transform(code, id) {
+      if (!code.includes('.worker.js')) return null;
+      let out = code;
+      for (const match of [...code.matchAll(pattern)]) {
+        const resolved = await this.resolve(`./${match[2]}.js`, id);
+        const ref = this.emitFile({ type: 'chunk', id: resolved?.id ?? new URL(`./${match[2]}.ts`, `file://${id}`).pathname, fileName: `${match[2]}.js` });
+        out = out.replace(match[0], `new URL(import.meta.ROLLUP_FILE_URL_${ref})`);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
 export default [
   {
-    input: { index: 'src/index.ts', 'core/index': 'src/core/index.ts', ...defines },
+    input: { index: 'src/index.ts', 'core/index': 'src/core/index.ts', 'core/triggers/fhirpath.worker': 'src/core/triggers/fhirpath.worker.ts', ...defines },
     external: isExternal,
     plugins: [ts()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, entryFileNames: '[name].js' },
   },
   {
     input: Object.fromEntries(Object.entries(defines).map(([name, file]) => [name.replace('define/', ''), file])),
-    plugins: [nodeResolve({ browser: true }), commonjs(), ts()],
+    plugins: [moduleWorkers(), nodeResolve({ browser: true }), json(), commonjs(), ts()],
     output: {
       dir: 'dist/cdn',
       format: 'es',

@@ -17,6 +17,7 @@ rmSync('dist', { recursive: true, force: true });
 run(process.execPath, [bin('rollup'), '-c', '--silent']);
 run(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
 cpSync('src/themes', 'dist/themes', { recursive: true });
+run(process.execPath, ['scripts/gen-schema.mjs']);
 run(process.execPath, [join('node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'), 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--quiet']);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -25,6 +26,10 @@ console.log('\nehr-guide build sizes (minified, gzip -9)');
 const report = JSON.parse(readFileSync('dist/cdn/size-report.json', 'utf8'));
 for (const [entry, { upFront, lazy }] of Object.entries(report)) {
   const total = upFront.reduce((sum, f) => sum + f.gzip, 0);
+  if (entry.endsWith('.worker.js')) {
+    console.log(`  ${pad(`cdn/${entry}`, 28)} ${pad(kb(total), 9)} Web Worker: fhirpath + R4 model, started only when a loaded pack has FHIRPath conditions`);
+    continue;
+  }
   console.log(`  ${pad(`cdn/${entry}`, 28)} ${pad(kb(total), 9)} loaded up front (${upFront.map((f) => f.file).join(' + ')})`);
   for (const chunk of lazy) console.log(`  ${pad(`  lazy ${chunk.file.replace(/^chunks\//, '')}`, 28)} ${pad(kb(chunk.gzip), 9)} only when needed: ${chunk.modules.join(', ')}`);
 }

@@ -35,7 +35,37 @@ export type EhrTipHideEvent = CustomEvent<EhrTipHideDetail>;
 export type EhrTipDismissEvent = CustomEvent<EhrTipDismissDetail>;
 export type EhrTipErrorEvent = CustomEvent<EhrTipErrorDetail>;
 
+/** The engine decided an item may show now. */
+export interface EhrGuideMatchDetail {
+  itemId: string;
+  kind: 'tip' | 'tour' | 'lesson';
+  version: string;
+}
+/** The engine decided an item does not show, and why (which filter, condition or cap). */
+export interface EhrGuideSuppressedDetail {
+  itemId: string;
+  kind: 'tip' | 'tour' | 'lesson';
+  version: string;
+  reason: import('./core/fatigue/decisions.js').SuppressReason;
+  /** Which condition or cap; authored text and numbers only, never patient data. */
+  detail: string;
+}
+/** A problem for integrators and authors: a pack that failed to load, an invalid item, a failing condition. */
+export interface EhrGuideProblemDetail {
+  code: string;
+  message: string;
+  itemId?: string;
+}
+export interface EhrGuideReadyDetail {
+  packs: number;
+  items: number;
+}
+
 export interface EhrGuideEventMap {
+  'ehr-guide-match': CustomEvent<EhrGuideMatchDetail>;
+  'ehr-guide-suppressed': CustomEvent<EhrGuideSuppressedDetail>;
+  'ehr-guide-problem': CustomEvent<EhrGuideProblemDetail>;
+  'ehr-guide-ready': CustomEvent<EhrGuideReadyDetail>;
   'ehr-tip-show': EhrTipShowEvent;
   'ehr-tip-hide': EhrTipHideEvent;
   'ehr-tip-dismiss': EhrTipDismissEvent;

@@ -25,3 +25,4 @@ export { memoryStorage, webStorage, indexedDbStorage, type ProgressStorage } fro
 export type { ItemProgress, ProgressState } from './progress/progress.js';
 export { deviceLearnerId, tabSessionId, pseudonymousLearnerId } from './progress/identity.js';
 export { GuideEngine, type EngineOptions, type EngineProblem, type EvaluationResult } from './engine/engine.js';
+export type { GuideDataSource } from './context/data-source.js';

@@ -2,6 +2,10 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Placement } from '@floating-ui/dom';
+import { consume } from '@lit/context';
+import { engineContext } from '../guide/engine-context.js';
+import type { GuideEngine } from '../../core/engine/engine.js';
+import type { LoadedItem } from '../../core/packs/load-pack.js';
 import { AnchorController, type AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
 import { createDismissalStore, type DismissalStore } from '../../core/dismissals.js';
@@ -103,6 +107,17 @@ export class EhrTip extends LitElement {
   @property({ type: Boolean, attribute: 'no-controls' }) noControls = false;
   /** Where "Don't show again" is remembered (default: localStorage, falling back to memory). */
   @property({ attribute: false }) dismissals: DismissalStore = createDismissalStore();
+  /**
+   * Id of a content-pack item to render. Inside `<ehr-guide>`, the tip then takes its heading, body, variant,
+   * anchor and placement from the pack (attributes set on the element win) and shows only when the engine says so.
+   */
+  @property() item?: string;
+
+  /** The engine of the enclosing `<ehr-guide>`, if any. */
+  @consume({ context: engineContext, subscribe: true })
+  @state()
+  private engine?: GuideEngine;
+  @state() private engineHidden = false;
 
   @state() private anchorState: AnchorState = 'none';
   @state() private dismissed = false;
@@ -123,6 +138,9 @@ export class EhrTip extends LitElement {
   #describedBy: { el: Element; previous: string | null } | null = null;
   #reportedMissing = false;
   #wasOpen = false;
+  #unsubscribeEngine?: () => void;
+  #appliedItem?: LoadedItem;
+  #counted = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -133,6 +151,10 @@ export class EhrTip extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#unsubscribeEngine?.();
+    this.#unsubscribeEngine = undefined;
+    if (this.#counted && this.item) this.engine?.recordHidden(this.item);
+    this.#counted = false;
     document.removeEventListener('keydown', this.#onDocumentKeydown);
     document.removeEventListener('pointerdown', this.#onDocumentPointerdown);
     this.#bindTooltip(null);
@@ -141,6 +163,7 @@ export class EhrTip extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('engine') || changed.has('item')) this.#bindEngine();
     if (changed.has('anchor') || changed.has('anchorElement') || changed.has('variant')) {
       this.#anchor.setTarget(this.variant === 'callout' ? null : (this.anchorElement ?? this.anchor ?? null));
       this.anchorState = this.#anchor.state;
@@ -161,6 +184,67 @@ export class EhrTip extends LitElement {
     if (changed.has('variant') || changed.has('anchorState')) {
       this.#bindTooltip(this.variant === 'tooltip' ? this.#anchor.anchor : null);
     }
+    this.#reportVisibility();
+  }
+
+  // ——— Pack items and the engine ———
+
+  #itemMode(): boolean {
+    return Boolean(this.item && this.engine);
+  }
+
+  #bindEngine(): void {
+    this.#unsubscribeEngine?.();
+    this.#unsubscribeEngine = undefined;
+    if (!this.#itemMode()) {
+      this.engineHidden = false;
+      return;
+    }
+    const engine = this.engine!;
+    const sync = () => {
+      const item = engine.item(this.item!);
+      if (item && item !== this.#appliedItem) this.#applyItem(item);
+      const decision = engine.decision(this.item!);
+      const allowed = Boolean(item && decision?.show);
+      this.engineHidden = !allowed;
+      if (allowed && this.variant === 'callout' && !this.dismissed) this.open = true;
+      if (!allowed && this.open && this.variant !== 'beacon') this.open = false;
+    };
+    this.#unsubscribeEngine = engine.subscribe(() => sync());
+    // Hidden until the engine has spoken; the first sync runs after this update, so the properties it sets
+    // (anchor, body, variant) go through a normal update of their own.
+    this.engineHidden = true;
+    queueMicrotask(sync);
+  }
+
+  /** Copies what the pack says into the element, except what the page set itself with attributes. */
+  #applyItem(item: LoadedItem): void {
+    this.#appliedItem = item;
+    if (item.kind !== 'tip') {
+      this.#error('markdown-invalid', `item "${item.id}" is a ${item.kind}, not a tip`);
+      return;
+    }
+    this.tipId = item.id;
+    if (!this.hasAttribute('heading')) this.heading = item.title;
+    if (!this.hasAttribute('variant') && item.presentation) this.variant = item.presentation;
+    if (!this.hasAttribute('anchor') && !this.anchorElement && item.when?.selector) this.anchor = item.when.selector;
+    if (!this.hasAttribute('placement') && item.placement) this.placement = item.placement;
+    if (typeof item.body === 'string') {
+      if (!this.hasAttribute('markdown')) this.markdown = item.body;
+    } else {
+      this.content = item.body as CompiledMarkdown;
+    }
+  }
+
+  /** Tells the engine when the item appears and leaves, so caps and the session budget count real exposure. */
+  #reportVisibility(): void {
+    if (!this.#itemMode()) return;
+    const beaconVisible = this.variant === 'beacon' && !this.dismissed && !this.engineHidden && this.anchorState === 'visible';
+    const visible = beaconVisible || this.#isShowing();
+    if (visible === this.#counted) return;
+    this.#counted = visible;
+    if (visible) void this.engine!.recordShown(this.item!);
+    else this.engine!.recordHidden(this.item!);
   }
 
   // ——— Public API ———
@@ -177,7 +261,8 @@ export class EhrTip extends LitElement {
 
   /** Closes the tip for this page ("Got it"), or for good when `permanent` ("Don't show again"). */
   async dismiss(permanent = false): Promise<void> {
-    if (permanent && this.tipId) this.dismissals.dismiss(this.tipId);
+    if (this.#itemMode()) void this.engine!.recordDismissed(this.item!, permanent);
+    else if (permanent && this.tipId) this.dismissals.dismiss(this.tipId);
     this.dispatchEvent(createEvent('ehr-tip-dismiss', { tipId: this.tipId, permanent }));
     const focusWasInside = this.#focusIsInside();
     this.#hideReason = 'dismiss';
@@ -190,11 +275,11 @@ export class EhrTip extends LitElement {
   // ——— State ———
 
   #isShowing(): boolean {
-    return this.open && !this.dismissed;
+    return this.open && !this.dismissed && !this.engineHidden;
   }
 
   async #show(reason: TipShowReason): Promise<void> {
-    if (this.dismissed || this.open) return this.updateComplete.then(() => undefined);
+    if (this.dismissed || this.engineHidden || this.open) return this.updateComplete.then(() => undefined);
     this.#showReason = reason;
     if (reason !== 'api') {
       const active = deepActiveElement();
@@ -249,6 +334,8 @@ export class EhrTip extends LitElement {
   }
 
   #checkDismissed(): void {
+    // In item mode the engine's progress decides; the standalone store is for tips without an engine.
+    if (this.item) return;
     if (this.tipId && this.dismissals.isDismissed(this.tipId)) this.dismissed = true;
   }
 
@@ -326,7 +413,7 @@ export class EhrTip extends LitElement {
     const offscreen = this.anchorState === 'hidden';
     const beacon = this.beaconEl;
     if (beacon) {
-      const wantBeacon = !this.dismissed && this.anchorState !== 'none' && this.#hasPlace();
+      const wantBeacon = !this.dismissed && !this.engineHidden && this.anchorState !== 'none' && this.#hasPlace();
       if (!wantBeacon) this.#anchor.stop(beacon); // stop observing before hiding, so no resize is reported
       this.#toggle(beacon, wantBeacon, offscreen);
       if (wantBeacon) this.#anchor.position(beacon, { placement: this.beaconPlacement, distance: 4 });
@@ -530,7 +617,7 @@ export class EhrTip extends LitElement {
         aria-label=${beaconLabel}
         aria-expanded=${this.#isShowing() ? 'true' : 'false'}
         aria-controls="panel"
-        ?hidden=${this.dismissed || (floatingBeacon && !this.#hasPlace())}
+        ?hidden=${this.dismissed || this.engineHidden || (floatingBeacon && !this.#hasPlace())}
         @click=${this.#onBeaconClick}
       >
         <span class="beacon-dot" part="beacon-dot"></span>

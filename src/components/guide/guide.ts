@@ -1,0 +1,181 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { GuideEngine, type EngineProblem, type EvaluationResult } from '../../core/engine/engine.js';
+import type { ContextPatch } from '../../core/context/context.js';
+import type { GuideDataSource } from '../../core/context/data-source.js';
+import type { FatiguePolicy } from '../../core/fatigue/policy.js';
+import type { Decision } from '../../core/fatigue/decisions.js';
+import { PROFICIENCIES, ROLES, type Proficiency, type Role } from '../../core/packs/schema.js';
+import { deviceLearnerId, tabSessionId } from '../../core/progress/identity.js';
+import type { ProgressStorage } from '../../core/progress/storage.js';
+import { WorkerEvaluator } from '../../core/triggers/worker-evaluator.js';
+import { createEvent } from '../../events.js';
+import { VERSION } from '../../version.js';
+import { engineContext } from './engine-context.js';
+
+/**
+ * The root of ehr-guide on a page: loads content packs, holds the clinical context, decides through its engine
+ * what to show, and hands that engine to every ehr-guide element inside it (through @lit/context). It renders
+ * nothing of its own.
+ *
+ * @summary Loads content packs, holds live context and decides what guidance shows.
+ * @tag ehr-guide
+ *
+ * @slot - The page content (or part of it) in which guidance elements find this engine.
+ *
+ * @fires ehr-guide-ready - Packs loaded. `detail: { packs, items }`.
+ * @fires ehr-guide-match - An item may show now (fired when its decision changes). `detail: { itemId, kind, version }`.
+ * @fires ehr-guide-suppressed - An item does not show, with the reason (fired when its decision changes). `detail: { itemId, kind, version, reason, detail }`.
+ * @fires ehr-guide-problem - A pack, item, condition or storage problem. `detail: { code, message, itemId? }`.
+ */
+export class EhrGuide extends LitElement {
+  static version = VERSION;
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Content pack URLs, separated by spaces. */
+  @property() packs = '';
+  /** The user's role (physician, nurse, pharmacist, resident, student, administrative, other). */
+  @property({ attribute: 'user-role' }) userRole?: Role;
+  /**
+   * The `role` attribute, accepted as a synonym of `user-role`. Prefer `user-role`: `role` is also the ARIA role
+   * attribute, and a value such as "physician" is an invalid ARIA role that accessibility checkers flag.
+   */
+  @property({ attribute: 'role' }) roleAttribute?: string;
+  /** The user's proficiency (novice, intermediate, advanced); inferred from progress when absent. */
+  @property() proficiency?: Proficiency;
+  /** The current workflow point: a CDS Hooks hook name (patient-view, order-sign, …) or a screen id. */
+  @property() workflow?: string;
+  /** The user's locale (BCP 47). */
+  @property() locale = 'en';
+  /** Pseudonymous learner id; a random per-device id when absent. Never a name, MRN or e-mail. */
+  @property({ attribute: 'learner-id' }) learnerId?: string;
+  /** Clinical context set by the host: patient, encounter, user, resources by type. */
+  @property({ attribute: false }) context?: ContextPatch;
+  /** Source of live context (the SMART layer, or the host's own). */
+  @property({ attribute: false }) dataSource?: GuideDataSource;
+  /** Alert-fatigue policy overrides (budget, minimum interval, quiet workflow points, default caps). */
+  @property({ attribute: false }) policy?: Partial<FatiguePolicy>;
+  /** Where progress is kept (default: localStorage). */
+  @property({ attribute: false }) storage?: ProgressStorage;
+
+  readonly #provider = new ContextProvider(this, { context: engineContext });
+  #engine?: GuideEngine;
+  #unsubscribe?: () => void;
+  #loadedPacks = '';
+  #abort?: AbortController;
+
+  /** The engine; created when the element connects (or on first access). */
+  get engine(): GuideEngine {
+    if (!this.#engine) {
+      this.#engine = new GuideEngine({
+        learnerId: this.learnerId ?? deviceLearnerId(),
+        sessionId: tabSessionId(),
+        storage: this.storage,
+        policy: this.policy,
+        createEvaluator: () => new WorkerEvaluator(),
+        onProblem: (problem) => this.#onProblem(problem),
+      });
+      this.#unsubscribe = this.#engine.subscribe((result) => this.#onResult(result));
+      this.#provider.setValue(this.#engine);
+    }
+    return this.#engine;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.engine;
+    this.addEventListener('ehr-guide-context', this.#onContextEvent as EventListener);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('ehr-guide-context', this.#onContextEvent as EventListener);
+    this.#abort?.abort();
+    this.#unsubscribe?.();
+    this.#engine?.dispose();
+    this.#engine = undefined;
+    this.#loadedPacks = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const engine = this.engine;
+    const patch: ContextPatch = {};
+    if (changed.has('userRole') || changed.has('roleAttribute')) {
+      const role = this.userRole ?? this.roleAttribute;
+      patch.role = role && (ROLES as readonly string[]).includes(role) ? (role as Role) : this.#invalid('user-role', role, ROLES);
+    }
+    if (changed.has('proficiency')) patch.proficiency = this.proficiency && (PROFICIENCIES as readonly string[]).includes(this.proficiency) ? this.proficiency : this.#invalid('proficiency', this.proficiency, PROFICIENCIES);
+    if (changed.has('workflow')) patch.workflow = this.workflow || null;
+    if (changed.has('locale')) patch.locale = this.locale || 'en';
+    if (Object.keys(patch).length) engine.setContext(patch);
+    if (changed.has('context') && this.context) this.setContext(this.context);
+    if (changed.has('packs') && this.packs !== this.#loadedPacks) void this.#loadPacks();
+    if (changed.has('dataSource') && this.dataSource) void this.#loadData();
+  }
+
+  #invalid(name: string, value: string | undefined, allowed: readonly string[]): null {
+    if (value) this.#onProblem({ code: 'evaluator', message: `<ehr-guide ${name}="${value}">: not one of ${allowed.join(', ')}; ignored` });
+    return null;
+  }
+
+  /** Changes the clinical context (also possible with an `ehr-guide-context` event whose detail is the patch). */
+  setContext(patch: ContextPatch): void {
+    try {
+      this.engine.setContext(patch);
+    } catch (error) {
+      this.#onProblem({ code: 'evaluator', message: `context rejected: ${(error as Error).message}` });
+    }
+  }
+
+  /** The debug API: every item with whether it shows and, if not, why. */
+  explain(): Promise<Decision[]> {
+    return this.engine.explain();
+  }
+
+  async #loadPacks(): Promise<void> {
+    const urls = this.packs.split(/\s+/).filter(Boolean);
+    this.#loadedPacks = this.packs;
+    const results = await this.engine.loadPacks(urls);
+    if (this.dataSource) await this.#loadData();
+    this.dispatchEvent(createEvent('ehr-guide-ready', { packs: results.filter((r) => r.pack).length, items: this.engine.items.length }));
+  }
+
+  async #loadData(): Promise<void> {
+    const source = this.dataSource;
+    if (!source) return;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    try {
+      const patch = await source.load({ resourceTypes: this.engine.requiredResourceTypes, signal: abort.signal });
+      if (!abort.signal.aborted) this.setContext(patch);
+    } catch (error) {
+      if (!abort.signal.aborted) this.#onProblem({ code: 'evaluator', message: `the data source failed: ${(error as Error).message}` });
+    }
+  }
+
+  #onContextEvent = (event: CustomEvent<ContextPatch>) => {
+    event.stopPropagation();
+    if (event.detail && typeof event.detail === 'object') this.setContext(event.detail);
+  };
+
+  #onResult(result: EvaluationResult): void {
+    for (const decision of result.changed) {
+      const base = { itemId: decision.itemId, kind: decision.kind, version: decision.version };
+      if (decision.show) this.dispatchEvent(createEvent('ehr-guide-match', base));
+      else this.dispatchEvent(createEvent('ehr-guide-suppressed', { ...base, reason: decision.reason!, detail: decision.detail ?? '' }));
+    }
+  }
+
+  #onProblem(problem: EngineProblem): void {
+    this.dispatchEvent(createEvent('ehr-guide-problem', { code: problem.code, message: problem.message, ...(problem.itemId ? { itemId: problem.itemId } : {}) }));
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}
