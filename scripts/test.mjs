@@ -63,10 +63,11 @@ if (existsSync(storyResults)) {
 }
 if (storyStatus !== 0) finish(1, 'story tests failed');
 
-// End-to-end tests (demo page and, later, the SMART sandbox) with node's test runner and playwright-core.
-if (existsSync('test/e2e')) {
+// Node-side tests (the CLI) and end-to-end tests (the demo page in Chromium through playwright-core), with
+// node's own test runner.
+{
   const e2eResults = join('node_modules', '.cache', 'ehr-guide', 'e2e-results.txt');
-  const status = step('end-to-end tests (node:test + playwright-core, headless Chromium)', node, ['--test', '--test-reporter=spec', '--test-reporter=tap', `--test-reporter-destination=stdout`, `--test-reporter-destination=${e2eResults}`, 'test/e2e/']);
+  const status = step('CLI and end-to-end tests (node:test; playwright-core driving headless Chromium)', node, ['--test', '--test-reporter=spec', '--test-reporter=tap', `--test-reporter-destination=stdout`, `--test-reporter-destination=${e2eResults}`, 'test/node/', 'test/e2e/']);
   if (existsSync(e2eResults)) {
     const tap = readFileSync(e2eResults, 'utf8');
     const count = (key) => Number(new RegExp(`^# ${key} (\\d+)`, 'm').exec(tap)?.[1] ?? 0);

@@ -64,6 +64,8 @@ export class EhrGuide extends LitElement {
   @property({ attribute: false }) storage?: ProgressStorage;
 
   readonly #provider = new ContextProvider(this, { context: engineContext });
+  /** Resolves when the packs named by `packs` (and the data source's first load) are in. */
+  packsLoaded: Promise<void> = Promise.resolve();
   #engine?: GuideEngine;
   #unsubscribe?: () => void;
   #loadedPacks = '';
@@ -114,7 +116,7 @@ export class EhrGuide extends LitElement {
     if (changed.has('locale')) patch.locale = this.locale || 'en';
     if (Object.keys(patch).length) engine.setContext(patch);
     if (changed.has('context') && this.context) this.setContext(this.context);
-    if (changed.has('packs') && this.packs !== this.#loadedPacks) void this.#loadPacks();
+    if (changed.has('packs') && this.packs !== this.#loadedPacks) this.packsLoaded = this.#loadPacks();
     if (changed.has('dataSource') && this.dataSource) void this.#loadData();
   }
 

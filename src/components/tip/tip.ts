@@ -139,12 +139,17 @@ export class EhrTip extends LitElement {
   #reportedMissing = false;
   #wasOpen = false;
   #unsubscribeEngine?: () => void;
+  #unmount?: () => void;
+  #authored?: Set<string>;
   #appliedItem?: LoadedItem;
   #counted = false;
 
   override connectedCallback(): void {
+    // What the page author set, captured before reflected defaults (variant) appear: pack values never override it.
+    this.#authored ??= new Set(this.getAttributeNames());
     super.connectedCallback();
     this.#checkDismissed();
+    if (this.hasUpdated && this.#itemMode()) this.#bindEngine(); // moved in the DOM: register with the engine again
     document.addEventListener('keydown', this.#onDocumentKeydown);
     document.addEventListener('pointerdown', this.#onDocumentPointerdown);
   }
@@ -153,6 +158,8 @@ export class EhrTip extends LitElement {
     super.disconnectedCallback();
     this.#unsubscribeEngine?.();
     this.#unsubscribeEngine = undefined;
+    this.#unmount?.();
+    this.#unmount = undefined;
     if (this.#counted && this.item) this.engine?.recordHidden(this.item);
     this.#counted = false;
     document.removeEventListener('keydown', this.#onDocumentKeydown);
@@ -196,6 +203,8 @@ export class EhrTip extends LitElement {
   #bindEngine(): void {
     this.#unsubscribeEngine?.();
     this.#unsubscribeEngine = undefined;
+    this.#unmount?.();
+    this.#unmount = undefined;
     if (!this.#itemMode()) {
       this.engineHidden = false;
       return;
@@ -211,6 +220,7 @@ export class EhrTip extends LitElement {
       if (!allowed && this.open && this.variant !== 'beacon') this.open = false;
     };
     this.#unsubscribeEngine = engine.subscribe(() => sync());
+    this.#unmount = engine.mount(this.item!);
     // Hidden until the engine has spoken; the first sync runs after this update, so the properties it sets
     // (anchor, body, variant) go through a normal update of their own.
     this.engineHidden = true;
@@ -224,13 +234,14 @@ export class EhrTip extends LitElement {
       this.#error('markdown-invalid', `item "${item.id}" is a ${item.kind}, not a tip`);
       return;
     }
+    const authored = (name: string) => this.#authored?.has(name) ?? false;
     this.tipId = item.id;
-    if (!this.hasAttribute('heading')) this.heading = item.title;
-    if (!this.hasAttribute('variant') && item.presentation) this.variant = item.presentation;
-    if (!this.hasAttribute('anchor') && !this.anchorElement && item.when?.selector) this.anchor = item.when.selector;
-    if (!this.hasAttribute('placement') && item.placement) this.placement = item.placement;
+    if (!authored('heading')) this.heading = item.title;
+    if (!authored('variant') && item.presentation) this.variant = item.presentation;
+    if (!authored('anchor') && !this.anchorElement && item.when?.selector) this.anchor = item.when.selector;
+    if (!authored('placement') && item.placement) this.placement = item.placement;
     if (typeof item.body === 'string') {
-      if (!this.hasAttribute('markdown')) this.markdown = item.body;
+      if (!authored('markdown')) this.markdown = item.body;
     } else {
       this.content = item.body as CompiledMarkdown;
     }

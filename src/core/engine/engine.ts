@@ -61,6 +61,7 @@ export class GuideEngine {
   #dependencies = new Map<string, string[]>();
   #listeners = new Set<Listener>();
   #showing = new Set<string>();
+  #mounted = new Map<string, number>();
   #last = new Map<string, Decision>();
   #generation = 0;
   #scheduled?: Promise<EvaluationResult>;
@@ -203,6 +204,11 @@ export class GuideEngine {
         decision.detail = filtered.detail;
         continue;
       }
+      if (decision.intrusive && !this.#mounted.has(item.id)) {
+        decision.reason = 'not-on-page';
+        decision.detail = 'no element on this page renders it (pushed items compete only where they can show)';
+        continue;
+      }
       candidates.push({ item, decision });
       for (const expr of item.when?.conditions ?? []) {
         const key = this.#cacheKey(expr, context);
@@ -297,6 +303,25 @@ export class GuideEngine {
   }
 
   // ——— What happened (called by elements) ———
+
+  /**
+   * An element on the page can render this item (a `<ehr-tip item>` connected). Pushed items compete for the
+   * clinician's attention only while something can render them; returns the function that unmounts.
+   */
+  mount(itemId: string): () => void {
+    this.#mounted.set(itemId, (this.#mounted.get(itemId) ?? 0) + 1);
+    this.#schedule();
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const left = (this.#mounted.get(itemId) ?? 1) - 1;
+      if (left > 0) this.#mounted.set(itemId, left);
+      else this.#mounted.delete(itemId);
+      this.#showing.delete(itemId);
+      this.#schedule();
+    };
+  }
 
   /** The item appeared on screen: counts against its caps and, if intrusive, the session budget. */
   async recordShown(itemId: string): Promise<void> {

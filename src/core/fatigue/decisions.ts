@@ -4,6 +4,7 @@ export type SuppressReason =
   | 'workflow'
   | 'role'
   | 'proficiency'
+  | 'not-on-page'
   | 'expired'
   | 'condition-false'
   | 'condition-error'

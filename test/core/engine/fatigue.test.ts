@@ -24,6 +24,8 @@ const pack = (items: unknown[]) => ({ format: 'ehr-guide-pack/1', id: 'fatigue',
 function engineWith(items: unknown[], clock: FakeClock, options: Partial<EngineOptions> = {}, storage: ProgressStorage = memoryStorage()) {
   const engine = new GuideEngine({ learnerId: 'learner-1', sessionId: 'session-1', storage, now: clock.now, ...options });
   engine.addPack(pack(items));
+  // As if each item had an element on the page (a connected <ehr-tip item>).
+  for (const item of items as Array<{ id: string }>) engine.mount(item.id);
   return engine;
 }
 
@@ -57,6 +59,16 @@ describe('alert-fatigue guard (fake clock)', () => {
     expect(explained.detail).to.equal('last unsolicited tip 30 s ago; minimum interval is 60 s');
     clock.advance(31_000);
     expect(await showAllowed(engine)).to.deep.equal(['mid']);
+  });
+
+  it('lets pushed items compete only while an element on the page can render them', async () => {
+    const clock = new FakeClock();
+    const engine = new GuideEngine({ learnerId: 'l', sessionId: 's', storage: memoryStorage(), now: clock.now });
+    engine.addPack(pack([tip('elsewhere', { priority: 90 }), tip('here', { priority: 10 }), tip('on-request', { unsolicited: false })]));
+    const unmount = engine.mount('here');
+    expect(await reasons(engine)).to.deep.equal({ here: 'show', 'on-request': 'show', elsewhere: 'not-on-page' });
+    unmount();
+    expect((await reasons(engine)).here).to.equal('not-on-page');
   });
 
   it('keeps a tip on screen while it is shown instead of making it compete again', async () => {

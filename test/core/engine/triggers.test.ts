@@ -63,6 +63,7 @@ async function records(): Promise<Record_[]> {
 async function matching(createEvaluator: () => ConditionEvaluator, all: Record_[]): Promise<string[]> {
   const engine = new GuideEngine({ learnerId: 'test', sessionId: 's1', storage: memoryStorage(), createEvaluator });
   engine.addPack(pack);
+  engine.mount('anticoag.older-adult');
   const out: string[] = [];
   for (const record of all) {
     engine.setContext({ patient: record.patient, resources: Object.fromEntries(Object.entries(record.resources).map(([k, v]) => [k, v])) });
@@ -103,6 +104,7 @@ describe('FHIRPath triggers on real Synthea records', () => {
         { ...pack.items[0], id: 'fine', when: { conditions: ["gender = 'male'"] } },
       ],
     });
+    ['bad.syntax', 'bad.type', 'bad.function', 'fine'].forEach((id) => engine.mount(id));
     const chet = await loadSynthea(SYNTHEA[0]);
     engine.setContext({ patient: chet.patient, resources: chet.resources });
     const { decisions } = await engine.evaluate();
@@ -147,6 +149,9 @@ describe('FHIRPath triggers on real Synthea records', () => {
     });
     const chet = await loadSynthea(SYNTHEA[0]);
     engine.setContext({ patient: chet.patient, resources: chet.resources });
+    await engine.evaluate();
+    expect(calls.length, 'pushed items nobody renders are not evaluated').to.equal(0);
+    ['age', 'meds', 'conds'].forEach((id) => engine.mount(id));
     await engine.evaluate();
     expect(calls.at(-1)!.length).to.equal(3);
     const before = calls.length;

@@ -1,0 +1,206 @@
+#!/usr/bin/env node
+// ehr-guide CLI: `compile` turns authored packs (markdown bodies) into compiled packs (token trees), so pages pay
+// for no markdown code; `validate` reports errors with JSON paths and warns about stale content, FHIRPath that
+// does not compile, long tours and (with --page) targets missing from a page. Exit status 1 on errors.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+let core;
+try {
+  core = await import(join(root, 'dist/core/index.js'));
+} catch (error) {
+  console.error(`ehr-guide: the library is not built (${error.message}). Run "npm run build" in ${root}.`);
+  process.exit(2);
+}
+const { loadPack, compileMarkdown, expressionDependencies, InlineEvaluator } = core;
+
+const USAGE = `Usage:
+  ehr-guide validate <pack.json…> [--page FILE.html …] [--today YYYY-MM-DD] [--json]
+  ehr-guide compile <pack.json…> [--out DIR | -o FILE]
+
+validate  prints every error with its JSON path, and warns about items past their review-by date or due within
+          30 days, duplicate ids across packs, FHIRPath that does not compile or uses unknown variables, tours of
+          more than 12 steps, and (with --page) tour or tip targets missing from the page. Exit 1 on errors.
+compile   writes each pack with its markdown bodies compiled (default: <name>.compiled.json beside it).`;
+
+function parseArgs(argv) {
+  const args = { files: [], pages: [], today: undefined, out: undefined, outFile: undefined, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) fail(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--page') args.pages.push(value());
+    else if (a === '--today') args.today = value();
+    else if (a === '--out') args.out = value();
+    else if (a === '-o') args.outFile = value();
+    else if (a === '--json') args.json = true;
+    else if (a === '-h' || a === '--help') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (a.startsWith('-')) fail(`unknown option ${a}`);
+    else args.files.push(a);
+  }
+  return args;
+}
+
+function fail(message) {
+  console.error(`ehr-guide: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function readJson(file) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { error: `cannot read: ${error.code === 'ENOENT' ? 'no such file' : error.message}` };
+  }
+  try {
+    return { json: JSON.parse(text) };
+  } catch (error) {
+    return { error: `not valid JSON: ${error.message}` };
+  }
+}
+
+const DAY = 86_400_000;
+function todayString(override) {
+  if (override) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(override)) fail(`--today must be YYYY-MM-DD, got ${override}`);
+    return override;
+  }
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function pageDocuments(pages) {
+  if (!pages.length) return [];
+  const { parseHTML } = await import('linkedom');
+  return pages.map((file) => {
+    const text = readFileSync(file, 'utf8');
+    return { file, document: parseHTML(text).document };
+  });
+}
+
+/** Whether a selector (with optional `a >>> b` shadow parts) can be found in a static page. */
+function selectorStatus(selector, document) {
+  const [host, ...inner] = selector.split('>>>').map((s) => s.trim());
+  try {
+    const found = document.querySelector(host);
+    if (!found) return 'missing';
+    return inner.length ? 'host-only' : 'found';
+  } catch {
+    return 'invalid';
+  }
+}
+
+async function validate(args) {
+  const today = todayString(args.today);
+  const soon = new Date(new Date(`${today}T00:00:00Z`).getTime() + 30 * DAY).toISOString().slice(0, 10);
+  const errors = [];
+  const warnings = [];
+  const ids = new Map();
+  const expressions = [];
+  const docs = await pageDocuments(args.pages);
+  for (const file of args.files) {
+    const { json, error } = readJson(file);
+    if (error) {
+      errors.push({ file, path: '$', message: error });
+      continue;
+    }
+    const result = loadPack(json, file);
+    for (const e of result.errors) errors.push({ file, path: e.path, message: e.message });
+    if (!result.pack) continue;
+    const rawItems = Array.isArray(json.items) ? json.items : [];
+    for (const item of result.pack.items) {
+      const index = rawItems.findIndex((raw) => raw && raw.id === item.id);
+      const at = `$.items[${index}]`;
+      if (ids.has(item.id)) warnings.push({ file, path: `${at}.id`, message: `duplicate id "${item.id}" (also in ${ids.get(item.id)}); the later pack's item replaces the earlier one` });
+      else ids.set(item.id, file);
+      if (item.reviewBy < today) warnings.push({ file, path: `${at}.reviewBy`, message: `"${item.id}" is past its review-by date ${item.reviewBy}` });
+      else if (item.reviewBy <= soon) warnings.push({ file, path: `${at}.reviewBy`, message: `"${item.id}" is due for review by ${item.reviewBy} (within 30 days)` });
+      (item.when?.conditions ?? []).forEach((expression, i) => {
+        expressions.push({ file, path: `${at}.when.conditions[${i}]`, expression, itemId: item.id });
+        const unknown = expressionDependencies(expression).unknownVariables;
+        if (unknown.length) errors.push({ file, path: `${at}.when.conditions[${i}]`, message: `unknown variable(s) ${unknown.map((v) => `%${v}`).join(', ')}: use %patient, %encounter, %user or %<ResourceType>` });
+      });
+      if (item.kind === 'tour' && item.steps.length > 12) warnings.push({ file, path: `${at}.steps`, message: `tour "${item.id}" has ${item.steps.length} steps; keep tours to 12 or fewer` });
+      const targets = [];
+      if (item.when?.selector) targets.push({ path: `${at}.when.selector`, selector: item.when.selector });
+      if (item.kind === 'tour') item.steps.forEach((step, i) => targets.push({ path: `${at}.steps[${i}].selector`, selector: step.selector }));
+      for (const { path, selector } of targets) {
+        for (const { file: page, document } of docs) {
+          const status = selectorStatus(selector, document);
+          if (status === 'missing') warnings.push({ file, path, message: `target ${JSON.stringify(selector)} not found in ${page}` });
+          if (status === 'invalid') errors.push({ file, path, message: `${JSON.stringify(selector)} is not a valid CSS selector` });
+          if (status === 'host-only') warnings.push({ file, path, message: `target ${JSON.stringify(selector)}: host found in ${page}; the part inside its shadow root cannot be checked statically` });
+        }
+      }
+    }
+  }
+  if (expressions.length) {
+    const checks = await new InlineEvaluator().check(expressions.map((e) => e.expression));
+    checks.forEach((message, i) => {
+      if (message) errors.push({ file: expressions[i].file, path: expressions[i].path, message: `FHIRPath does not compile: ${message}` });
+    });
+  }
+  if (args.json) {
+    console.log(JSON.stringify({ errors, warnings }, null, 2));
+  } else {
+    for (const e of errors) console.log(`error   ${e.file} ${e.path}: ${e.message}`);
+    for (const w of warnings) console.log(`warning ${w.file} ${w.path}: ${w.message}`);
+    console.log(`${args.files.length} pack(s), ${ids.size} item(s): ${errors.length} error(s), ${warnings.length} warning(s)`);
+  }
+  return errors.length ? 1 : 0;
+}
+
+function compileBodies(value) {
+  return typeof value === 'string' ? compileMarkdown(value) : value;
+}
+
+async function compile(args) {
+  if (args.outFile && args.files.length > 1) fail('-o names one output file; use --out DIR for several packs');
+  let status = 0;
+  for (const file of args.files) {
+    const { json, error } = readJson(file);
+    if (error) {
+      console.error(`error   ${file} $: ${error}`);
+      status = 1;
+      continue;
+    }
+    const result = loadPack(json, file);
+    for (const e of result.errors) console.error(`error   ${file} ${e.path}: ${e.message}`);
+    if (!result.pack || result.errors.length) {
+      status = 1;
+      continue;
+    }
+    const compiled = {
+      ...json,
+      items: json.items.map((item) => ({
+        ...item,
+        body: compileBodies(item.body),
+        ...(Array.isArray(item.steps) ? { steps: item.steps.map((step) => ({ ...step, body: compileBodies(step.body) })) } : {}),
+      })),
+    };
+    delete compiled.$schema;
+    const target = args.outFile ?? (args.out ? join(args.out, basename(file).replace(/\.json$/, '.compiled.json')) : file.replace(/\.json$/, '.compiled.json'));
+    mkdirSync(dirname(resolve(target)), { recursive: true });
+    writeFileSync(target, `${JSON.stringify(compiled)}\n`);
+    console.log(`compiled ${file} → ${target} (${result.pack.items.length} item(s))`);
+  }
+  return status;
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const args = parseArgs(rest);
+if (!command || command === '--help' || command === '-h') {
+  console.log(USAGE);
+  process.exit(command ? 0 : 2);
+}
+if (!args.files.length) fail(`${command}: name at least one pack file`);
+if (command === 'validate') process.exit(await validate(args));
+else if (command === 'compile') process.exit(await compile(args));
+else fail(`unknown command "${command}"`);

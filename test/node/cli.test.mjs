@@ -1,0 +1,104 @@
+// The ehr-guide CLI, run as a user runs it (a child process), against packs written to a temp folder.
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const cli = (...args) => {
+  const r = spawnSync(process.execPath, ['bin/ehr-guide.mjs', ...args], { encoding: 'utf8' });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+};
+
+let dir;
+const write = (name, value) => {
+  const file = join(dir, name);
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+};
+const tip = (id, extra = {}) => ({ kind: 'tip', id, version: '1.0.0', title: id, reviewBy: '2027-12-31', body: `**${id}** body`, ...extra });
+const pack = (id, items) => ({ format: 'ehr-guide-pack/1', id, version: '1.0.0', title: id, locale: 'en', items });
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ehr-guide-cli-'));
+});
+
+describe('ehr-guide validate', () => {
+  it('passes the example packs with exit status 0', () => {
+    const r = cli('validate', 'packs/ehr-skills.json', 'packs/ai-literacy.json', '--today', '2026-11-23');
+    assert.equal(r.status, 0, r.out + r.err);
+    assert.match(r.out, /2 pack\(s\), 14 item\(s\): 0 error\(s\), 0 warning\(s\)/);
+  });
+
+  it('prints errors with JSON paths and exits 1; the valid items are still counted', () => {
+    const file = write('bad.json', pack('bad', [tip('good'), tip('bad', { reviewBy: 'soon', audience: { roles: ['wizard'] } }), tip('fp', { when: { conditions: ['birthDate <= ', '%nope.exists()'] } })]));
+    const r = cli('validate', file);
+    assert.equal(r.status, 1);
+    assert.match(r.out, /error {3}\S+bad\.json \$\.items\[1\]\.reviewBy: must be a date written YYYY-MM-DD/);
+    assert.match(r.out, /error {3}\S+bad\.json \$\.items\[1\]\.audience\.roles\[0\]: must be one of physician/);
+    assert.match(r.out, /\$\.items\[2\]\.when\.conditions\[0\]: FHIRPath does not compile: line: 1; column: 12/);
+    assert.match(r.out, /\$\.items\[2\]\.when\.conditions\[1\]: unknown variable\(s\) %nope/);
+    assert.match(r.out, /2 item\(s\): 4 error\(s\)/);
+  });
+
+  it('warns about review-by dates past and due within 30 days, duplicate ids, long tours and missing page targets', () => {
+    const steps = Array.from({ length: 13 }, (_, i) => ({ selector: `#step-${i}`, title: `Step ${i}`, body: 'x' }));
+    const a = write('a.json', pack('a', [tip('stale', { reviewBy: '2026-10-01' }), tip('due', { reviewBy: '2026-12-10' }), tip('fine', { reviewBy: '2027-06-01', when: { selector: '#present' } })]));
+    const b = write('b.json', pack('b', [tip('fine'), { kind: 'tour', id: 'long', version: '1.0.0', title: 'Long', reviewBy: '2027-06-01', body: 'b', steps }], '2026-11-23'));
+    const page = write('page.html', '<!doctype html><main><button id="present">x</button><div id="step-0"></div></main>');
+    const r = cli('validate', a, b, '--today', '2026-11-23', '--page', page, '--json');
+    assert.equal(r.status, 0, r.err);
+    const { errors, warnings } = JSON.parse(r.out);
+    assert.deepEqual(errors, []);
+    const messages = warnings.map((w) => `${w.path}: ${w.message}`);
+    assert.ok(messages.includes('$.items[0].reviewBy: "stale" is past its review-by date 2026-10-01'));
+    assert.ok(messages.includes('$.items[1].reviewBy: "due" is due for review by 2026-12-10 (within 30 days)'));
+    assert.ok(messages.some((m) => m.startsWith('$.items[0].id: duplicate id "fine" (also in')));
+    assert.ok(messages.includes('$.items[1].steps: tour "long" has 13 steps; keep tours to 12 or fewer'));
+    assert.ok(messages.includes(`$.items[1].steps[1].selector: target "#step-1" not found in ${page}`));
+    assert.ok(!messages.some((m) => m.includes('#step-0') || m.includes('#present')), 'targets present on the page are not reported');
+  });
+
+  it('reports unreadable and non-JSON files and bad usage clearly', () => {
+    assert.match(cli('validate', join(dir, 'missing.json')).out, /missing\.json \$: cannot read: no such file/);
+    assert.match(cli('validate', write('broken.json', '{ "format": ')).out, /broken\.json \$: not valid JSON/);
+    const usage = cli('validate');
+    assert.equal(usage.status, 2);
+    assert.match(usage.err, /validate: name at least one pack file/);
+    assert.match(cli('frobnicate', 'x.json').err, /unknown command "frobnicate"/);
+  });
+});
+
+describe('ehr-guide compile', () => {
+  it('compiles markdown bodies (items and tour steps) into token trees that load without marked', async () => {
+    const src = write('authored.json', pack('authored', [tip('t1', { body: 'Use **care** <script>x</script> [ok](https://example.org)' }), { kind: 'tour', id: 'tour', version: '1.0.0', title: 'T', reviewBy: '2027-01-01', body: 'tour *intro*', steps: [{ selector: '#a', title: 'A', body: 'step **one**' }] }]));
+    const out = join(dir, 'out', 'compiled.json');
+    const r = cli('compile', src, '-o', out);
+    assert.equal(r.status, 0, r.err);
+    const compiled = JSON.parse(readFileSync(out, 'utf8'));
+    assert.deepEqual(compiled.items[0].body.blocks[0].c.slice(0, 2), [{ t: 'text', v: 'Use ' }, { t: 'strong', c: [{ t: 'text', v: 'care' }] }]);
+    assert.ok(JSON.stringify(compiled.items[0].body).includes('"v":" <script>x</script> "'), 'raw HTML stays text');
+    assert.deepEqual(compiled.items[1].steps[0].body.blocks[0].c[1], { t: 'strong', c: [{ t: 'text', v: 'one' }] });
+    const { loadPack } = await import('../../dist/core/index.js');
+    assert.deepEqual(loadPack(compiled).errors, []);
+  });
+
+  it('refuses to compile an invalid pack and exits 1', () => {
+    const r = cli('compile', write('invalid.json', pack('invalid', [tip('x', { body: '' })])));
+    assert.equal(r.status, 1);
+    assert.match(r.err, /\$\.items\[0\]\.body: must not be empty/);
+  });
+});
+
+describe('content-pack JSON Schema', () => {
+  it('is up to date with the valibot schemas and describes every item kind', async () => {
+    const { toJsonSchema } = await import('@valibot/to-json-schema');
+    const { PackSchema } = await import('../../dist/core/packs/schema.js');
+    const committed = JSON.parse(readFileSync('schemas/content-pack.schema.json', 'utf8'));
+    const generated = toJsonSchema(PackSchema, { errorMode: 'ignore' });
+    assert.deepEqual(committed.properties, generated.properties);
+    const kinds = committed.properties.items.items.anyOf ?? committed.properties.items.items.oneOf;
+    assert.deepEqual(kinds.map((k) => k.properties.kind.const).sort(), ['lesson', 'tip', 'tour']);
+  });
+});
