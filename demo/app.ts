@@ -6,6 +6,7 @@
 // createElement and textContent only.
 
 import type {} from '../src/define/ehr-tip.js';
+import type {} from '../src/define/ehr-guide.js';
 
 type Resource = { resourceType: string; id?: string; [key: string]: unknown };
 type Bundle = { entry?: Array<{ resource: Resource }> };
@@ -14,6 +15,9 @@ interface CodeableConcept { text?: string; coding?: Coding[] }
 
 interface Chart {
   id: string;
+  /** The FHIR record, handed to <ehr-guide> as context. */
+  patient: Resource;
+  resources: Record<string, Resource[]>;
   name: string;
   gender: string;
   birthDate: string;
@@ -78,8 +82,12 @@ function toChart(bundle: Bundle): Chart {
     }
   }
   const birthDate = patient.birthDate ?? '';
+  const byType: Record<string, Resource[]> = {};
+  for (const r of resources) if (r.resourceType !== 'Patient') (byType[r.resourceType] ??= []).push(r);
   return {
     id: patient.id ?? '',
+    patient,
+    resources: byType,
     name: `${(name?.given ?? []).join(' ').replace(/\d+/g, '')} ${(name?.family ?? '').replace(/\d+/g, '')}`.trim(),
     gender: patient.gender ?? 'unknown',
     birthDate,
@@ -91,29 +99,9 @@ function toChart(bundle: Bundle): Chart {
   };
 }
 
-// ——— Patient-specific guidance (demo rules; the engine replaces these) ———
+// ——— Patient-level guidance: every callout the packs offer; the engine shows the ones that apply ———
 
-function guidanceFor(chart: Chart): HTMLElement[] {
-  const tips: HTMLElement[] = [];
-  const meds = chart.medications.join(' ').toLowerCase();
-  const problems = chart.problems.join(' ').toLowerCase();
-  if (chart.age >= 65 && /oxycodone|morphine|hydromorphone|fentanyl/.test(meds)) {
-    tips.push(callout('demo.geri-opioid', 'Older adult on an opioid', 'This patient is **65 or over** and has an active **opioid** order. Check for falls risk, constipation and sedating co-medications (AGS Beers Criteria).'));
-  }
-  if (/hydrochlorothiazide|chlorthalidone/.test(meds)) {
-    tips.push(callout('demo.thiazide-lytes', 'Thiazide: check electrolytes', 'An active **thiazide** can lower potassium and sodium. Hover the flagged results to see why they matter.'));
-  }
-  if (/metformin/.test(meds) && /diabetes/.test(problems)) {
-    tips.push(callout('demo.metformin-renal', 'Metformin and kidney function', 'Before changing the **metformin** dose, review the latest creatinine: dosing depends on eGFR.'));
-  }
-  return tips;
-}
-
-function callout(id: string, heading: string, markdown: string): HTMLElement {
-  const tip = h('ehr-tip', { variant: 'callout', open: true, 'tip-id': id, heading });
-  tip.setAttribute('markdown', markdown);
-  return tip;
-}
+const PATIENT_CALLOUTS = ['orders.anticoagulant-older-adult', 'orders.older-adult-opioid', 'results.thiazide-electrolytes', 'results.metformin-renal', 'ai.automation-bias'];
 
 // ——— An AI output rendered by a vendor widget inside an open shadow root ———
 
@@ -180,7 +168,7 @@ function renderChart(chart: Chart): HTMLElement {
       h('span', { class: chart.allergies.length ? 'allergy' : undefined }, chart.allergies.length ? `Allergies: ${chart.allergies.join(', ')}` : 'No known allergies'),
       h('span', { id: 'ai-risk' }, risk),
     ),
-    h('div', { class: 'guidance' }, ...guidanceFor(chart)),
+    h('div', { class: 'guidance' }, ...PATIENT_CALLOUTS.map((item) => h('ehr-tip', { item }))),
     h(
       'div',
       { class: 'grid' },
@@ -196,43 +184,49 @@ function renderChart(chart: Chart): HTMLElement {
     ),
   );
 
-  // Tips over the EHR's own screens: a beacon on the sign button, a tooltip on each flagged result, a beacon on
-  // the AI badge inside the vendor widget's shadow root, a tooltip on "Reconcile".
-  const sign = h('ehr-tip', { anchor: '#sign-order', 'tip-id': 'demo.orders.sign', heading: 'Before you sign', placement: 'top' });
-  sign.setAttribute('markdown', 'Check the **dose**, **route** and **frequency** against weight and kidney function. Signing sends the order to pharmacy.');
-  view.append(sign);
-  chart.labs.forEach((l, i) => {
-    if (!flagged(l)) return;
-    const tip = h('ehr-tip', { variant: 'tooltip', anchor: `#lab-flag-${i}`, 'tip-id': `demo.results.flag`, placement: 'top' });
-    tip.append(`${flagged(l) === 'H' ? 'Above' : 'Below'} the reference range (${l.low}–${l.high}). Compare with the previous value before acting.`);
-    view.append(tip);
+  // Tips over the EHR's own screens, each naming a pack item; the pack says where it anchors (#sign-order, .flag,
+  // #med-rec, and the AI badge inside the vendor widget's shadow root) and how it presents itself.
+  for (const item of ['orders.sign-check', 'results.abnormal-flag', 'medrec.start', 'ai.reading-a-score']) view.append(h('ehr-tip', { item }));
+  form.addEventListener('focusin', () => setWorkflow('order-select'));
+  form.addEventListener('submit', () => {
+    setWorkflow('order-sign'); // a critical point: the fatigue guard keeps everything unsolicited away
+    setTimeout(() => setWorkflow('patient-view'), 1500);
   });
-  const aiTip = h('ehr-tip', { anchor: '#ai-risk demo-ai-risk >>> .score', 'tip-id': 'demo.ai.reading-a-score', heading: 'Reading a risk score', placement: 'bottom' });
-  aiTip.setAttribute('markdown', 'A score is a model\'s **estimate**, not a diagnosis. Ask: is this patient in the population the model was built for, and what does a positive mean at *this* hospital?');
-  view.append(aiTip);
-  const medRec = h('ehr-tip', { variant: 'tooltip', anchor: '#med-rec', 'tip-id': 'demo.medrec.start', placement: 'right' });
-  medRec.append('Compare home medications with this admission\'s orders: continue, hold or stop each one.');
-  view.append(medRec);
   return view;
 }
 
 // ——— Host analytics: what the host receives from ehr-guide's events ———
 
 const log = document.getElementById('event-log')!;
-for (const type of ['ehr-tip-show', 'ehr-tip-hide', 'ehr-tip-dismiss', 'ehr-tip-error'] as const) {
+const guide = document.querySelector('ehr-guide')!;
+// Demo settings: relaxed so each patient's guidance shows as soon as their chart opens. The protective defaults
+// (one new tip a minute, six a session) are what a production page gets without this line.
+guide.policy = { minIntervalMs: 0, maxNewAtOnce: 3, sessionBudget: 30 };
+
+function setWorkflow(point: string): void {
+  if (guide.workflow !== point) guide.workflow = point;
+  document.getElementById('workflow')!.textContent = point;
+}
+
+for (const type of ['ehr-tip-show', 'ehr-tip-hide', 'ehr-tip-dismiss', 'ehr-tip-error', 'ehr-guide-match', 'ehr-guide-suppressed', 'ehr-guide-problem'] as const) {
   document.addEventListener(type, (event) => {
     const detail = (event as CustomEvent).detail as Record<string, unknown>;
-    const line = h('li', {}, `${type.replace('ehr-tip-', '')} ${JSON.stringify(detail)}`);
+    if (type === 'ehr-guide-suppressed' && detail.reason === 'not-on-page') return; // noise: items of other screens
+    const line = h('li', {}, `${type.replace('ehr-', '')} ${JSON.stringify(detail)}`);
     log.prepend(line);
     while (log.children.length > 40) log.lastElementChild!.remove();
   });
 }
 
 document.getElementById('reset-tips')!.addEventListener('click', () => {
+  // Forget this device's progress and session (a training-environment control), then start over.
   for (const key of Object.keys(localStorage)) if (key.startsWith('ehr-guide:')) localStorage.removeItem(key);
-  const current = document.querySelector<HTMLButtonElement>('#patient-list button[aria-current="true"]');
-  current?.click();
+  sessionStorage.removeItem('ehr-guide:session');
+  location.reload();
 });
+
+const roleSelect = document.getElementById('user-role') as HTMLSelectElement;
+roleSelect.addEventListener('change', () => (guide.userRole = roleSelect.value as typeof guide.userRole));
 
 async function main(): Promise<void> {
   const list = document.getElementById('patient-list')!;
@@ -244,6 +238,10 @@ async function main(): Promise<void> {
     const button = h('button', { type: 'button', 'data-patient': chart.id }, chart.name, h('small', {}, `${chart.age} y · ${chart.problems.slice(0, 2).join(', ') || 'no active problems'}`));
     button.addEventListener('click', () => {
       list.querySelectorAll('button').forEach((b) => b.setAttribute('aria-current', String(b === button)));
+      // Context first (whose chart, which resources), then the screen: tips render against the new patient.
+      const dropped = Object.keys(guide.engine.context.resources).filter((type) => !(type in chart.resources));
+      guide.setContext({ patient: chart.patient as never, resources: { ...chart.resources, ...Object.fromEntries(dropped.map((t) => [t, null])) } as never });
+      setWorkflow('patient-view');
       chartEl.replaceChildren(renderChart(chart));
     });
     list.append(h('li', {}, button));

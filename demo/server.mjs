@@ -20,13 +20,13 @@ export const CSP = [
   "frame-ancestors 'self'",
   "form-action 'self'",
   "require-trusted-types-for 'script'",
-  // lit-html creates the only policy it needs, named "lit-html"; nothing else may create one.
-  'trusted-types lit-html',
+  // lit-html's policy renders templates; ehr-guide's only admits its own FHIRPath worker. No other policy may exist.
+  'trusted-types lit-html ehr-guide',
 ].join('; ');
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
 // Only these folders are served; nothing else of the checkout is reachable.
-const MOUNTS = { '/dist/': 'dist', '/fixtures/synthea/': 'test/fixtures/synthea', '/demo/': 'demo' };
+const MOUNTS = { '/dist/': 'dist', '/fixtures/synthea/': 'test/fixtures/synthea', '/demo/': 'demo', '/packs/': 'packs' };
 
 async function bundleApp() {
   const result = await build({ entryPoints: [join(root, 'demo/app.ts')], bundle: true, format: 'esm', target: 'es2022', write: false, sourcemap: 'inline', tsconfig: join(root, 'tsconfig.json') });

@@ -116,6 +116,13 @@ export class EhrGuide extends LitElement {
     if (changed.has('locale')) patch.locale = this.locale || 'en';
     if (Object.keys(patch).length) engine.setContext(patch);
     if (changed.has('context') && this.context) this.setContext(this.context);
+    if (changed.has('policy') && this.policy) {
+      try {
+        engine.setPolicy(this.policy);
+      } catch (error) {
+        this.#onProblem({ code: 'evaluator', message: `policy rejected: ${(error as Error).message}` });
+      }
+    }
     if (changed.has('packs') && this.packs !== this.#loadedPacks) this.packsLoaded = this.#loadPacks();
     if (changed.has('dataSource') && this.dataSource) void this.#loadData();
   }

@@ -30,6 +30,10 @@ export const tipStyles = css`
   :host([variant='callout']) {
     display: block;
   }
+  /* A closed callout takes no room (nor a grid or flex gap) in the host's layout. */
+  :host([variant='callout']:not([open])) {
+    display: none;
+  }
 
   [hidden] {
     display: none !important;

@@ -52,7 +52,7 @@ const DEFAULT_PRIORITY = 50;
  */
 export class GuideEngine {
   readonly progress: ProgressStore;
-  readonly policy: FatiguePolicy;
+  #policy: FatiguePolicy;
   #context: GuideContext = createContext();
   #packs = new Map<string, LoadedPack>();
   #items = new Map<string, LoadedItem>();
@@ -70,9 +70,20 @@ export class GuideEngine {
   readonly #now: () => number;
 
   constructor(private readonly options: EngineOptions) {
-    this.policy = resolvePolicy(options.policy);
+    this.#policy = resolvePolicy(options.policy);
     this.#now = options.now ?? Date.now;
     this.progress = new ProgressStore(options.learnerId, options.sessionId, options.storage, (message) => this.#problem({ code: 'storage', message }));
+  }
+
+  /** The fatigue policy in force. */
+  get policy(): FatiguePolicy {
+    return this.#policy;
+  }
+
+  /** Changes the fatigue policy (validated; an invalid setting throws a RangeError naming it). */
+  setPolicy(patch: Partial<FatiguePolicy>): void {
+    this.#policy = resolvePolicy(patch);
+    this.#schedule();
   }
 
   // ——— Packs ———
@@ -198,7 +209,7 @@ export class GuideEngine {
     for (const item of this.#items.values()) {
       const decision: Decision = { itemId: item.id, kind: item.kind, version: item.version, priority: item.priority ?? DEFAULT_PRIORITY, intrusive: isIntrusive(item), show: false };
       decisions.push(decision);
-      const filtered = prefilter(item, context, proficiency, today, this.policy.hideExpired);
+      const filtered = prefilter(item, context, proficiency, today, this.#policy.hideExpired);
       if (filtered) {
         decision.reason = filtered.reason;
         decision.detail = filtered.detail;
@@ -228,7 +239,7 @@ export class GuideEngine {
         candidate.decision.detail = failure.detail;
       } else passing.push(candidate);
     }
-    applyGuard({ candidates: passing, progress: this.progress.state, policy: this.policy, now, workflow: context.workflow, showing: this.#showing });
+    applyGuard({ candidates: passing, progress: this.progress.state, policy: this.#policy, now, workflow: context.workflow, showing: this.#showing });
     decisions.sort((a, b) => Number(b.show) - Number(a.show) || b.priority - a.priority || a.itemId.localeCompare(b.itemId));
     const changed = decisions.filter((d) => {
       const previous = this.#last.get(d.itemId);
@@ -348,7 +359,7 @@ export class GuideEngine {
   async snooze(itemId: string, minutes?: number): Promise<void> {
     const item = this.#items.get(itemId);
     if (!item) return;
-    const span = minutes ?? item.frequency?.snoozeMinutes ?? this.policy.defaultFrequency.snoozeMinutes;
+    const span = minutes ?? item.frequency?.snoozeMinutes ?? this.#policy.defaultFrequency.snoozeMinutes;
     this.#showing.delete(itemId);
     await this.progress.snooze(item.id, item.version, this.#now() + span * 60_000);
     this.#schedule();

@@ -94,6 +94,36 @@ export class WorkerEvaluator implements ConditionEvaluator {
   }
 }
 
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+}
+
+let policy: { createScriptURL(url: string): unknown } | null | undefined;
+
+/**
+ * Under a CSP with `require-trusted-types-for 'script'`, a worker URL must be a TrustedScriptURL. The policy
+ * `ehr-guide` (add it to the page's `trusted-types` directive) passes only our own worker module, next to this
+ * file; any other URL is refused.
+ */
+function workerUrl(url: URL): unknown {
+  const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+  if (!tt) return url;
+  if (policy === undefined) {
+    try {
+      policy = tt.createPolicy('ehr-guide', {
+        createScriptURL(candidate: string) {
+          if (candidate !== url.href) throw new TypeError(`ehr-guide's Trusted Types policy only allows its own worker, not ${candidate}`);
+          return candidate;
+        },
+      });
+    } catch {
+      policy = null; // the page's CSP does not allow the policy: try the plain URL (fails loudly if TT is enforced)
+    }
+  }
+  return policy ? policy.createScriptURL(url.href) : url;
+}
+
 function defaultWorker(): WorkerLike {
-  return new Worker(new URL('./fhirpath.worker.js', import.meta.url), { type: 'module', name: 'ehr-guide-fhirpath' });
+  const url = new URL('./fhirpath.worker.js', import.meta.url);
+  return new Worker(workerUrl(url) as URL, { type: 'module', name: 'ehr-guide-fhirpath' });
 }
