@@ -12,8 +12,11 @@ describe('context', () => {
     expect([...changes].sort()).to.deep.equal(['patient', 'resource:Condition']);
     expect(withPatient.versions.patient).to.be.a('number');
     expect(base.patient).to.equal(undefined);
-    expect(Object.isFrozen(withPatient.patient)).to.equal(true);
+    expect(Object.isFrozen(patient), 'the host\'s own objects are never modified, not even frozen').to.equal(false);
     expect(() => ((withPatient.resources.Condition as unknown[]).push({}))).to.throw(TypeError);
+    const conditions = [{ resourceType: 'Condition', id: 'c2' }];
+    const once = applyContext(withPatient, { resources: { Condition: conditions } }).context;
+    expect(applyContext(once, { resources: { Condition: conditions } }).changes.size, 'the same list again is no change').to.equal(0);
     const { context: moved, changes: c2 } = applyContext(withPatient, { workflow: 'order-sign' });
     expect([...c2]).to.deep.equal(['workflow']);
     expect(moved.versions).to.deep.equal(withPatient.versions); // data unchanged: FHIRPath results stay valid

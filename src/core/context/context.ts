@@ -42,23 +42,18 @@ export interface ContextPatch {
 export type ContextChanges = ReadonlySet<string>;
 
 let versionCounter = 0;
+/** Our frozen copy of a resource list → the host's array it was copied from (to notice an unchanged list). */
+const origins = new WeakMap<readonly FhirResource[], readonly FhirResource[]>();
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
 
 export function createContext(patch: ContextPatch = {}): GuideContext {
   return applyContext({ resources: {}, locale: 'en', versions: {} }, patch).context;
 }
 
 /**
- * Returns a new context with `patch` applied, and the set of parts that changed. Resources passed in are frozen
- * (they are shared with the engine's worker and must not change under it), so hosts should pass copies they no
- * longer mutate.
+ * Returns a new context with `patch` applied, and the set of parts that changed. The context and its lists are
+ * frozen copies; the resources themselves belong to the host and are never modified (not even frozen). They are
+ * read as snapshots: a host that changes a resource in place must pass it again so its version changes.
  */
 export function applyContext(base: GuideContext, patch: ContextPatch): { context: GuideContext; changes: ContextChanges } {
   const changes = new Set<string>();
@@ -75,7 +70,7 @@ export function applyContext(base: GuideContext, patch: ContextPatch): { context
     if (value !== undefined && (typeof value !== 'object' || typeof value.resourceType !== 'string')) {
       throw new TypeError(`context.${key} must be a FHIR resource (an object with a resourceType), got ${value === null ? 'null' : typeof value}`);
     }
-    next[key] = deepFreeze(value);
+    next[key] = value;
     bump(key);
   }
   if (patch.resources) {
@@ -89,11 +84,14 @@ export function applyContext(base: GuideContext, patch: ContextPatch): { context
         continue;
       }
       if (!Array.isArray(list)) throw new TypeError(`context.resources.${type} must be an array of resources`);
-      if (list === base.resources[type]) continue;
+      const current = base.resources[type];
+      if (current && (list === current || origins.get(current) === list)) continue; // the same array as before
       list.forEach((r, i) => {
         if (!r || r.resourceType !== type) throw new TypeError(`context.resources.${type}[${i}] is not a ${type} (resourceType ${JSON.stringify(r?.resourceType)})`);
       });
-      (next.resources as Record<string, readonly FhirResource[]>)[type] = deepFreeze(list);
+      const copy = Object.freeze([...list]);
+      origins.set(copy, list);
+      (next.resources as Record<string, readonly FhirResource[]>)[type] = copy;
       bump(`resource:${type}`);
     }
   }
@@ -101,7 +99,7 @@ export function applyContext(base: GuideContext, patch: ContextPatch): { context
     if (!(key in patch)) continue;
     const value = patch[key] ?? undefined;
     if (value === base[key]) continue;
-    (next as Record<string, unknown>)[key] = key === 'launch' ? deepFreeze(value) : value;
+    (next as Record<string, unknown>)[key] = key === 'launch' && value ? Object.freeze({ ...(value as object) }) : value;
     changes.add(key);
   }
   if (patch.locale !== undefined && patch.locale !== base.locale) {

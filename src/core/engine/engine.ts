@@ -1,7 +1,7 @@
 import { applyContext, createContext, type ContextChanges, type ContextPatch, type GuideContext } from '../context/context.js';
 import type { Decision, SuppressReason } from '../fatigue/decisions.js';
 import { resolvePolicy, type FatiguePolicy } from '../fatigue/policy.js';
-import { loadPack, type LoadedItem, type LoadedPack, type PackLoadResult, type PackProblem } from '../packs/load-pack.js';
+import { loadPack, loadPackInSlices, type LoadedItem, type LoadedPack, type PackLoadResult, type PackProblem } from '../packs/load-pack.js';
 import type { Proficiency } from '../packs/schema.js';
 import { dayOf } from '../progress/progress.js';
 import { ProgressStore } from '../progress/progress-store.js';
@@ -62,6 +62,8 @@ export class GuideEngine {
   #listeners = new Set<Listener>();
   #showing = new Set<string>();
   #mounted = new Map<string, number>();
+  /** Items that just left the screen (id → when): a re-render that brings them straight back continues the showing. */
+  #leaving = new Map<string, number>();
   #last = new Map<string, Decision>();
   #generation = 0;
   #scheduled?: Promise<EvaluationResult>;
@@ -90,7 +92,15 @@ export class GuideEngine {
 
   /** Adds a parsed pack. Invalid items are skipped and reported; a later pack's item replaces an earlier one with the same id. */
   addPack(json: unknown, source = 'pack'): PackLoadResult {
-    const result = loadPack(json, source);
+    return this.#accept(loadPack(json, source), source);
+  }
+
+  /** Like addPack, validating in slices so a large pack never blocks the main thread (what loadPacks uses). */
+  async addPackInSlices(json: unknown, source = 'pack'): Promise<PackLoadResult> {
+    return this.#accept(await loadPackInSlices(json, source), source);
+  }
+
+  #accept(result: PackLoadResult, source: string): PackLoadResult {
     for (const error of result.errors) {
       this.#problem({ code: result.pack ? 'pack-item-invalid' : 'pack-invalid', message: `${source}: ${error.path}: ${error.message}`, source, itemId: error.itemId, path: error.path });
     }
@@ -109,7 +119,7 @@ export class GuideEngine {
         try {
           const response = await fetchImpl(url, { credentials: 'same-origin' });
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          return this.addPack(await response.json(), url);
+          return this.addPackInSlices(await response.json(), url);
         } catch (error) {
           const problem: PackProblem = { path: '$', message: `could not be loaded: ${(error as Error).message}` };
           this.#problem({ code: 'pack-fetch-failed', message: `${url}: ${problem.message}`, source: url });
@@ -239,7 +249,7 @@ export class GuideEngine {
         candidate.decision.detail = failure.detail;
       } else passing.push(candidate);
     }
-    applyGuard({ candidates: passing, progress: this.progress.state, policy: this.#policy, now, workflow: context.workflow, showing: this.#showing });
+    applyGuard({ candidates: passing, progress: this.progress.state, policy: this.#policy, now, workflow: context.workflow, showing: this.#onScreen() });
     decisions.sort((a, b) => Number(b.show) - Number(a.show) || b.priority - a.priority || a.itemId.localeCompare(b.itemId));
     const changed = decisions.filter((d) => {
       const previous = this.#last.get(d.itemId);
@@ -329,9 +339,27 @@ export class GuideEngine {
       const left = (this.#mounted.get(itemId) ?? 1) - 1;
       if (left > 0) this.#mounted.set(itemId, left);
       else this.#mounted.delete(itemId);
-      this.#showing.delete(itemId);
+      this.#leave(itemId);
       this.#schedule();
     };
+  }
+
+  /** Single-page EHRs re-render screens; within this grace an item that left and came back is the same showing. */
+  static readonly REMOUNT_GRACE_MS = 2000;
+
+  #leave(itemId: string): void {
+    if (this.#showing.delete(itemId)) this.#leaving.set(itemId, this.#now());
+  }
+
+  /** Items on screen, including those that left within the re-render grace. */
+  #onScreen(): Set<string> {
+    const now = this.#now();
+    const set = new Set(this.#showing);
+    for (const [id, at] of this.#leaving) {
+      if (now - at <= GuideEngine.REMOUNT_GRACE_MS) set.add(id);
+      else this.#leaving.delete(id);
+    }
+    return set;
   }
 
   /** The item appeared on screen: counts against its caps and, if intrusive, the session budget. */
@@ -339,13 +367,19 @@ export class GuideEngine {
     const item = this.#items.get(itemId);
     if (!item || this.#showing.has(itemId)) return;
     this.#showing.add(itemId);
+    const left = this.#leaving.get(itemId);
+    this.#leaving.delete(itemId);
+    if (left !== undefined && this.#now() - left <= GuideEngine.REMOUNT_GRACE_MS) return; // the same showing, re-rendered
     await this.progress.recordShown(item.id, item.version, this.#now(), isIntrusive(item));
     this.#schedule();
   }
 
   /** The item left the screen (closed, anchor gone, page changed). */
   recordHidden(itemId: string): void {
-    if (this.#showing.delete(itemId)) this.#schedule();
+    if (this.#showing.has(itemId)) {
+      this.#leave(itemId);
+      this.#schedule();
+    }
   }
 
   async recordDismissed(itemId: string, permanent: boolean): Promise<void> {

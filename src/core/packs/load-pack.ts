@@ -58,28 +58,62 @@ function problems(base: string, issues: readonly v.BaseIssue<unknown>[], itemId?
  * its own, so one bad item is skipped and reported while the others load. Duplicate item ids keep the first.
  */
 export function loadPack(json: unknown, source = 'pack'): PackLoadResult {
-  const header = v.safeParse(PackHeaderSchema, json);
-  if (!header.success) {
-    return { errors: problems('$', header.issues) };
+  const loader = packLoader(json, source);
+  if (!loader.pack) return { errors: loader.errors };
+  loader.validate(0, loader.total);
+  return loader.finish();
+}
+
+/**
+ * The same as loadPack, but validates items in slices and yields between them, so a pack of a thousand items
+ * never blocks the page's main thread for more than a few milliseconds at a time.
+ */
+export async function loadPackInSlices(json: unknown, source = 'pack', sliceMs = 4): Promise<PackLoadResult> {
+  const loader = packLoader(json, source);
+  if (!loader.pack) return { errors: loader.errors };
+  let index = 0;
+  while (index < loader.total) {
+    const start = Date.now();
+    while (index < loader.total && Date.now() - start < sliceMs) loader.validate(index, ++index);
+    if (index < loader.total) await new Promise((resolve) => setTimeout(resolve, 0));
   }
+  return loader.finish();
+}
+
+function packLoader(json: unknown, source: string) {
+  const header = v.safeParse(PackHeaderSchema, json);
   const errors: PackProblem[] = [];
+  if (!header.success) {
+    errors.push(...problems('$', header.issues));
+    return { pack: undefined, errors, total: 0, validate: () => undefined, finish: () => ({ errors }) as PackLoadResult };
+  }
   const items: LoadedItem[] = [];
   const seen = new Set<string>();
-  header.output.items.forEach((raw, index) => {
-    const base = `$.items[${index}]`;
-    const itemId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
-    const parsed = v.safeParse(ItemSchema, raw);
-    if (!parsed.success) {
-      errors.push(...problems(base, parsed.issues, itemId));
-      return;
+  const raws = header.output.items;
+  const validate = (from: number, to: number) => {
+    for (let index = from; index < to; index++) {
+      const raw = raws[index];
+      const base = `$.items[${index}]`;
+      const itemId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
+      const parsed = v.safeParse(ItemSchema, raw);
+      if (!parsed.success) {
+        errors.push(...problems(base, parsed.issues, itemId));
+        continue;
+      }
+      if (seen.has(parsed.output.id)) {
+        errors.push({ path: `${base}.id`, message: `duplicate id "${parsed.output.id}" (the first item with it is kept)`, itemId: parsed.output.id });
+        continue;
+      }
+      seen.add(parsed.output.id);
+      items.push({ ...parsed.output, packId: header.output.id, packVersion: header.output.version, locale: parsed.output.locale ?? header.output.locale });
     }
-    if (seen.has(parsed.output.id)) {
-      errors.push({ path: `${base}.id`, message: `duplicate id "${parsed.output.id}" (the first item with it is kept)`, itemId: parsed.output.id });
-      return;
-    }
-    seen.add(parsed.output.id);
-    items.push({ ...parsed.output, packId: header.output.id, packVersion: header.output.version, locale: parsed.output.locale ?? header.output.locale });
-  });
+  };
   const { id, version, title, locale } = header.output;
-  return { pack: { id, version, title, locale, source, items }, errors };
+  return {
+    pack: true,
+    errors,
+    total: raws.length,
+    validate,
+    finish: (): PackLoadResult => ({ pack: { id, version, title, locale, source, items }, errors }),
+  };
 }

@@ -12,8 +12,9 @@ function handle(request: WorkerRequest): WorkerResponse {
         if (part === 'patient' || part === 'encounter' || part === 'user') data[part] = (value ?? undefined) as WorkerData['patient'];
         else if (part.startsWith('resource:')) {
           const type = part.slice('resource:'.length);
-          if (value) data.resources[type] = value as WorkerData['resources'][string];
-          else delete data.resources[type];
+          const list = value as WorkerData['resources'][string] | null;
+          if (!list) delete data.resources[type];
+          else data.resources[type] = request.append ? [...(data.resources[type] ?? []), ...list] : list;
         }
       }
       return { id: request.id, type: 'ok' };

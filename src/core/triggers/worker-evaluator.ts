@@ -1,6 +1,11 @@
 import type { ConditionEvaluator, ConditionResult, EvaluationData } from './evaluator.js';
 import type { WorkerRequestBody, WorkerResponse } from './worker-protocol.js';
 
+/** Resources per postMessage when sending a record to the worker. */
+const CHUNK = 20;
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
 type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
 
@@ -50,7 +55,19 @@ export class WorkerEvaluator implements ConditionEvaluator {
     });
   }
 
-  async evaluate(expressions: readonly string[], data: EvaluationData): Promise<ConditionResult[]> {
+  #queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Evaluations run one after another: data goes over in slices with yields between them, so a second
+   * evaluation must not post its request while the first one's data is still on its way.
+   */
+  evaluate(expressions: readonly string[], data: EvaluationData): Promise<ConditionResult[]> {
+    const run = this.#queue.then(() => this.#evaluate(expressions, data));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #evaluate(expressions: readonly string[], data: EvaluationData): Promise<ConditionResult[]> {
     if (expressions.length === 0) return [];
     try {
       const parts: Record<string, unknown> = {};
@@ -71,13 +88,34 @@ export class WorkerEvaluator implements ConditionEvaluator {
           delete this.#sent[part];
         }
       }
-      if (Object.keys(parts).length) await this.#send({ type: 'data', parts });
+      await this.#sendData(parts);
       const response = await this.#send<{ id: number; type: 'results'; results: ConditionResult[] }>({ type: 'evaluate', expressions });
       return response.results;
     } catch (error) {
       this.#sent = {};
       return expressions.map(() => ({ ok: false, error: (error as Error).message }));
     }
+  }
+
+  /**
+   * Sends changed data in slices, yielding between them: cloning a whole record for postMessage in one go can
+   * take tens of milliseconds on the main thread; slices of a few resources keep every task short.
+   */
+  async #sendData(parts: Record<string, unknown>): Promise<void> {
+    const entries = Object.entries(parts);
+    if (!entries.length) return;
+    const pending: Array<Promise<unknown>> = [];
+    for (const [part, value] of entries) {
+      if (Array.isArray(value) && value.length > CHUNK) {
+        for (let i = 0; i < value.length; i += CHUNK) {
+          pending.push(this.#send({ type: 'data', parts: { [part]: value.slice(i, i + CHUNK) }, append: i > 0 }));
+          await yieldToPage();
+        }
+      } else {
+        pending.push(this.#send({ type: 'data', parts: { [part]: value } }));
+      }
+    }
+    await Promise.all(pending);
   }
 
   async check(expressions: readonly string[]): Promise<Array<string | undefined>> {

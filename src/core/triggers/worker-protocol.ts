@@ -1,7 +1,7 @@
 import type { ConditionResult } from './evaluator.js';
 
 export type WorkerRequestBody =
-  | { type: 'data'; parts: Record<string, unknown> }
+  | { type: 'data'; parts: Record<string, unknown>; append?: boolean }
   | { type: 'evaluate'; expressions: readonly string[] }
   | { type: 'check'; expressions: readonly string[] };
 

@@ -89,6 +89,8 @@ describe('alert-fatigue guard (fake clock)', () => {
     let engine = open();
     expect(await showAllowed(engine)).to.deep.equal(['capped']);
     engine.recordHidden('capped');
+    expect((await reasons(engine)).capped, 'a re-render right away is the same showing').to.equal('show');
+    clock.advance(GuideEngine.REMOUNT_GRACE_MS + 1);
     expect((await reasons(engine)).capped).to.equal('cap-session');
 
     session++; // a second session the same day: allowed once more
