@@ -72,10 +72,17 @@ function moduleWorkers() {
 
 export default [
   {
-    input: { index: 'src/index.ts', 'core/index': 'src/core/index.ts', 'core/triggers/fhirpath.worker': 'src/core/triggers/fhirpath.worker.ts', ...defines },
+    input: { index: 'src/index.ts', 'core/index': 'src/core/index.ts', ...defines },
     external: isExternal,
     plugins: [ts()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, entryFileNames: '[name].js' },
+  },
+  {
+    // The worker beside worker-evaluator.js, self-contained (fhirpath and the R4 model inside): it works unbundled
+    // (a CDN with import maps) and bundlers copy it as the asset `new URL('./fhirpath.worker.js', import.meta.url)` names.
+    input: 'src/core/triggers/fhirpath.worker.ts',
+    plugins: [nodeResolve({ browser: true }), json(), commonjs(), ts()],
+    output: { file: 'dist/core/triggers/fhirpath.worker.js', format: 'es', sourcemap: true, plugins: [minify({ target: 'es2022', legalComments: 'none' })] },
   },
   {
     input: Object.fromEntries(Object.entries(defines).map(([name, file]) => [name.replace('define/', ''), file])),

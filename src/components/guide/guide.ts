@@ -52,6 +52,8 @@ export class EhrGuide extends LitElement {
   @property() workflow?: string;
   /** The user's locale (BCP 47). */
   @property() locale = 'en';
+  /** Where `fhirpath.worker.js` is served, when not beside the library's own files (e.g. a CSP-approved path). */
+  @property({ attribute: 'worker-url' }) workerUrl?: string;
   /** Pseudonymous learner id; a random per-device id when absent. Never a name, MRN or e-mail. */
   @property({ attribute: 'learner-id' }) learnerId?: string;
   /** Clinical context set by the host: patient, encounter, user, resources by type. */
@@ -79,7 +81,7 @@ export class EhrGuide extends LitElement {
         sessionId: tabSessionId(),
         storage: this.storage,
         policy: this.policy,
-        createEvaluator: () => new WorkerEvaluator(),
+        createEvaluator: () => new WorkerEvaluator(this.workerUrl ?? undefined),
         onProblem: (problem) => this.#onProblem(problem),
       });
       this.#unsubscribe = this.#engine.subscribe((result) => this.#onResult(result));

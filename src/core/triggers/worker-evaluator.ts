@@ -21,7 +21,12 @@ export class WorkerEvaluator implements ConditionEvaluator {
   #sent: Record<string, number> = {};
   #failed?: Error;
 
-  constructor(private readonly createWorker: () => WorkerLike = defaultWorker) {}
+  /** `source`: a function that creates the worker, or the URL of `fhirpath.worker.js` if the host serves it elsewhere. */
+  constructor(source: (() => WorkerLike) | string | URL = defaultWorker) {
+    this.createWorker = typeof source === 'function' ? source : () => defaultWorker(new URL(String(source), globalThis.location?.href));
+  }
+
+  private readonly createWorker: () => WorkerLike;
 
   #ensure(): WorkerLike {
     if (this.#failed) throw this.#failed;
@@ -150,7 +155,7 @@ function workerUrl(url: URL): unknown {
     try {
       policy = tt.createPolicy('ehr-guide', {
         createScriptURL(candidate: string) {
-          if (candidate !== url.href) throw new TypeError(`ehr-guide's Trusted Types policy only allows its own worker, not ${candidate}`);
+          if (!/\/fhirpath\.worker\.js(?:[?#].*)?$/.test(new URL(candidate).pathname)) throw new TypeError(`ehr-guide's Trusted Types policy only allows its FHIRPath worker, not ${candidate}`);
           return candidate;
         },
       });
@@ -161,7 +166,6 @@ function workerUrl(url: URL): unknown {
   return policy ? policy.createScriptURL(url.href) : url;
 }
 
-function defaultWorker(): WorkerLike {
-  const url = new URL('./fhirpath.worker.js', import.meta.url);
+function defaultWorker(url = new URL('./fhirpath.worker.js', import.meta.url)): WorkerLike {
   return new Worker(workerUrl(url) as URL, { type: 'module', name: 'ehr-guide-fhirpath' });
 }
