@@ -10,6 +10,7 @@ import { expressionDependencies } from '../triggers/dependencies.js';
 import type { ConditionEvaluator, ConditionResult } from '../triggers/evaluator.js';
 import { applyGuard, isIntrusive } from './guard.js';
 import { prefilter } from './prefilter.js';
+import { roleFromPractitionerRoles } from '../context/roles.js';
 
 export interface EngineOptions {
   /** Pseudonymous learner id (never a name, MRN or e-mail). */
@@ -175,6 +176,17 @@ export class GuideEngine {
     return changes;
   }
 
+  /**
+   * The role in force: the host's, else derived from the user's PractitionerRole (the SMART `fhirUser`, or
+   * PractitionerRole resources in the context).
+   */
+  get role(): GuideContext['role'] {
+    if (this.#context.role) return this.#context.role;
+    const candidates = [...(this.#context.resources.PractitionerRole ?? [])];
+    if (this.#context.user?.resourceType === 'PractitionerRole') candidates.unshift(this.#context.user);
+    return roleFromPractitionerRoles(candidates);
+  }
+
   /** The proficiency in force: the host's, or inferred from progress (lessons passed, tips seen). */
   get proficiency(): Proficiency {
     if (this.#context.proficiency) return this.#context.proficiency;
@@ -213,13 +225,15 @@ export class GuideEngine {
     const now = this.#now();
     const today = dayOf(now);
     const proficiency = this.proficiency;
+    const role = this.role;
+    const effective = role === context.role ? context : { ...context, role };
     const decisions: Decision[] = [];
     const candidates: Array<{ item: LoadedItem; decision: Decision }> = [];
     const needed = new Map<string, string>(); // expression → cache key
     for (const item of this.#items.values()) {
       const decision: Decision = { itemId: item.id, kind: item.kind, version: item.version, priority: item.priority ?? DEFAULT_PRIORITY, intrusive: isIntrusive(item), show: false };
       decisions.push(decision);
-      const filtered = prefilter(item, context, proficiency, today, this.#policy.hideExpired);
+      const filtered = prefilter(item, effective, proficiency, today, this.#policy.hideExpired);
       if (filtered) {
         decision.reason = filtered.reason;
         decision.detail = filtered.detail;

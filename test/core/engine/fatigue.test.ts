@@ -195,6 +195,16 @@ describe('alert-fatigue guard (fake clock)', () => {
     expect((await engine.explain()).find((d) => d.itemId === 'novices')!.reason).to.equal('proficiency');
   });
 
+  it('derives the role from the signed-in user\'s PractitionerRole when the host sets none', async () => {
+    const clock = new FakeClock();
+    const engine = engineWith([tip('pharm', { audience: { roles: ['pharmacist'] } })], clock);
+    expect((await reasons(engine)).pharm).to.equal('role');
+    engine.setContext({ user: { resourceType: 'PractitionerRole', id: 'pr1', code: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/practitioner-role', code: 'pharmacist' }] }] } });
+    expect((await reasons(engine)).pharm).to.equal('show');
+    engine.setContext({ role: 'nurse' }); // the host's explicit role wins
+    expect((await reasons(engine)).pharm).to.equal('role');
+  });
+
   it('rejects an invalid policy with a message naming the setting', () => {
     expect(() => resolvePolicy({ sessionBudget: -1 })).to.throw(RangeError, 'policy.sessionBudget must be a number ≥ 0, got -1');
     expect(() => resolvePolicy({ defaultFrequency: { perDay: Number.NaN } as never })).to.throw(RangeError, /policy.defaultFrequency.perDay/);
