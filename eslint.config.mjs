@@ -16,7 +16,7 @@ export default tseslint.config(
       ...lit.configs.recommended.rules,
       ...wc.configs.recommended.rules,
       ...wc.configs['best-practice'].rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // Safety: content must never reach the DOM as HTML.
       'no-restricted-properties': [
         'error',
@@ -43,6 +43,7 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'scripts/**/*.mjs', 'sandbox/**/*.mjs', 'bin/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
   },
   {
     // End-to-end tests run in Node but pass functions to the page (page.evaluate), which see browser globals.

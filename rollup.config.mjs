@@ -72,7 +72,7 @@ function moduleWorkers() {
 
 export default [
   {
-    input: { index: 'src/index.ts', 'core/index': 'src/core/index.ts', ...defines },
+    input: { index: 'src/index.ts', 'core/index': 'src/core/index.ts', 'smart/index': 'src/smart/index.ts', ...defines },
     external: isExternal,
     plugins: [ts()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, entryFileNames: '[name].js' },

@@ -167,6 +167,7 @@ function renderChart(chart: Chart): HTMLElement {
       h('span', {}, `${chart.gender}, ${chart.age} y (DOB ${chart.birthDate})`),
       h('span', { class: chart.allergies.length ? 'allergy' : undefined }, chart.allergies.length ? `Allergies: ${chart.allergies.join(', ')}` : 'No known allergies'),
       h('span', { id: 'ai-risk' }, risk),
+      h('button', { type: 'button', id: 'open-app', class: 'link-button' }, 'Open ehr-guide (SMART app)'),
     ),
     h('div', { class: 'guidance' }, ...PATIENT_CALLOUTS.map((item) => h('ehr-tip', { item }))),
     h(
@@ -188,6 +189,15 @@ function renderChart(chart: Chart): HTMLElement {
   // #med-rec, and the AI badge inside the vendor widget's shadow root) and how it presents itself.
   for (const item of ['orders.sign-check', 'results.abnormal-flag', 'medrec.start', 'ai.reading-a-score']) view.append(h('ehr-tip', { item }));
   form.addEventListener('focusin', () => setWorkflow('order-select'));
+  // A real EHR launch: the EHR records the context, then opens the registered app in its app frame.
+  view.querySelector('#open-app')!.addEventListener('click', async () => {
+    const user = { physician: 'Practitioner/dr-demo', resident: 'Practitioner/dr-demo', nurse: 'Practitioner/rn-demo', pharmacist: 'Practitioner/rph-demo' }[roleSelect.value] ?? 'Practitioner/dr-demo';
+    const response = await fetch('/__ehr/launch', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ patient: chart.id, user }) });
+    const { launch, iss } = (await response.json()) as { launch: string; iss: string };
+    const frame = document.getElementById('app-frame') as HTMLIFrameElement;
+    frame.src = `/app/launch.html?${new URLSearchParams({ iss, launch })}`;
+    frame.closest('aside')!.hidden = false;
+  });
   form.addEventListener('submit', () => {
     setWorkflow('order-sign'); // a critical point: the fatigue guard keeps everything unsolicited away
     setTimeout(() => setWorkflow('patient-view'), 1500);

@@ -6,6 +6,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { createSandbox } from '../sandbox/sandbox.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -26,7 +27,7 @@ export const CSP = [
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
 // Only these folders are served; nothing else of the checkout is reachable.
-const MOUNTS = { '/dist/': 'dist', '/fixtures/synthea/': 'test/fixtures/synthea', '/demo/': 'demo', '/packs/': 'packs' };
+const MOUNTS = { '/dist/': 'dist', '/fixtures/synthea/': 'test/fixtures/synthea', '/demo/': 'demo', '/packs/': 'packs', '/app/': 'dist/app' };
 
 async function bundleApp() {
   const result = await build({ entryPoints: [join(root, 'demo/app.ts')], bundle: true, format: 'esm', target: 'es2022', write: false, sourcemap: 'inline', tsconfig: join(root, 'tsconfig.json') });
@@ -36,7 +37,10 @@ async function bundleApp() {
 /** Starts the demo server on `port` (0 = a free port) and resolves to `{ url, close }`. */
 export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
   let app = await bundleApp();
+  // The embedded sandbox EHR (SMART authorization + FHIR server) shares this origin.
+  const sandbox = await createSandbox();
   const server = createServer(async (req, res) => {
+    if (await sandbox.handle(req, res)) return;
     const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -46,6 +50,20 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
         if (process.env.EHR_DEMO_WATCH) app = await bundleApp();
         res.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] });
         return res.end(app);
+      }
+      if (path === '/favicon.ico') {
+        res.writeHead(204, headers);
+        return res.end();
+      }
+      if (path === '/__ehr/launch' && req.method === 'POST') {
+        // What the EHR does before opening an app: record the launch context, hand back an opaque id.
+        const chunks = [];
+        for await (const chunk of req) chunks.push(chunk);
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        if (!sandbox.patients.some((p) => p.id === body.patient)) throw Object.assign(new Error('unknown patient'), { status: 404 });
+        const launch = sandbox.createLaunch({ patient: body.patient, user: body.user ?? 'Practitioner/dr-demo', ...(body.fhirContext ? { fhirContext: body.fhirContext } : {}), ...(body.intent ? { intent: body.intent } : {}) });
+        res.writeHead(200, { ...headers, 'Content-Type': TYPES['.json'] });
+        return res.end(JSON.stringify({ launch, iss: sandbox.fhirBaseUrl }));
       }
       if (path === '/demo/patients.json') {
         const files = (await readdir(join(root, 'test/fixtures/synthea'))).filter((f) => f.endsWith('.json')).sort();
@@ -71,8 +89,13 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
     server.listen(port, host, resolve);
   });
   const address = server.address();
+  const origin = `http://${host}:${address.port}`;
+  sandbox.setBaseUrl(origin);
+  sandbox.registerClient('ehr-guide', [`${origin}/app/index.html`]);
   return {
-    url: `http://${host}:${address.port}/`,
+    url: `${origin}/`,
+    fhirBaseUrl: sandbox.fhirBaseUrl,
+    sandbox,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

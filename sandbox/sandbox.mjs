@@ -309,6 +309,10 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
       case '/__sandbox/expire-tokens':
         for (const grant of accessTokens.values()) grant.expires = 0;
         return send(res, 200, { ok: true, expired: accessTokens.size });
+      case '/__sandbox/token-lifetime':
+        // Tokens issued from now on expire after this many seconds (the client sees it in expires_in).
+        controls.accessTokenSeconds = Math.max(1, Number(body.seconds) || accessTokenSeconds);
+        return send(res, 200, { ok: true });
       case '/__sandbox/fhir-failure':
         controls.fhirFailures.push({ status: body.status === 'timeout' ? 'timeout' : Number(body.status), count: Number(body.count ?? 1), path: body.path });
         return send(res, 200, { ok: true });

@@ -18,6 +18,16 @@ run(process.execPath, [bin('rollup'), '-c', '--silent']);
 run(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
 cpSync('src/themes', 'dist/themes', { recursive: true });
 run(process.execPath, ['scripts/gen-schema.mjs']);
+
+// The SMART app (dist/app): launch.html + index.html, bundled with esbuild (fhirclient is CommonJS); fhirclient
+// and the markdown compiler are split into chunks loaded on demand, the FHIRPath worker sits beside them.
+{
+  const { build } = await import('esbuild');
+  const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, platform: 'browser', tsconfig: 'tsconfig.json', logLevel: 'warning', legalComments: 'none' };
+  await build({ ...common, entryPoints: ['app/launch.ts', 'app/app.ts'], outdir: 'dist/app', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+  await build({ ...common, entryPoints: ['src/core/triggers/fhirpath.worker.ts'], outfile: 'dist/app/fhirpath.worker.js' });
+  for (const file of ['launch.html', 'index.html', 'app.css']) cpSync(join('app', file), join('dist/app', file));
+}
 run(process.execPath, [join('node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'), 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--quiet']);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

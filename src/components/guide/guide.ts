@@ -143,6 +143,11 @@ export class EhrGuide extends LitElement {
     }
   }
 
+  /** Reads the data source again (e.g. a "Refresh" button); problems are reported on `ehr-guide-problem`. */
+  refreshData(): Promise<void> {
+    return this.#loadData();
+  }
+
   /** The debug API: every item with whether it shows and, if not, why. */
   explain(): Promise<Decision[]> {
     return this.engine.explain();

@@ -239,7 +239,7 @@ export class GuideEngine {
         decision.detail = filtered.detail;
         continue;
       }
-      if (decision.intrusive && !this.#mounted.has(item.id)) {
+      if (decision.intrusive && !this.#policy.onRequest && !this.#mounted.has(item.id)) {
         decision.reason = 'not-on-page';
         decision.detail = 'no element on this page renders it (pushed items compete only where they can show)';
         continue;

@@ -55,6 +55,10 @@ export function applyGuard({ candidates, progress, policy, now, workflow, showin
       suppress('snoozed', `snoozed until ${new Date(record.snoozedUntil).toISOString()}`);
       continue;
     }
+    if (policy.onRequest) {
+      decision.show = true; // asked for: relevance and the clinician's own dismissals are all that count
+      continue;
+    }
     if (decision.intrusive && quiet) {
       suppress('quiet-period', `nothing unsolicited at ${workflow} (policy.quietWorkflows)`);
       continue;

@@ -15,6 +15,11 @@ export interface FatiguePolicy {
   defaultFrequency: { perSession: number; perDay: number; total: number; snoozeMinutes: number };
   /** Hide items past their review-by date (they are always reported by the validator). */
   hideExpired: boolean;
+  /**
+   * For a surface the clinician opened on purpose (a help panel, the SMART app): everything relevant shows, and
+   * caps, budget, interval and quiet periods do not apply; "Don't show again", "Got it" and snoozes still do.
+   */
+  onRequest: boolean;
 }
 
 export const DEFAULT_POLICY: Readonly<FatiguePolicy> = Object.freeze({
@@ -24,6 +29,7 @@ export const DEFAULT_POLICY: Readonly<FatiguePolicy> = Object.freeze({
   quietWorkflows: Object.freeze(['order-sign']),
   defaultFrequency: Object.freeze({ perSession: 1, perDay: 2, total: 5, snoozeMinutes: 240 }),
   hideExpired: false,
+  onRequest: false,
 });
 
 export function resolvePolicy(patch: Partial<FatiguePolicy> = {}): FatiguePolicy {

@@ -205,6 +205,17 @@ describe('alert-fatigue guard (fake clock)', () => {
     expect((await reasons(engine)).pharm).to.equal('role');
   });
 
+  it('on request (a panel the clinician opened) shows all that applies, but still honours dismissals', async () => {
+    const clock = new FakeClock();
+    const engine = engineWith([tip('a', { frequency: { perSession: 1 } }), tip('b'), tip('c'), tip('d', { audience: { roles: ['nurse'] } })], clock, { policy: { onRequest: true } });
+    engine.setContext({ workflow: 'order-sign', role: 'physician' });
+    await showAllowed(engine);
+    engine.recordHidden('a');
+    clock.advance(GuideEngine.REMOUNT_GRACE_MS + 1);
+    await engine.recordDismissed('c', true);
+    expect(await reasons(engine)).to.deep.equal({ a: 'show', b: 'show', c: 'dismissed', d: 'role' });
+  });
+
   it('rejects an invalid policy with a message naming the setting', () => {
     expect(() => resolvePolicy({ sessionBudget: -1 })).to.throw(RangeError, 'policy.sessionBudget must be a number ≥ 0, got -1');
     expect(() => resolvePolicy({ defaultFrequency: { perDay: Number.NaN } as never })).to.throw(RangeError, /policy.defaultFrequency.perDay/);

@@ -1,0 +1,62 @@
+// The SMART app (what an EHR registers and opens in its app frame): completes the launch, hands the live
+// context to <ehr-guide>, and lists the guidance that applies to this patient, user and moment. Errors show as a
+// quiet sentence; nothing is thrown at the EHR.
+import '../src/define/ehr-guide.js';
+import '../src/define/ehr-tip.js';
+import { applySmartStyle, completeLaunch, describeSmartError, SmartError } from '../src/smart/index.js';
+import type { EhrGuide } from '../src/components/guide/guide.js';
+
+const guide = document.getElementById('guide') as EhrGuide;
+const status = document.getElementById('status')!;
+const panel = document.getElementById('panel')!;
+// Opened on purpose by the clinician: the panel shows all that applies (the fatigue guard's on-request mode).
+guide.policy = { onRequest: true };
+
+function showError(error: unknown): void {
+  const kind = error instanceof SmartError ? error.kind : 'network';
+  status.textContent = describeSmartError(kind);
+  status.dataset.kind = kind;
+}
+
+guide.addEventListener('ehr-guide-problem', (event) => {
+  const detail = (event as CustomEvent<{ code: string; message: string }>).detail;
+  if (detail.message.startsWith('the data source failed')) {
+    const kind = /HTTP 401/.test(detail.message) ? 'unauthorized' : /HTTP 403/.test(detail.message) ? 'forbidden' : /HTTP 404/.test(detail.message) ? 'not-found' : /HTTP 429/.test(detail.message) ? 'rate-limited' : /HTTP 5\d\d/.test(detail.message) ? 'server' : /timed out/.test(detail.message) ? 'timeout' : 'network';
+    showError(new SmartError(kind, detail.message));
+  }
+});
+
+async function main(): Promise<void> {
+  const session = await completeLaunch({ timeoutMs: 4000 });
+  if (session.launch.smartStyleUrl) applySmartStyle(session.launch.smartStyleUrl, document.documentElement).catch(() => undefined);
+  await guide.packsLoaded;
+  // Every tip of the packs, shown as a callout in this panel; the engine decides which apply.
+  const heading = document.createElement('h2');
+  heading.textContent = 'For this patient, now';
+  panel.append(heading);
+  for (const item of guide.engine.items) {
+    if (item.kind !== 'tip') continue;
+    const tip = document.createElement('ehr-tip');
+    tip.setAttribute('item', item.id);
+    tip.setAttribute('variant', 'callout');
+    panel.append(tip);
+  }
+  guide.addEventListener('ehr-guide-ready', () => undefined);
+  guide.dataSource = session.dataSource;
+  status.textContent = '';
+  const refresh = document.getElementById('refresh') as HTMLButtonElement;
+  refresh.addEventListener('click', () => {
+    status.textContent = '';
+    void guide.refreshData();
+  });
+  // The banner only when the EHR says it does not show its own (need_patient_banner).
+  if (session.launch.needPatientBanner) {
+    const p = await session.client.patient.read();
+    const name = p.name?.[0];
+    const banner = document.getElementById('banner')!;
+    banner.textContent = `${[...(name?.given ?? []), name?.family ?? ''].join(' ').replace(/\d+/g, '').trim()} · ${p.gender ?? ''} · born ${p.birthDate ?? 'unknown'}`;
+    banner.hidden = false;
+  }
+}
+
+main().catch(showError);

@@ -1,0 +1,144 @@
+// SMART on FHIR end to end: the demo EHR launches the ehr-guide app in its app frame (authorize → token → FHIR
+// reads → guidance for this patient), a standalone launch with the patient picker, a denied launch, a token that
+// expires and is refreshed, and the FHIR server failing in each way — asserting what the clinician sees and that
+// the host page keeps working.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemoServer } from '../../demo/server.mjs';
+import { launch, openPage } from './browser.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startDemoServer({ port: 0 });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const control = (path, body = {}) => fetch(`${server.url}__sandbox/${path}`, { method: 'POST', body: JSON.stringify(body) });
+
+async function appState(frame) {
+  return frame.evaluate(async () => {
+    const guide = document.querySelector('ehr-guide');
+    const visible = [...document.querySelectorAll('#panel ehr-tip')].filter((t) => t.open && !t.shadowRoot.querySelector('[part~="panel"]').hidden).map((t) => t.getAttribute('item'));
+    return { status: document.getElementById('status').textContent, kind: document.getElementById('status').dataset.kind ?? '', visible, patient: guide.engine.context.patient?.id ?? null, banner: document.getElementById('banner').hidden ? '' : document.getElementById('banner').textContent };
+  });
+}
+
+async function openAppFor(page, name) {
+  await page.click(`#patient-list button:has-text("${name}")`);
+  await page.waitForFunction((n) => document.querySelector('.banner .name')?.textContent.startsWith(n), name);
+  await page.click('#open-app');
+  await page.waitForFunction(() => document.getElementById('app-frame')?.contentWindow?.location.pathname === '/app/index.html', null, { timeout: 10000 });
+  const frame = page.frames().find((f) => f.url().includes('/app/index.html'));
+  return frame;
+}
+
+describe('SMART on FHIR', () => {
+  it('EHR launch from the demo EHR: authorize → token → FHIR reads → this patient\'s guidance in the app frame', async () => {
+    await control('reset');
+    const { page, context, problems } = await openPage(browser, server.url);
+    const frame = await openAppFor(page, 'Chet');
+    await frame.waitForFunction(() => [...document.querySelectorAll('#panel ehr-tip')].some((t) => t.getAttribute('item') === 'orders.older-adult-opioid' && t.open), null, { timeout: 10000 });
+    const state = await appState(frame);
+    assert.ok(state.visible.includes('orders.older-adult-opioid'), 'Chet (87, on oxycodone) gets the opioid guidance');
+    assert.ok(state.visible.includes('ai.automation-bias'), 'the sandbox RiskAssessments were read');
+    assert.ok(!state.visible.includes('results.thiazide-electrolytes'));
+    assert.equal(state.banner, '', 'an EHR launch with need_patient_banner=false shows no banner');
+    // The role came from fhirUser → Practitioner → PractitionerRole.
+    assert.equal(await frame.evaluate(() => document.querySelector('ehr-guide').engine.role), 'physician');
+    // Launch context arrived with the token.
+    assert.equal(await frame.evaluate(() => document.querySelector('ehr-guide').engine.context.launch.tenant), 'sandbox-hospital');
+    // Host page still works.
+    await page.click('#sign-order');
+    await page.waitForFunction(() => document.querySelector('.orders .status').textContent.startsWith('Signed at'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('another patient gets other guidance (Joaquin: thiazide), launched as a nurse', async () => {
+    const { page, context, problems } = await openPage(browser, server.url);
+    await page.selectOption('#user-role', 'nurse');
+    const frame = await openAppFor(page, 'Joaquin');
+    await frame.waitForFunction(() => [...document.querySelectorAll('#panel ehr-tip')].some((t) => t.getAttribute('item') === 'results.thiazide-electrolytes' && t.open), null, { timeout: 10000 });
+    const state = await appState(frame);
+    assert.ok(!state.visible.includes('orders.older-adult-opioid'));
+    assert.ok(!state.visible.includes('orders.sign-check'), 'the physicians\' order tip is not for a nurse');
+    assert.equal(await frame.evaluate(() => document.querySelector('ehr-guide').engine.role), 'nurse');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('standalone launch with the sandbox\'s sign-in and patient picker', async () => {
+    const { page, context, problems } = await openPage(browser, `${server.url}app/launch.html?iss=${encodeURIComponent(server.fhirBaseUrl)}`);
+    await page.waitForSelector('text=choose a patient', { timeout: 10000 });
+    const patria = server.sandbox.patients.find((p) => p.name[0].family.startsWith('Schimmel'));
+    await page.check(`input[name="patient"][value="${patria.id}"]`);
+    await page.click('button[value="allow"]');
+    await page.waitForURL(/\/app\/index\.html/);
+    await page.waitForFunction(() => [...document.querySelectorAll('#panel ehr-tip')].some((t) => t.getAttribute('item') === 'results.metformin-renal' && t.open), null, { timeout: 10000 });
+    const state = await appState(page);
+    assert.equal(state.patient, patria.id);
+    assert.match(state.banner, /Patria .*female.*born 1974/, 'a standalone launch shows its own banner');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('a denied launch gives a quiet message, and the host page still works', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await control('fail-next-launch');
+    const frame = await openAppFor(page, 'Chet');
+    await frame.waitForFunction(() => document.getElementById('status').dataset.kind === 'denied', null, { timeout: 10000 });
+    assert.match((await appState(frame)).status, /did not allow this launch/);
+    await page.click('#patient-list button:has-text("Joaquin")');
+    await page.waitForFunction(() => document.querySelector('.banner .name')?.textContent.startsWith('Joaquin'));
+    await context.close();
+  });
+
+  it('a token that expires mid-session is refreshed by fhirclient, and guidance keeps loading', async () => {
+    await control('token-lifetime', { seconds: 12 });
+    const { page, context, problems } = await openPage(browser, server.url);
+    const frame = await openAppFor(page, 'Chet');
+    await frame.waitForFunction(() => document.querySelector('ehr-guide').engine?.context.patient, null, { timeout: 10000 });
+    const firstToken = await frame.evaluate(() => JSON.parse(sessionStorage.getItem(sessionStorage.getItem('SMART_KEY').replace(/"/g, ''))).tokenResponse.access_token);
+    await new Promise((r) => setTimeout(r, 12_500)); // the access token has now expired
+    await control('reset');
+    const before = await frame.evaluate(() => document.querySelector('ehr-guide').engine.context.versions.patient);
+    await frame.click('#refresh');
+    await frame.waitForFunction((v) => document.querySelector('ehr-guide').engine.context.versions.patient !== v, before, { timeout: 10000 });
+    const state = await appState(frame);
+    assert.equal(state.status, '', 'no error shown: the refresh token was used');
+    assert.ok(state.visible.includes('orders.older-adult-opioid'));
+    const secondToken = await frame.evaluate(() => JSON.parse(sessionStorage.getItem(sessionStorage.getItem('SMART_KEY').replace(/"/g, ''))).tokenResponse.access_token);
+    assert.notEqual(secondToken, firstToken, 'a new access token came from the refresh grant');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  for (const [status, kind, text] of [
+    [401, 'unauthorized', /session with the EHR has ended/],
+    [403, 'forbidden', /did not share the data/],
+    [404, 'not-found', /could not be found/],
+    [429, 'rate-limited', /busy/],
+    [500, 'server', /had a problem answering/],
+    [503, 'server', /had a problem answering/],
+    ['timeout', 'timeout', /took too long/],
+  ]) {
+    it(`FHIR failure ${status}: a quiet "${kind}" state, and the host page still works`, async () => {
+      const { page, context } = await openPage(browser, server.url);
+      const frame = await openAppFor(page, 'Chet');
+      await frame.waitForFunction(() => document.querySelector('ehr-guide').engine?.context.patient, null, { timeout: 10000 });
+      await control('fhir-failure', { status, path: '/Patient', count: 3 });
+      await frame.click('#refresh');
+      await frame.waitForFunction((k) => document.getElementById('status').dataset.kind === k, kind, { timeout: 15000 });
+      assert.match((await appState(frame)).status, text);
+      await control('reset');
+      await page.click('#patient-list button:has-text("Patria")');
+      await page.waitForFunction(() => document.querySelector('.banner .name')?.textContent.startsWith('Patria'));
+      await context.close();
+    });
+  }
+});
