@@ -121,6 +121,9 @@ class DemoAiRisk extends HTMLElement {
     const button = this.shadowRoot!.querySelector('button')!;
     button.textContent = `Deterioration index: ${value} / 100 (synthetic)`;
   }
+  set label(value: string) {
+    this.shadowRoot!.querySelector('button')!.textContent = value;
+  }
 }
 customElements.define('demo-ai-risk', DemoAiRisk);
 
@@ -141,6 +144,13 @@ function renderChart(chart: Chart): HTMLElement {
   });
   const risk = document.createElement('demo-ai-risk') as DemoAiRisk;
   risk.score = syntheticScore(chart);
+  // The model output the EHR holds for this patient (a RiskAssessment in the sandbox's FHIR server).
+  fetch(`/__ehr/risk?patient=${encodeURIComponent(chart.id)}`)
+    .then((r) => (r.ok ? r.json() : null))
+    .then((ra: { probability?: number } | null) => {
+      if (ra && typeof ra.probability === 'number') risk.label = `Deterioration index: ${Math.round(ra.probability * 100)} / 100 (synthetic model output)`;
+    })
+    .catch(() => undefined);
 
   const orderStatus = h('span', { class: 'status', role: 'status' });
   const form = h(
@@ -190,14 +200,17 @@ function renderChart(chart: Chart): HTMLElement {
   for (const item of ['orders.sign-check', 'results.abnormal-flag', 'medrec.start', 'ai.reading-a-score']) view.append(h('ehr-tip', { item }));
   form.addEventListener('focusin', () => setWorkflow('order-select'));
   // A real EHR launch: the EHR records the context, then opens the registered app in its app frame.
-  view.querySelector('#open-app')!.addEventListener('click', async () => {
+  const openApp = async (extra: Record<string, unknown> = {}) => {
     const user = { physician: 'Practitioner/dr-demo', resident: 'Practitioner/dr-demo', nurse: 'Practitioner/rn-demo', pharmacist: 'Practitioner/rph-demo' }[roleSelect.value] ?? 'Practitioner/dr-demo';
-    const response = await fetch('/__ehr/launch', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ patient: chart.id, user }) });
+    const response = await fetch('/__ehr/launch', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ patient: chart.id, user, ...extra }) });
     const { launch, iss } = (await response.json()) as { launch: string; iss: string };
     const frame = document.getElementById('app-frame') as HTMLIFrameElement;
     frame.src = `/app/launch.html?${new URLSearchParams({ iss, launch })}`;
     frame.closest('aside')!.hidden = false;
-  });
+  };
+  view.querySelector('#open-app')!.addEventListener('click', () => void openApp());
+  // Clicking the AI output launches the app with it in fhirContext, to explain that very output.
+  risk.addEventListener('click', () => void openApp({ fhirContext: [{ reference: `RiskAssessment/deterioration-${chart.id}` }], intent: 'explain-risk' }));
   form.addEventListener('submit', () => {
     setWorkflow('order-sign'); // a critical point: the fatigue guard keeps everything unsolicited away
     setTimeout(() => setWorkflow('patient-view'), 1500);

@@ -65,6 +65,14 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
         res.writeHead(200, { ...headers, 'Content-Type': TYPES['.json'] });
         return res.end(JSON.stringify({ launch, iss: sandbox.fhirBaseUrl }));
       }
+      if (path === '/__ehr/risk') {
+        // The EHR's own chart shows the deterioration model's latest output for the patient.
+        const id = url.searchParams.get('patient') ?? '';
+        const ra = await sandbox.read('RiskAssessment', `deterioration-${id}`).catch(() => null);
+        if (!ra) throw Object.assign(new Error('not found'), { status: 404 });
+        res.writeHead(200, { ...headers, 'Content-Type': TYPES['.json'] });
+        return res.end(JSON.stringify({ id: ra.id, probability: ra.prediction?.[0]?.probabilityDecimal, display: ra.method?.coding?.[0]?.display }));
+      }
       if (path === '/demo/patients.json') {
         const files = (await readdir(join(root, 'test/fixtures/synthea'))).filter((f) => f.endsWith('.json')).sort();
         res.writeHead(200, { ...headers, 'Content-Type': TYPES['.json'] });

@@ -347,6 +347,10 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
     },
     controls,
     patients,
+    /** Reads a resource straight from the repository (for the demo EHR's own screens; no token involved). */
+    async read(type, id) {
+      return repo.readResource(type, id);
+    },
     /** Handles sandbox routes; returns false for anything else. */
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');

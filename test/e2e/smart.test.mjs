@@ -59,6 +59,22 @@ describe('SMART on FHIR', () => {
     await context.close();
   });
 
+  it('launched from the AI output on the chart, the app opens on that RiskAssessment (fhirContext)', async () => {
+    const { page, context, problems } = await openPage(browser, server.url);
+    await page.click('#patient-list button:has-text("Patria")');
+    await page.waitForFunction(() => document.querySelector('demo-ai-risk')?.shadowRoot.querySelector('.score').textContent.includes('model output'));
+    const badge = await page.evaluate(() => document.querySelector('demo-ai-risk').shadowRoot.querySelector('.score').textContent);
+    await page.click('demo-ai-risk >> .score');
+    await page.waitForFunction(() => document.getElementById('app-frame')?.contentWindow?.location.pathname === '/app/index.html', null, { timeout: 10000 });
+    const frame = page.frames().find((f) => f.url().includes('/app/index.html'));
+    await frame.waitForSelector('#ai-output p', { timeout: 10000 });
+    const line = await frame.$eval('#ai-output p', (p) => p.textContent);
+    const percent = /(\d+) \/ 100/.exec(badge)[1];
+    assert.match(line, new RegExp(`Example deterioration index .*${percent} %`), 'the app explains the same output the chart shows');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('another patient gets other guidance (Joaquin: thiazide), launched as a nurse', async () => {
     const { page, context, problems } = await openPage(browser, server.url);
     await page.selectOption('#user-role', 'nurse');
