@@ -1,22 +1,10 @@
 // The demo EHR page end to end: the built CDN bundle under a strict CSP with Trusted Types, tips over a realistic
 // screen, different guidance for different patients, and a host page that keeps working.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemoServer } from '../../demo/server.mjs';
-import { launch, openPage } from './browser.mjs';
+import { openPage, useDemo } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startDemoServer({ port: 0 });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
 const tipState = (page, id) =>
   page.evaluate((tipId) => {
@@ -31,8 +19,8 @@ const tipState = (page, id) =>
 
 describe('demo EHR page', () => {
   it('serves the page with a strict CSP that enforces Trusted Types', async () => {
-    const { page, context, problems } = await openPage(browser, server.url);
-    const response = await page.request.get(server.url);
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
+    const response = await page.request.get(demo.server.url);
     const csp = response.headers()['content-security-policy'];
     assert.match(csp, /require-trusted-types-for 'script'/);
     assert.match(csp, /script-src 'self'/);
@@ -55,7 +43,7 @@ describe('demo EHR page', () => {
   });
 
   it('shows different guidance for different patients', async () => {
-    const { page, context, problems } = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
     await page.waitForSelector('#patient-list button');
     const names = await page.$$eval('#patient-list button', (buttons) => buttons.map((b) => b.firstChild.textContent));
     assert.equal(names.length, 3);
@@ -75,7 +63,7 @@ describe('demo EHR page', () => {
   });
 
   it('opens the beacon on "Sign order" with the keyboard, closes it with Escape, and the order still signs', async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}?patient=eda17701-070d-4fae-9f7d-c8cd6263b63a`);
+    const { page, context, problems } = await openPage(demo.browser, `${demo.server.url}?patient=eda17701-070d-4fae-9f7d-c8cd6263b63a`);
     await page.waitForFunction(() => document.querySelector('ehr-tip[item="orders.sign-check"]')?.shadowRoot?.querySelector('[part~="beacon"]')?.matches(':popover-open'), null, { timeout: 10000 });
     const beacon = page.locator('ehr-tip[item="orders.sign-check"] >> [part~="beacon"]');
     const box = await beacon.boundingBox();
@@ -103,7 +91,7 @@ describe('demo EHR page', () => {
   });
 
   it('anchors a tip to the AI badge inside a vendor widget\'s shadow root, and a tooltip to flagged results', async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}?patient=69ee9841-f4a6-427a-a2fd-f5a891682057`);
+    const { page, context, problems } = await openPage(demo.browser, `${demo.server.url}?patient=69ee9841-f4a6-427a-a2fd-f5a891682057`);
     await page.waitForFunction(() => document.querySelector('ehr-tip[item="ai.reading-a-score"]')?.shadowRoot?.querySelector('[part~="beacon"]')?.matches(':popover-open'), null, { timeout: 10000 });
     const badge = await page.locator('demo-ai-risk >> .score').boundingBox();
     await page.click('ehr-tip[item="ai.reading-a-score"] >> [part~="beacon"]');
@@ -119,7 +107,7 @@ describe('demo EHR page', () => {
   });
 
   it('remembers "Don\'t show again" across a reload', async () => {
-    const { page, context, problems } = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
     const callout = '.guidance ehr-tip[item="orders.older-adult-opioid"]';
     await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="panel"]')?.hidden === false, callout, { timeout: 10000 });
     await page.click(`${callout} >> [part~="never-button"]`);

@@ -2,23 +2,13 @@
 // reads → guidance for this patient), a standalone launch with the patient picker, a denied launch, a token that
 // expires and is refreshed, and the FHIR server failing in each way — asserting what the clinician sees and that
 // the host page keeps working.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemoServer } from '../../demo/server.mjs';
-import { launch, openPage } from './browser.mjs';
+import { openPage, useDemo } from './browser.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startDemoServer({ port: 0 });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
-const control = (path, body = {}) => fetch(`${server.url}__sandbox/${path}`, { method: 'POST', body: JSON.stringify(body) });
+const control = (path, body = {}) => fetch(`${demo.server.url}__sandbox/${path}`, { method: 'POST', body: JSON.stringify(body) });
 
 async function appState(frame) {
   return frame.evaluate(async () => {
@@ -40,7 +30,7 @@ async function openAppFor(page, name) {
 describe('SMART on FHIR', () => {
   it('EHR launch from the demo EHR: authorize → token → FHIR reads → this patient\'s guidance in the app frame', async () => {
     await control('reset');
-    const { page, context, problems } = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
     const frame = await openAppFor(page, 'Chet');
     await frame.waitForFunction(() => [...document.querySelectorAll('#panel ehr-tip')].some((t) => t.getAttribute('item') === 'orders.older-adult-opioid' && t.open), null, { timeout: 10000 });
     const state = await appState(frame);
@@ -60,7 +50,7 @@ describe('SMART on FHIR', () => {
   });
 
   it('launched from the AI output on the chart, the app opens on that RiskAssessment (fhirContext)', async () => {
-    const { page, context, problems } = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
     await page.click('#patient-list button:has-text("Patria")');
     await page.waitForFunction(() => document.querySelector('demo-ai-risk')?.shadowRoot.querySelector('.score').textContent.includes('model output'));
     const badge = await page.evaluate(() => document.querySelector('demo-ai-risk').shadowRoot.querySelector('.score').textContent);
@@ -76,7 +66,7 @@ describe('SMART on FHIR', () => {
   });
 
   it('another patient gets other guidance (Joaquin: thiazide), launched as a nurse', async () => {
-    const { page, context, problems } = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
     await page.selectOption('#user-role', 'nurse');
     const frame = await openAppFor(page, 'Joaquin');
     await frame.waitForFunction(() => [...document.querySelectorAll('#panel ehr-tip')].some((t) => t.getAttribute('item') === 'results.thiazide-electrolytes' && t.open), null, { timeout: 10000 });
@@ -89,9 +79,9 @@ describe('SMART on FHIR', () => {
   });
 
   it('standalone launch with the sandbox\'s sign-in and patient picker', async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}app/launch.html?iss=${encodeURIComponent(server.fhirBaseUrl)}`);
+    const { page, context, problems } = await openPage(demo.browser, `${demo.server.url}app/launch.html?iss=${encodeURIComponent(demo.server.fhirBaseUrl)}`);
     await page.waitForSelector('text=choose a patient', { timeout: 10000 });
-    const patria = server.sandbox.patients.find((p) => p.name[0].family.startsWith('Schimmel'));
+    const patria = demo.server.sandbox.patients.find((p) => p.name[0].family.startsWith('Schimmel'));
     await page.check(`input[name="patient"][value="${patria.id}"]`);
     await page.click('button[value="allow"]');
     await page.waitForURL(/\/app\/index\.html/);
@@ -104,7 +94,7 @@ describe('SMART on FHIR', () => {
   });
 
   it('a denied launch gives a quiet message, and the host page still works', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(demo.browser, demo.server.url);
     await control('fail-next-launch');
     const frame = await openAppFor(page, 'Chet');
     await frame.waitForFunction(() => document.getElementById('status').dataset.kind === 'denied', null, { timeout: 10000 });
@@ -116,7 +106,7 @@ describe('SMART on FHIR', () => {
 
   it('a token that expires mid-session is refreshed by fhirclient, and guidance keeps loading', async () => {
     await control('token-lifetime', { seconds: 12 });
-    const { page, context, problems } = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
     const frame = await openAppFor(page, 'Chet');
     await frame.waitForFunction(() => document.querySelector('ehr-guide').engine?.context.patient, null, { timeout: 10000 });
     const firstToken = await frame.evaluate(() => JSON.parse(sessionStorage.getItem(sessionStorage.getItem('SMART_KEY').replace(/"/g, ''))).tokenResponse.access_token);
@@ -144,7 +134,7 @@ describe('SMART on FHIR', () => {
     ['timeout', 'timeout', /took too long/],
   ]) {
     it(`FHIR failure ${status}: a quiet "${kind}" state, and the host page still works`, async () => {
-      const { page, context } = await openPage(browser, server.url);
+      const { page, context } = await openPage(demo.browser, demo.server.url);
       const frame = await openAppFor(page, 'Chet');
       await frame.waitForFunction(() => document.querySelector('ehr-guide').engine?.context.patient, null, { timeout: 10000 });
       await control('fhir-failure', { status, path: '/Patient', count: 3 });

@@ -133,8 +133,7 @@ export const LessonSchema = v.strictObject({
 
 export const ItemSchema = v.variant('kind', [TipSchema, TourSchema, LessonSchema], 'kind must be "tip", "tour" or "lesson"');
 
-/** The pack without its items: items are validated one by one so a bad item never sinks the pack. */
-export const PackHeaderSchema = v.looseObject({
+const packFields = {
   $schema: v.optional(v.string()),
   format: v.literal(PACK_FORMAT, `must be "${PACK_FORMAT}"`),
   id: ID,
@@ -143,21 +142,13 @@ export const PackHeaderSchema = v.looseObject({
   locale: LOCALE,
   publisher: v.optional(TEXT(200)),
   description: v.optional(TEXT(2000)),
-  items: v.array(v.unknown(), 'must be an array of items'),
-});
+};
+
+/** The pack without its items: items are validated one by one so a bad item never sinks the pack. */
+export const PackHeaderSchema = v.looseObject({ ...packFields, items: v.array(v.unknown(), 'must be an array of items') });
 
 /** The full pack, items included: what the JSON Schema file describes. */
-export const PackSchema = v.strictObject({
-  $schema: v.optional(v.string()),
-  format: v.literal(PACK_FORMAT),
-  id: ID,
-  version: SEMVER,
-  title: TEXT(200),
-  locale: LOCALE,
-  publisher: v.optional(TEXT(200)),
-  description: v.optional(TEXT(2000)),
-  items: v.array(ItemSchema),
-});
+export const PackSchema = v.strictObject({ ...packFields, items: v.array(ItemSchema) });
 
 export type Tip = v.InferOutput<typeof TipSchema>;
 export type Tour = v.InferOutput<typeof TourSchema>;
