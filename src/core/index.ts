@@ -26,3 +26,4 @@ export type { ItemProgress, ProgressState } from './progress/progress.js';
 export { deviceLearnerId, tabSessionId, pseudonymousLearnerId } from './progress/identity.js';
 export { GuideEngine, type EngineOptions, type EngineProblem, type EvaluationResult } from './engine/engine.js';
 export type { GuideDataSource } from './context/data-source.js';
+export * from './risk/math.js';
