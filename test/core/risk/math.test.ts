@@ -23,6 +23,13 @@ describe('risk math against published figures', () => {
     expect(naturalFrequency(ppv, 10).sentence).to.equal('Of 10 patients flagged like this, about 1 has the condition and 9 do not.');
   });
 
+  it('answers the question most physicians miss (Manrai et al., JAMA Intern Med 2014;174:991): about 2 %', () => {
+    // Prevalence 1/1,000, false-positive rate 5 %, a perfectly sensitive test: PPV = 0.001 / (0.001 + 0.05 × 0.999).
+    const { ppv } = predictiveValues({ sensitivity: 1, specificity: 0.95, prevalence: 0.001 });
+    expect(ppv).to.be.closeTo(0.001 / (0.001 + 0.05 * 0.999), 1e-12);
+    expect(Math.round(ppv * 100)).to.equal(2);
+  });
+
   it('shows how PPV falls with local prevalence (same model, ICU 20 % vs ward 2 %)', () => {
     const icu = predictiveValues({ sensitivity: 0.8, specificity: 0.8, prevalence: 0.2 }).ppv; // 0.16 / (0.16 + 0.16) = 0.5
     const ward = predictiveValues({ sensitivity: 0.8, specificity: 0.8, prevalence: 0.02 }).ppv; // 0.016 / (0.016 + 0.196) = 0.0755
