@@ -14,7 +14,7 @@ try {
   console.error(`ehr-guide: the library is not built (${error.message}). Run "npm run build" in ${root}.`);
   process.exit(2);
 }
-const { loadPack, compileMarkdown, expressionDependencies, InlineEvaluator } = core;
+const { loadPack, compileMarkdown, expressionDependencies, InlineEvaluator, missingHti1Attributes } = core;
 
 const USAGE = `Usage:
   ehr-guide validate <pack.json…> [--page FILE.html …] [--today YYYY-MM-DD] [--json]
@@ -114,6 +114,13 @@ async function validate(args) {
     const result = loadPack(json, file);
     for (const e of result.errors) errors.push({ file, path: e.path, message: e.message });
     if (!result.pack) continue;
+    const rawCards = Array.isArray(json.modelCards) ? json.modelCards : [];
+    for (const card of result.pack.modelCards) {
+      const at = `$.modelCards[${rawCards.findIndex((raw) => raw && raw.id === card.id)}]`;
+      const missing = missingHti1Attributes(card);
+      if (missing.length) warnings.push({ file, path: `${at}.hti1`, message: `model card "${card.id}" leaves out ${missing.length} HTI-1 source attribute(s): ${missing.join(', ')} (use "not available" where the rule allows it)` });
+      card.population.criteria.forEach((criterion, i) => expressions.push({ file, path: `${at}.population.criteria[${i}].expression`, expression: criterion.expression, itemId: card.id }));
+    }
     const rawItems = Array.isArray(json.items) ? json.items : [];
     for (const item of result.pack.items) {
       const index = rawItems.findIndex((raw) => raw && raw.id === item.id);

@@ -27,3 +27,4 @@ export { deviceLearnerId, tabSessionId, pseudonymousLearnerId } from './progress
 export { GuideEngine, type EngineOptions, type EngineProblem, type EvaluationResult } from './engine/engine.js';
 export type { GuideDataSource } from './context/data-source.js';
 export * from './risk/math.js';
+export * from './models/model-card.js';

@@ -107,3 +107,42 @@ describe('loadPack', () => {
     expect(errors[0].message).to.match(/compiled markdown is invalid: \$\.blocks\[0\]\.c\[0\]\.href URL not allowed/);
   });
 });
+
+describe('model cards in packs', () => {
+  it('loads the example model cards, each with all 31 HTI-1 attributes named and its sources cited', async () => {
+    const json = await (await fetch('/packs/model-cards.json')).json();
+    const { pack: loaded, errors } = loadPack(json, 'model-cards.json');
+    expect(errors).to.deep.equal([]);
+    const { HTI1_ATTRIBUTE_NAMES, missingHti1Attributes } = await import('../../src/core/models/model-card.js');
+    expect(HTI1_ATTRIBUTE_NAMES).to.have.length(31);
+    expect(loaded!.modelCards.map((c) => c.id)).to.deep.equal(['example-sepsis-model', 'example-ich-triage']);
+    for (const card of loaded!.modelCards) {
+      expect(missingHti1Attributes(card), card.id).to.deep.equal([]);
+      expect(card.trainingExample).to.equal(true);
+      expect(card.sources.length).to.be.greaterThan(0);
+    }
+    // The published figures are consistent with each other (Wong et al. 2021): PPV 12 % at 6.6 % prevalence.
+    const sepsis = loaded!.modelCards[0].performance;
+    const { predictiveValues } = await import('../../src/core/risk/math.js');
+    const recomputed = predictiveValues({ sensitivity: sepsis.atThresholds[0].sensitivity, specificity: sepsis.atThresholds[0].specificity, prevalence: sepsis.evaluationPrevalence });
+    expect(Math.round(recomputed.ppv * 100)).to.equal(Math.round(sepsis.atThresholds[0].ppv! * 100));
+  });
+
+  it('reports invalid model cards with their paths and keeps the valid ones', async () => {
+    const json = await (await fetch('/packs/model-cards.json')).json();
+    const bad = structuredClone(json.modelCards[0]);
+    bad.id = 'bad-card';
+    bad.performance.atThresholds[0].sensitivity = 33;
+    bad.decisionRole = 'decides';
+    bad.hti1.fundingSource = '';
+    bad.sources = [];
+    const { pack: loaded, errors } = loadPack({ ...json, modelCards: [json.modelCards[1], bad] });
+    expect(loaded!.modelCards.map((c) => c.id)).to.deep.equal(['example-ich-triage']);
+    expect(errors.map((e) => `${e.path}: ${e.message}`)).to.deep.equal([
+      '$.modelCards[1].decisionRole: must be informs, augments or replaces (clinical management)',
+      '$.modelCards[1].performance.atThresholds[0].sensitivity: must be a proportion from 0 to 1 (0.33 for 33 %)',
+      '$.modelCards[1].hti1.fundingSource: must not be empty',
+      '$.modelCards[1].sources: cite at least one source for the figures',
+    ]);
+  });
+});

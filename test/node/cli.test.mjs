@@ -26,9 +26,22 @@ before(() => {
 
 describe('ehr-guide validate', () => {
   it('passes the example packs with exit status 0', () => {
-    const r = cli('validate', 'packs/ehr-skills.json', 'packs/ai-literacy.json', '--today', '2026-11-23');
+    const r = cli('validate', 'packs/ehr-skills.json', 'packs/ai-literacy.json', 'packs/model-cards.json', '--today', '2026-11-23');
     assert.equal(r.status, 0, r.out + r.err);
-    assert.match(r.out, /2 pack\(s\), 14 item\(s\): 0 error\(s\), 0 warning\(s\)/);
+    assert.match(r.out, /3 pack\(s\), 14 item\(s\): 0 error\(s\), 0 warning\(s\)/);
+  });
+
+  it('warns about model cards that leave HTI-1 attributes out, and checks their population FHIRPath', () => {
+    const cards = JSON.parse(readFileSync('packs/model-cards.json', 'utf8'));
+    delete cards.modelCards[0].hti1.fundingSource;
+    delete cards.modelCards[0].hti1.updateProcess;
+    cards.modelCards[1].population.criteria[0].expression = 'birthDate <=';
+    const r = cli('validate', write('cards.json', cards), '--json');
+    assert.equal(r.status, 1);
+    const { errors, warnings } = JSON.parse(r.out);
+    assert.deepEqual(warnings.map((w) => w.message), ['model card "example-sepsis-model" leaves out 2 HTI-1 source attribute(s): fundingSource, updateProcess (use "not available" where the rule allows it)']);
+    assert.equal(errors[0].path, '$.modelCards[1].population.criteria[0].expression');
+    assert.match(errors[0].message, /FHIRPath does not compile/);
   });
 
   it('prints errors with JSON paths and exits 1; the valid items are still counted', () => {

@@ -3,6 +3,7 @@ import type { Decision, SuppressReason } from '../fatigue/decisions.js';
 import { resolvePolicy, type FatiguePolicy } from '../fatigue/policy.js';
 import { loadPack, loadPackInSlices, type LoadedItem, type LoadedPack, type PackLoadResult, type PackProblem } from '../packs/load-pack.js';
 import type { Proficiency } from '../packs/schema.js';
+import type { ModelCard } from '../models/model-card.js';
 import { dayOf } from '../progress/progress.js';
 import { ProgressStore } from '../progress/progress-store.js';
 import type { ProgressStorage } from '../progress/storage.js';
@@ -148,6 +149,13 @@ export class GuideEngine {
 
   item(id: string): LoadedItem | undefined {
     return this.#items.get(id);
+  }
+
+  /** A model card from the loaded packs, by id (a later pack's card replaces an earlier one). */
+  modelCard(id: string): ModelCard | undefined {
+    let found: ModelCard | undefined;
+    for (const pack of this.#packs.values()) for (const card of pack.modelCards) if (card.id === id) found = card;
+    return found;
   }
 
   /** FHIR resource types the loaded packs' conditions read (what a SMART launch should fetch). */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ItemSchema, PackHeaderSchema, type PackItem } from './schema.js';
+import { ModelCardSchema, type ModelCard } from '../models/model-card.js';
 
 /** One problem in a pack, with the JSON path of the value at fault. */
 export interface PackProblem {
@@ -19,6 +20,8 @@ export interface LoadedPack {
   locale: string;
   source: string;
   items: LoadedItem[];
+  /** Model cards the pack carries (validated one by one, like items). */
+  modelCards: ModelCard[];
 }
 
 export interface PackLoadResult {
@@ -109,11 +112,22 @@ function packLoader(json: unknown, source: string) {
     }
   };
   const { id, version, title, locale } = header.output;
-  return {
-    pack: true,
-    errors,
-    total: raws.length,
-    validate,
-    finish: (): PackLoadResult => ({ pack: { id, version, title, locale, source, items }, errors }),
+  const finish = (): PackLoadResult => {
+    const modelCards: ModelCard[] = [];
+    const rawCards = (header.output as { modelCards?: unknown }).modelCards;
+    if (rawCards !== undefined && !Array.isArray(rawCards)) errors.push({ path: '$.modelCards', message: 'must be an array of model cards' });
+    const cardIds = new Set<string>();
+    (Array.isArray(rawCards) ? rawCards : []).forEach((raw, index) => {
+      const parsed = v.safeParse(ModelCardSchema, raw);
+      const cardId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
+      if (!parsed.success) errors.push(...problems(`$.modelCards[${index}]`, parsed.issues, cardId));
+      else if (cardIds.has(parsed.output.id)) errors.push({ path: `$.modelCards[${index}].id`, message: `duplicate model card id "${parsed.output.id}"`, itemId: parsed.output.id });
+      else {
+        cardIds.add(parsed.output.id);
+        modelCards.push(parsed.output);
+      }
+    });
+    return { pack: { id, version, title, locale, source, items, modelCards }, errors };
   };
+  return { pack: true, errors, total: raws.length, validate, finish };
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { checkCompiledMarkdown } from '../markdown/check.js';
+import { ModelCardSchema } from '../models/model-card.js';
 
 /**
  * The content-pack format (`ehr-guide-pack/1`): a versioned JSON file of tips, tours and lessons that a training
@@ -148,7 +149,7 @@ const packFields = {
 export const PackHeaderSchema = v.looseObject({ ...packFields, items: v.array(v.unknown(), 'must be an array of items') });
 
 /** The full pack, items included: what the JSON Schema file describes. */
-export const PackSchema = v.strictObject({ ...packFields, items: v.array(ItemSchema) });
+export const PackSchema = v.strictObject({ ...packFields, items: v.array(ItemSchema), modelCards: v.optional(v.array(ModelCardSchema)) });
 
 export type Tip = v.InferOutput<typeof TipSchema>;
 export type Tour = v.InferOutput<typeof TourSchema>;
