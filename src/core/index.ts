@@ -28,3 +28,4 @@ export { GuideEngine, type EngineOptions, type EngineProblem, type EvaluationRes
 export type { GuideDataSource } from './context/data-source.js';
 export * from './risk/math.js';
 export * from './models/model-card.js';
+export * from './models/explain.js';

@@ -1,0 +1,77 @@
+import { expressionDependencies } from '../triggers/dependencies.js';
+import type { ConditionEvaluator, EvaluationData } from '../triggers/evaluator.js';
+import { naturalFrequency, numberNeededToEvaluate, predictiveValueIntervals, predictiveValues, thresholdBand, type Interval } from '../risk/math.js';
+import type { ModelCard } from './model-card.js';
+
+export interface ScoreExplanation {
+  /** The threshold band the score reaches, if any. */
+  band?: ModelCard['thresholds'][number];
+  /** Performance at that band's threshold (or the lowest threshold, to explain a score below all of them). */
+  atThreshold?: ModelCard['performance']['atThresholds'][number];
+  prevalence: number;
+  prevalenceSource: 'local' | 'evaluation';
+  ppv?: number;
+  npv?: number;
+  ppvInterval?: Interval;
+  frequency?: ReturnType<typeof naturalFrequency>;
+  numberNeededToEvaluate?: number;
+  /** One plain sentence for the collapsed explainer. */
+  summary: string;
+}
+
+/**
+ * What a score means at this site: the band it falls in, and what a positive means here — PPV and NPV recomputed
+ * at the site's own prevalence when configured (else the evaluation's), as natural frequencies.
+ */
+export function explainScore(card: ModelCard, score: number, options: { localPrevalence?: number } = {}): ScoreExplanation {
+  const band = thresholdBand(score, card.thresholds);
+  const prevalenceSource = options.localPrevalence !== undefined ? 'local' : 'evaluation';
+  const prevalence = options.localPrevalence ?? card.performance.evaluationPrevalence;
+  const thresholdValue = band?.value ?? [...card.thresholds].sort((a, b) => a.value - b.value)[0]?.value;
+  const atThreshold = card.performance.atThresholds.find((t) => t.threshold === thresholdValue);
+  const explanation: ScoreExplanation = { band, atThreshold, prevalence, prevalenceSource, summary: '' };
+  if (atThreshold) {
+    const { ppv, npv } = predictiveValues({ sensitivity: atThreshold.sensitivity, specificity: atThreshold.specificity, prevalence });
+    Object.assign(explanation, { ppv, npv, frequency: naturalFrequency(ppv), numberNeededToEvaluate: numberNeededToEvaluate(ppv) });
+    if (atThreshold.sensitivityInterval && atThreshold.specificityInterval) {
+      explanation.ppvInterval = predictiveValueIntervals(atThreshold.sensitivityInterval, atThreshold.specificityInterval, prevalence).ppv;
+    }
+  }
+  const where = prevalenceSource === 'local' ? 'at this hospital' : 'in the evaluation';
+  explanation.summary = band
+    ? explanation.frequency
+      ? `${band.label}: ${explanation.frequency.sentence.replace(/\.$/, '')} (${where}). ${band.action}`
+      : `${band.label}. ${band.action}`
+    : explanation.npv !== undefined
+      ? `Below the alert threshold: about ${Math.round(explanation.npv * 100)} of 100 patients scored below it do not have the condition (${where}) — a low score does not rule it out.`
+      : 'Below the alert threshold.';
+  return explanation;
+}
+
+export type CriterionResult = 'met' | 'not-met' | 'unknown';
+
+export interface PopulationCheck {
+  status: 'inside' | 'outside' | 'cannot-tell';
+  criteria: Array<{ description: string; result: CriterionResult; reason: string }>;
+}
+
+/**
+ * Checks the patient's record against the card's intended-population criteria (FHIRPath). A criterion that reads
+ * resource types that were not loaded, or that fails to evaluate, is "unknown" — never silently "met".
+ */
+export async function checkPopulation(card: ModelCard, data: EvaluationData, evaluator: ConditionEvaluator): Promise<PopulationCheck> {
+  if (!data.patient) {
+    return { status: 'cannot-tell', criteria: card.population.criteria.map((c) => ({ description: c.description, result: 'unknown', reason: 'no patient record is loaded' })) };
+  }
+  const expressions = card.population.criteria.map((c) => c.expression);
+  const results = await evaluator.evaluate(expressions, data);
+  const criteria = card.population.criteria.map((criterion, i) => {
+    const missing = expressionDependencies(criterion.expression).resourceTypes.filter((type) => !(type in data.resources));
+    if (missing.length) return { description: criterion.description, result: 'unknown' as const, reason: `the record's ${missing.join(', ')} resources were not loaded` };
+    const r = results[i];
+    if (!r.ok) return { description: criterion.description, result: 'unknown' as const, reason: `the criterion could not be evaluated (${r.error})` };
+    return { description: criterion.description, result: r.value ? ('met' as const) : ('not-met' as const), reason: r.value ? 'met by the record' : 'not met by the record' };
+  });
+  const status = criteria.some((c) => c.result === 'not-met') ? 'outside' : criteria.some((c) => c.result === 'unknown') ? 'cannot-tell' : 'inside';
+  return { status, criteria };
+}

@@ -1,0 +1,69 @@
+import { expect } from '@open-wc/testing';
+import { loadPack } from '../../../src/core/packs/load-pack.js';
+import { checkPopulation, explainScore } from '../../../src/core/models/explain.js';
+import { InlineEvaluator } from '../../../src/core/triggers/inline-evaluator.js';
+import type { ModelCard } from '../../../src/core/models/model-card.js';
+import { SYNTHEA, loadSynthea } from '../engine/fixtures.js';
+
+async function cards(): Promise<Record<string, ModelCard>> {
+  const { pack } = loadPack(await (await fetch('/packs/model-cards.json')).json());
+  return Object.fromEntries(pack!.modelCards.map((c) => [c.id, c]));
+}
+
+describe('explaining a score with a model card', () => {
+  it('explains a score above the threshold at the evaluation prevalence, then at this hospital\'s', async () => {
+    const { 'example-sepsis-model': sepsis } = await cards();
+    const evaluation = explainScore(sepsis, 8);
+    expect(evaluation.band?.label).to.equal('Alert threshold');
+    expect(evaluation.prevalenceSource).to.equal('evaluation');
+    expect(evaluation.frequency?.withCondition).to.equal(12); // Wong et al. 2021: PPV 12 %
+    expect(evaluation.summary).to.equal('Alert threshold: Of 100 patients flagged like this, about 12 have the condition and 88 do not (in the evaluation). Bedside assessment for sepsis within 1 hour; consider lactate and cultures if clinically suspected.');
+    // A ward where 2 % have sepsis: 0.33 × 0.02 / (0.33 × 0.02 + 0.17 × 0.98) = 0.0066 / 0.1732 = 3.8 %.
+    const ward = explainScore(sepsis, 8, { localPrevalence: 0.02 });
+    expect(ward.ppv).to.be.closeTo(0.0066 / 0.1732, 1e-9);
+    expect(ward.frequency?.withCondition).to.equal(4);
+    expect(Math.round(ward.numberNeededToEvaluate!)).to.equal(26);
+    expect(ward.summary).to.include('(at this hospital)');
+  });
+
+  it('explains a score below the threshold without implying it rules the condition out', async () => {
+    const { 'example-sepsis-model': sepsis } = await cards();
+    const low = explainScore(sepsis, 3);
+    expect(low.band).to.equal(undefined);
+    expect(low.summary).to.match(/^Below the alert threshold: about 95 of 100 .* a low score does not rule it out\.$/);
+  });
+
+  it('carries the card\'s confidence intervals into the PPV (imaging triage card)', async () => {
+    const { 'example-ich-triage': ich } = await cards();
+    const atEd = explainScore(ich, 1, { localPrevalence: 0.08 });
+    expect(atEd.ppvInterval!.low).to.be.below(atEd.ppv!);
+    expect(atEd.ppvInterval!.high).to.be.above(atEd.ppv!);
+    // The enriched test set (47 % prevalence) flatters PPV; at 8 % it is much lower.
+    expect(explainScore(ich, 1).ppv!).to.be.above(0.9);
+    expect(atEd.ppv!).to.be.closeTo((0.9615 * 0.08) / (0.9615 * 0.08 + (1 - 0.9483) * 0.92), 1e-9);
+  });
+});
+
+describe('intended-population check against Synthea records', () => {
+  it('finds an adult inside, a child outside, and says "cannot tell" when the data it needs is missing', async () => {
+    const { 'example-sepsis-model': sepsis } = await cards();
+    const evaluator = new InlineEvaluator();
+    const chet = await loadSynthea(SYNTHEA[0]);
+    const inside = await checkPopulation(sepsis, { patient: chet.patient, resources: chet.resources, versions: {} }, evaluator);
+    expect(inside.status).to.equal('inside');
+    expect(inside.criteria.map((c) => c.result)).to.deep.equal(['met', 'met']);
+
+    const child = { ...chet.patient, birthDate: `${new Date().getFullYear() - 9}-03-01` };
+    const outside = await checkPopulation(sepsis, { patient: child, resources: chet.resources, versions: {} }, evaluator);
+    expect(outside.status).to.equal('outside');
+    expect(outside.criteria[0]).to.deep.equal({ description: 'Adult (18 or over)', result: 'not-met', reason: 'not met by the record' });
+
+    const { Condition: _dropped, ...withoutConditions } = chet.resources;
+    const unknown = await checkPopulation(sepsis, { patient: chet.patient, resources: withoutConditions, versions: {} }, evaluator);
+    expect(unknown.status).to.equal('cannot-tell');
+    expect(unknown.criteria[1]).to.deep.equal({ description: 'Not pregnant (no active pregnancy on the problem list)', result: 'unknown', reason: "the record's Condition resources were not loaded" });
+
+    const none = await checkPopulation(sepsis, { resources: {}, versions: {} }, evaluator);
+    expect(none.status).to.equal('cannot-tell');
+  });
+});
