@@ -84,11 +84,14 @@ export async function run(bundleUrls: string[]): Promise<Result> {
   );
   const largest = records.reduce((a, b) => (Object.values(a.resources).flat().length >= Object.values(b.resources).flat().length ? a : b));
   await new Promise((r) => setTimeout(r, 200));
+  performance.mark('ehr-bench:idle-begin');
   beat.reset();
   await new Promise((r) => setTimeout(r, 500));
   const baselineLongestTaskMs = beat.longest;
+  performance.mark('ehr-bench:idle-end');
 
   // Start: engine, pack, context, first evaluation (compiles all 1,000 expressions in the worker).
+  performance.mark('ehr-bench:start-begin');
   beat.reset();
   const t0 = performance.now();
   const engine = new GuideEngine({ learnerId: 'bench', sessionId: 'bench', storage: memoryStorage(), createEvaluator: () => new WorkerEvaluator() });
@@ -100,6 +103,7 @@ export async function run(bundleUrls: string[]): Promise<Result> {
   await engine.evaluate();
   const firstEvaluationMs = performance.now() - t0;
   const longestTaskDuringStartMs = beat.longest;
+  performance.mark('ehr-bench:start-end');
 
   // Context changes a clinician causes, each timed from setContext to published decisions.
   const timed = async (patch: Parameters<GuideEngine['setContext']>[0]) => {
@@ -118,6 +122,7 @@ export async function run(bundleUrls: string[]): Promise<Result> {
     return elapsed;
   };
   beat.reset();
+  performance.mark('ehr-bench:changes-begin');
   const perChange: Result['perChange'] = {};
   const workflow: number[] = [];
   const role: number[] = [];
@@ -149,6 +154,7 @@ export async function run(bundleUrls: string[]): Promise<Result> {
   perChange['patient switch (whole record)'] = { ...stats(patient), longestTaskMs: longest['patient switch (whole record)'] };
   perChange['all of the above'] = stats([...workflow, ...role, ...oneType, ...patient]);
   const longestTaskDuringChangesMs = Math.max(...Object.values(longest));
+  performance.mark('ehr-bench:changes-end');
   beat.stop();
   engine.dispose();
   return {

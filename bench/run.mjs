@@ -43,7 +43,25 @@ try {
   await page.goto(`${base}/bench/index.html`);
   await page.waitForFunction(() => window.benchReady);
   const urls = SYNTHEA.map((f) => `${base}/fixtures/${f}`);
+  // A DevTools trace gives each main-thread task's real duration (the heartbeat also counts scheduling noise).
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,toplevel', transferMode: 'ReportEvents' });
   const ours = await page.evaluate((u) => window.bench.run(u), urls);
+  await cdp.send('Tracing.end');
+  await traced;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((m) => m.pid === e.pid && m.name === 'ehr-bench:changes-begin'));
+  const mark = (name) => events.find((e) => e.name === name && (!main || e.pid === main.pid))?.ts;
+  const longestTraced = (from, to) => {
+    const a = mark(from);
+    const b = mark(to);
+    if (a === undefined || b === undefined || !main) return undefined;
+    const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ph === 'X' && e.ts >= a && e.ts <= b);
+    return tasks.reduce((max, e) => Math.max(max, (e.dur ?? 0) / 1000), 0);
+  };
+  const tracedTasks = { idle: longestTraced('ehr-bench:idle-begin', 'ehr-bench:idle-end'), start: longestTraced('ehr-bench:start-begin', 'ehr-bench:start-end'), changes: longestTraced('ehr-bench:changes-begin', 'ehr-bench:changes-end') };
   const naive = await page.evaluate((u) => window.bench.runNaive(u), urls);
   const ms = (n) => `${n.toFixed(2)} ms`;
   console.log(`\nGuidance engine: ${ours.items} items with FHIRPath triggers, largest Synthea record (${ours.resources} resources), headless ${await browser.version()}`);
@@ -51,12 +69,14 @@ try {
   console.log(`  first evaluation (compiles 1,000 in the worker) ${ms(ours.firstEvaluationMs)} after start`);
   console.log('  per context change                        median       p95  runs  longest main-thread task');
   for (const [name, s] of Object.entries(ours.perChange)) console.log(`    ${name.padEnd(38)} ${ms(s.median).padStart(9)} ${ms(s.p95).padStart(9)} ${String(s.runs).padStart(5)}  ${s.longestTaskMs === undefined ? '' : ms(s.longestTaskMs)}`);
-  console.log(`  longest main-thread task: during start ${ms(ours.longestTaskDuringStartMs)}, during changes ${ms(ours.longestTaskDuringChangesMs)} (idle page baseline ${ms(ours.baselineLongestTaskMs)})`);
+  console.log(`  longest main-thread task (heartbeat): during start ${ms(ours.longestTaskDuringStartMs)}, during changes ${ms(ours.longestTaskDuringChangesMs)} (idle page baseline ${ms(ours.baselineLongestTaskMs)})`);
+  if (tracedTasks.changes !== undefined) console.log(`  longest main-thread task (DevTools trace): during start ${ms(tracedTasks.start)}, during changes ${ms(tracedTasks.changes)} (idle page ${ms(tracedTasks.idle)})`);
   console.log(`\nStraightforward approach (all 1,000 triggers on the main thread per change), same browser:`);
   console.log(`  per context change median ${ms(naive.perChange.median)}, p95 ${ms(naive.perChange.p95)}; longest main-thread task ${ms(naive.longestTaskMs)}`);
   const all = ours.perChange['all of the above'].median;
   console.log(`\nRatios (straightforward ÷ ehr-guide): per context change ${(naive.perChange.median / all).toFixed(1)}×, longest main-thread task ${(naive.longestTaskMs / Math.max(ours.longestTaskDuringChangesMs, 0.01)).toFixed(1)}×`);
-  console.log(`Targets: ≤ 10 ms per context change (median of all changes: ${ms(all)} → ${all <= 10 ? 'met' : 'NOT met'}); no engine main-thread task over 5 ms (longest during changes ${ms(ours.longestTaskDuringChangesMs)} → ${ours.longestTaskDuringChangesMs <= 5 ? 'met' : 'NOT met'})`);
+  const longestChange = tracedTasks.changes ?? ours.longestTaskDuringChangesMs;
+  console.log(`Targets: ≤ 10 ms per context change (median of all changes: ${ms(all)} → ${all <= 10 ? 'met' : 'NOT met'}); no engine main-thread task over 5 ms (longest during changes ${ms(longestChange)} → ${longestChange <= 5 ? 'met' : 'NOT met'})`);
 } finally {
   await browser.close();
   server.close();
