@@ -272,7 +272,7 @@ export class GuideEngine {
       } else passing.push(candidate);
     }
     applyGuard({ candidates: passing, progress: this.progress.state, policy: this.#policy, now, workflow: context.workflow, showing: this.#onScreen() });
-    decisions.sort((a, b) => Number(b.show) - Number(a.show) || b.priority - a.priority || a.itemId.localeCompare(b.itemId));
+    decisions.sort((a, b) => Number(b.show) - Number(a.show) || b.priority - a.priority || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
     const changed = decisions.filter((d) => {
       const previous = this.#last.get(d.itemId);
       return !previous || previous.show !== d.show || previous.reason !== d.reason || previous.version !== d.version;

@@ -28,7 +28,7 @@ export function isIntrusive(item: LoadedItem): boolean {
  * Mutates the decisions it is given and returns them sorted by priority.
  */
 export function applyGuard({ candidates, progress, policy, now, workflow, showing }: GuardInput): Decision[] {
-  const sorted = [...candidates].sort((a, b) => b.decision.priority - a.decision.priority || a.item.id.localeCompare(b.item.id));
+  const sorted = [...candidates].sort((a, b) => b.decision.priority - a.decision.priority || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
   const today = dayOf(now);
   const session = progress.session;
   let budgetLeft = policy.sessionBudget - session.unsolicited;
