@@ -141,3 +141,15 @@ describe('checkCompiledMarkdown', () => {
     expect(checkCompiledMarkdown({ format: 'x', blocks: {} }).map((p) => p.path)).to.deep.equal(['$.format', '$.blocks']);
   });
 });
+
+describe('hostile nesting', () => {
+  it('refuses markdown and compiled trees nested deeper than 32 levels, with a clear error', () => {
+    expect(() => compileMarkdown('>'.repeat(200) + ' deep')).to.throw(RangeError, /nested more than 32 levels deep|could not be tokenised/);
+    let inline: unknown = { t: 'text', v: 'x' };
+    for (let i = 0; i < 5000; i++) inline = { t: 'em', c: [inline] };
+    const problems = checkCompiledMarkdown({ format: 'ehr-md/1', blocks: [{ t: 'p', c: [inline] }] });
+    expect(problems).to.have.length(1);
+    expect(problems[0].message).to.equal('nested more than 32 levels deep');
+    expect(compileMarkdown('> > quoted twice').blocks[0].t).to.equal('quote'); // ordinary nesting is fine
+  });
+});

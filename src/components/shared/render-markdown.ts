@@ -5,6 +5,20 @@ import type { CompiledMarkdown, MdBlock, MdInline, MdListItem } from '../../core
 
 type Out = TemplateResult | string | typeof nothing;
 
+/** Nesting beyond this renders nothing (checked content never gets here; hostile content might). */
+const MAX_DEPTH = 32;
+let depth = 0;
+
+function nested<T>(fn: () => T, fallback: T): T {
+  if (depth >= MAX_DEPTH) return fallback;
+  depth++;
+  try {
+    return fn();
+  } finally {
+    depth--;
+  }
+}
+
 /**
  * Renders compiled markdown through Lit templates. Every string goes into a text binding (escaped by Lit) and
  * every URL is checked again here, because compiled content may come from anywhere; nodes of unknown shape
@@ -24,7 +38,7 @@ function str(v: unknown): string {
 }
 
 function renderBlocks(blocks: unknown): Out[] {
-  return Array.isArray(blocks) ? blocks.map(renderBlock) : [];
+  return nested(() => (Array.isArray(blocks) ? blocks.map(renderBlock) : []), []);
 }
 
 function renderBlock(block: MdBlock | unknown): Out {
@@ -85,7 +99,7 @@ function renderItem(item: MdListItem | unknown): Out {
 }
 
 function renderInlines(nodes: unknown): Out[] {
-  return Array.isArray(nodes) ? nodes.map(renderInline) : [];
+  return nested(() => (Array.isArray(nodes) ? nodes.map(renderInline) : []), []);
 }
 
 function renderInline(node: MdInline | unknown): Out {

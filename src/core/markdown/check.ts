@@ -7,6 +7,9 @@ export interface ContentProblem {
   message: string;
 }
 
+/** Deeper nesting than this is refused: guidance never needs it, and hostile content uses it to exhaust the stack. */
+export const MAX_MARKDOWN_DEPTH = 32;
+
 const INLINE_TYPES = new Set(['text', 'strong', 'em', 'del', 'code', 'br', 'link', 'image']);
 const BLOCK_TYPES = new Set(['p', 'h', 'pre', 'quote', 'list', 'hr', 'table']);
 
@@ -34,7 +37,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function checkBlock(block: unknown, path: string, problems: ContentProblem[]): void {
+function checkBlock(block: unknown, path: string, problems: ContentProblem[], depth = 0): void {
+  if (depth > MAX_MARKDOWN_DEPTH) {
+    problems.push({ path, message: `nested more than ${MAX_MARKDOWN_DEPTH} levels deep` });
+    return;
+  }
   if (!isObject(block) || !BLOCK_TYPES.has(block.t as string)) {
     problems.push({ path, message: `unknown block ${isObject(block) ? JSON.stringify(block.t) : typeof block}` });
     return;
@@ -45,37 +52,41 @@ function checkBlock(block: unknown, path: string, problems: ContentProblem[]): v
       if (block.t === 'h' && !(Number.isInteger(block.level) && (block.level as number) >= 1 && (block.level as number) <= 6)) {
         problems.push({ path: `${path}.level`, message: 'heading level must be an integer from 1 to 6' });
       }
-      checkInlines(block.c, `${path}.c`, problems);
+      checkInlines(block.c, `${path}.c`, problems, depth + 1);
       break;
     case 'pre':
       if (typeof block.v !== 'string') problems.push({ path: `${path}.v`, message: 'expected a string' });
       break;
     case 'quote':
       if (!Array.isArray(block.c)) problems.push({ path: `${path}.c`, message: 'expected an array of blocks' });
-      else block.c.forEach((b, i) => checkBlock(b, `${path}.c[${i}]`, problems));
+      else block.c.forEach((b, i) => checkBlock(b, `${path}.c[${i}]`, problems, depth + 1));
       break;
     case 'list':
       if (!Array.isArray(block.items)) problems.push({ path: `${path}.items`, message: 'expected an array of list items' });
       else
         block.items.forEach((item, i) => {
           if (!isObject(item) || !Array.isArray(item.c)) problems.push({ path: `${path}.items[${i}]`, message: 'expected { c: [...] }' });
-          else item.c.forEach((b, j) => checkBlock(b, `${path}.items[${i}].c[${j}]`, problems));
+          else item.c.forEach((b, j) => checkBlock(b, `${path}.items[${i}].c[${j}]`, problems, depth + 1));
         });
       break;
     case 'table':
       if (!Array.isArray(block.head)) problems.push({ path: `${path}.head`, message: 'expected an array of cells' });
-      else block.head.forEach((cell, i) => checkInlines(cell, `${path}.head[${i}]`, problems));
+      else block.head.forEach((cell, i) => checkInlines(cell, `${path}.head[${i}]`, problems, depth + 1));
       if (!Array.isArray(block.rows)) problems.push({ path: `${path}.rows`, message: 'expected an array of rows' });
       else
         block.rows.forEach((row, i) => {
           if (!Array.isArray(row)) problems.push({ path: `${path}.rows[${i}]`, message: 'expected an array of cells' });
-          else row.forEach((cell, j) => checkInlines(cell, `${path}.rows[${i}][${j}]`, problems));
+          else row.forEach((cell, j) => checkInlines(cell, `${path}.rows[${i}][${j}]`, problems, depth + 1));
         });
       break;
   }
 }
 
-function checkInlines(nodes: unknown, path: string, problems: ContentProblem[]): void {
+function checkInlines(nodes: unknown, path: string, problems: ContentProblem[], depth = 0): void {
+  if (depth > MAX_MARKDOWN_DEPTH) {
+    problems.push({ path, message: `nested more than ${MAX_MARKDOWN_DEPTH} levels deep` });
+    return;
+  }
   if (!Array.isArray(nodes)) {
     problems.push({ path, message: 'expected an array of inline nodes' });
     return;
@@ -89,12 +100,12 @@ function checkInlines(nodes: unknown, path: string, problems: ContentProblem[]):
     if ((node.t === 'text' || node.t === 'code') && typeof node.v !== 'string') problems.push({ path: `${at}.v`, message: 'expected a string' });
     if (node.t === 'link') {
       if (typeof node.href !== 'string' || !safeUrl(node.href)) problems.push({ path: `${at}.href`, message: `URL not allowed (only https, http, mailto or relative): ${JSON.stringify(node.href)}` });
-      checkInlines(node.c, `${at}.c`, problems);
+      checkInlines(node.c, `${at}.c`, problems, depth + 1);
     }
     if (node.t === 'image') {
       if (typeof node.src !== 'string' || !safeUrl(node.src)) problems.push({ path: `${at}.src`, message: `URL not allowed (only https, http, mailto or relative): ${JSON.stringify(node.src)}` });
       if (typeof node.alt !== 'string') problems.push({ path: `${at}.alt`, message: 'images need alt text (a string, empty for decorative images)' });
     }
-    if (node.t === 'strong' || node.t === 'em' || node.t === 'del') checkInlines(node.c, `${at}.c`, problems);
+    if (node.t === 'strong' || node.t === 'em' || node.t === 'del') checkInlines(node.c, `${at}.c`, problems, depth + 1);
   });
 }

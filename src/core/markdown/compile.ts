@@ -1,6 +1,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { safeUrl } from '../url-policy.js';
 import { decodeEntities } from './entities.js';
+import { checkCompiledMarkdown } from './check.js';
 import type { CompiledMarkdown, MdBlock, MdInline, MdListItem } from './nodes.js';
 
 /** Markdown longer than this is refused rather than parsed: guidance is short, and huge input is hostile. */
@@ -19,8 +20,16 @@ export function compileMarkdown(markdown: string): CompiledMarkdown {
   if (markdown.length > MAX_MARKDOWN_LENGTH) {
     throw new RangeError(`compileMarkdown: markdown is ${markdown.length} characters, more than the ${MAX_MARKDOWN_LENGTH} allowed`);
   }
-  const tokens = new Lexer({ gfm: true, breaks: false }).lex(markdown);
-  return { format: 'ehr-md/1', blocks: blocks(tokens) };
+  let tokens: Token[];
+  try {
+    tokens = new Lexer({ gfm: true, breaks: false }).lex(markdown);
+  } catch (error) {
+    throw new RangeError(`compileMarkdown: the markdown could not be tokenised (${(error as Error).message}); is it nested too deeply?`);
+  }
+  const doc: CompiledMarkdown = { format: 'ehr-md/1', blocks: blocks(tokens) };
+  const tooDeep = checkCompiledMarkdown(doc).find((p) => p.message.startsWith('nested more than'));
+  if (tooDeep) throw new RangeError(`compileMarkdown: ${tooDeep.message} at ${tooDeep.path}`);
+  return doc;
 }
 
 function blocks(tokens: Token[]): MdBlock[] {

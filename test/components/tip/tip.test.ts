@@ -446,6 +446,20 @@ describe('<ehr-tip> body', () => {
     errors.stop();
   });
 
+  it('survives hostile nesting in precompiled content: renders what is sane and reports the rest', async () => {
+    const errors = recordEvents(['ehr-tip-error']);
+    const page = await fixture<HTMLElement>(html`<div><ehr-tip variant="callout" open heading="Deep" tip-id="deep"></ehr-tip></div>`);
+    const tip = page.querySelector('ehr-tip')!;
+    let inline: unknown = { t: 'text', v: 'bottom' };
+    for (let i = 0; i < 5000; i++) inline = { t: 'em', c: [inline] };
+    tip.content = { format: 'ehr-md/1', blocks: [{ t: 'p', c: [{ t: 'text', v: 'Top ' }, inline] }] } as never;
+    await tip.updateComplete;
+    expect(part(tip, 'body').textContent).to.include('Top');
+    expect(part(tip, 'body').querySelectorAll('em').length).to.be.below(40);
+    expect(errors.events[0].detail.message).to.match(/nested more than 32 levels deep/);
+    errors.stop();
+  });
+
   it('prefers slotted content over markdown', async () => {
     const { tip } = await mount(html`<div><ehr-tip variant="callout" open heading="Slot" markdown="**markdown**"><p>Slotted body</p></ehr-tip></div>`);
     await new Promise((r) => setTimeout(r, 100));
