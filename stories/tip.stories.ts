@@ -55,6 +55,8 @@ export const BeaconOpen: Story = {
     await waitFor(() => expect(tip.open).toBe(true));
     await waitFor(() => expect(tip.shadowRoot!.activeElement?.getAttribute('part')).toBe('panel'));
     await waitFor(() => expect(tip.shadowRoot!.querySelector('strong')?.textContent).toBe('weight'));
+    // Let the 120 ms fade-in finish so axe measures contrast on the final colours.
+    await Promise.all(tip.shadowRoot!.querySelector('[part~="panel"]')!.getAnimations().map((a) => a.finished));
   },
 };
 
@@ -66,6 +68,7 @@ export const Tooltip: Story = {
     await tip.updateComplete;
     canvasElement.querySelector<HTMLElement>('#k-flag')!.focus();
     await waitFor(() => expect(tip.open).toBe(true));
+    await Promise.all(tip.shadowRoot!.querySelector('[part~="panel"]')!.getAnimations().map((a) => a.finished));
   },
 };
 
@@ -119,6 +122,7 @@ export const InsideShadowRoot: Story = {
     const tip = tipOf(canvasElement);
     await tip.show();
     await waitFor(() => expect(tip.shadowRoot!.querySelector('[part~="panel"]')!.matches(':popover-open')).toBe(true));
+    await Promise.all(tip.shadowRoot!.querySelector('[part~="panel"]')!.getAnimations().map((a) => a.finished));
   },
 };
 

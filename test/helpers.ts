@@ -28,3 +28,12 @@ export function recordEvents(types: string[]): { events: CustomEvent[]; stop: ()
 }
 
 export { oneEvent };
+
+/** Waits for running animations in an element's shadow root (the popups' fade-in), so axe sees final colours. */
+export async function settleAnimations(el: Element): Promise<void> {
+  const root = el.shadowRoot;
+  if (!root) return;
+  // Finite ones only: the beacon's pulse runs forever.
+  const finite = root.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+  await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+}

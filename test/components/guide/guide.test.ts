@@ -5,7 +5,7 @@ import type { EhrGuide } from '../../../src/components/guide/guide.js';
 import type { EhrTip } from '../../../src/components/tip/tip.js';
 import { memoryStorage } from '../../../src/core/progress/storage.js';
 import type { GuideDataSource } from '../../../src/core/context/data-source.js';
-import { recordEvents, until } from '../../helpers.js';
+import { recordEvents, settleAnimations, until } from '../../helpers.js';
 import { SYNTHEA, loadSynthea } from '../../core/engine/fixtures.js';
 
 const panelOf = (tip: EhrTip) => tip.shadowRoot!.querySelector<HTMLElement>('[part~="panel"]')!;
@@ -39,6 +39,7 @@ describe('<ehr-guide>', function () {
     expect(tip.tipId).to.equal('orders.sign-check');
     await tip.show();
     expect(panelOf(tip).textContent).to.include('against weight and kidney function');
+    await settleAnimations(tip);
     await expect(tip).to.be.accessible();
     await until(() => events.events.some((e) => e.type === 'ehr-guide-match' && e.detail.itemId === 'orders.sign-check'), 'match event');
     const suppressed = events.events.find((e) => e.type === 'ehr-guide-suppressed' && e.detail.itemId === 'ai.reading-a-score');
@@ -85,6 +86,7 @@ describe('<ehr-guide>', function () {
     });
     expect(opioid.variant).to.equal('callout');
     expect(calloutVisible(thiazide)).to.equal(false);
+    await settleAnimations(opioid);
     await expect(opioid).to.be.accessible();
 
     const joaquin = await loadSynthea(SYNTHEA[1]); // 39, hydrochlorothiazide

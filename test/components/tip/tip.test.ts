@@ -3,7 +3,7 @@ import { sendKeys, sendMouse, emulateMedia, setViewport } from '@web/test-runner
 import '../../../src/define/ehr-tip.js';
 import type { EhrTip } from '../../../src/components/tip/tip.js';
 import { createDismissalStore } from '../../../src/core/dismissals.js';
-import { emulateForcedColors, frames, recordEvents, until } from '../../helpers.js';
+import { emulateForcedColors, frames, recordEvents, settleAnimations, until } from '../../helpers.js';
 
 function part(el: EhrTip, name: string): HTMLElement {
   const found = el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -49,6 +49,7 @@ describe('<ehr-tip> beacon', () => {
     expect(b.left).to.be.closeTo(a.right + 4, 2); // placement "right", 4 px away
     expect(b.top + b.height / 2).to.be.closeTo(a.top + a.height / 2, 2);
     expect(isOpenPopover(part(tip, 'panel'))).to.equal(false);
+    await settleAnimations(tip);
     await expect(tip).to.be.accessible();
   });
 
@@ -72,6 +73,7 @@ describe('<ehr-tip> beacon', () => {
     expect(panel.textContent).to.include('Signing orders');
     // placed below the anchor, with the gap it was given
     expect(panel.getBoundingClientRect().top).to.be.closeTo(anchor.getBoundingClientRect().bottom + 10, 2);
+    await settleAnimations(tip);
     await expect(tip).to.be.accessible();
 
     const hidden = oneEvent(document, 'ehr-tip-hide');
@@ -199,6 +201,7 @@ describe('<ehr-tip> beacon', () => {
     const panel = part(tip, 'panel');
     expect(isOpenPopover(panel)).to.equal(true);
     expect(panel.getBoundingClientRect().top).to.be.greaterThan(beacon.getBoundingClientRect().bottom);
+    await settleAnimations(tip);
     await expect(tip).to.be.accessible();
   });
 });
@@ -215,12 +218,14 @@ describe('<ehr-tip> tooltip', () => {
     </div>`);
     const panel = part(tip, 'panel');
     expect(isOpenPopover(panel)).to.equal(false);
+    await settleAnimations(tip);
     await expect(tip).to.be.accessible();
     const shown = oneEvent(document, 'ehr-tip-show');
     await sendMouse({ type: 'move', position: center(anchor) });
     expect((await shown).detail).to.deep.equal({ tipId: 'lab.flag', reason: 'hover' });
     await until(() => isOpenPopover(panel), 'tooltip visible');
     expect(panel.getAttribute('role')).to.equal('tooltip');
+    await settleAnimations(tip);
     await expect(tip).to.be.accessible();
     await sendMouse({ type: 'move', position: center(panel) });
     await new Promise((r) => setTimeout(r, 300));
@@ -270,12 +275,14 @@ describe('<ehr-tip> callout', () => {
     expect(panel.hasAttribute('popover')).to.equal(false);
     const after = tip.parentElement!.querySelector('#after')!;
     expect(after.getBoundingClientRect().top).to.be.greaterThanOrEqual(panel.getBoundingClientRect().bottom); // in the flow
+    await settleAnimations(tip);
     await expect(tip).to.be.accessible();
     const dismissed = oneEvent(document, 'ehr-tip-dismiss');
     part(tip, 'dismiss-button').click();
     expect((await dismissed).detail).to.deep.equal({ tipId: 'medrec.intro', permanent: false });
     await tip.updateComplete;
     expect(panel.hidden).to.equal(true);
+    await settleAnimations(tip);
     await expect(tip).to.be.accessible();
   });
 
@@ -421,6 +428,7 @@ describe('<ehr-tip> body', () => {
     expect(links[0].rel).to.equal('noopener noreferrer');
     expect(body.textContent).to.include('bad');
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    await settleAnimations(tip);
     await expect(tip).to.be.accessible();
   });
 
@@ -473,6 +481,7 @@ describe('<ehr-tip> body', () => {
     const panel = part(tip, 'panel');
     expect(panel.getAttribute('aria-labelledby')).to.equal('heading');
     expect(part(tip, 'heading').hidden).to.equal(false);
+    await settleAnimations(tip);
     await expect(tip).to.be.accessible();
   });
 });
