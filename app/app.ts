@@ -18,14 +18,6 @@ function showError(error: unknown): void {
   status.dataset.kind = kind;
 }
 
-guide.addEventListener('ehr-guide-problem', (event) => {
-  const detail = (event as CustomEvent<{ code: string; message: string }>).detail;
-  if (detail.message.startsWith('the data source failed')) {
-    const kind = /HTTP 401/.test(detail.message) ? 'unauthorized' : /HTTP 403/.test(detail.message) ? 'forbidden' : /HTTP 404/.test(detail.message) ? 'not-found' : /HTTP 429/.test(detail.message) ? 'rate-limited' : /HTTP 5\d\d/.test(detail.message) ? 'server' : /timed out/.test(detail.message) ? 'timeout' : 'network';
-    showError(new SmartError(kind, detail.message));
-  }
-});
-
 async function main(): Promise<void> {
   const session = await completeLaunch({ timeoutMs: 4000 });
   if (session.launch.smartStyleUrl) applySmartStyle(session.launch.smartStyleUrl, document.documentElement).catch(() => undefined);
@@ -65,8 +57,14 @@ async function main(): Promise<void> {
     tip.setAttribute('variant', 'callout');
     panel.append(tip);
   }
-  guide.addEventListener('ehr-guide-ready', () => undefined);
-  guide.dataSource = session.dataSource;
+  // The data source's own SmartError (with its kind) is what the clinician's sentence is chosen from.
+  guide.dataSource = {
+    load: (request) =>
+      session.dataSource.load(request).catch((error: unknown) => {
+        if (!request.signal?.aborted) showError(error); // a superseded load is not a failure
+        throw error;
+      }),
+  };
   status.textContent = '';
   const refresh = document.getElementById('refresh') as HTMLButtonElement;
   refresh.addEventListener('click', () => {

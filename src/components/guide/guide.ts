@@ -71,6 +71,7 @@ export class EhrGuide extends LitElement {
   #engine?: GuideEngine;
   #unsubscribe?: () => void;
   #loadedPacks = '';
+  #packsLoading = false;
   #abort?: AbortController;
 
   /** The engine; created when the element connects (or on first access). */
@@ -126,7 +127,8 @@ export class EhrGuide extends LitElement {
       }
     }
     if (changed.has('packs') && this.packs !== this.#loadedPacks) this.packsLoaded = this.#loadPacks();
-    if (changed.has('dataSource') && this.dataSource) void this.#loadData();
+    // While packs load, #loadPacks reads the data source afterwards, with the resource types the packs need.
+    if (changed.has('dataSource') && this.dataSource && !this.#packsLoading) void this.#loadData();
   }
 
   #invalid(name: string, value: string | undefined, allowed: readonly string[]): null {
@@ -156,7 +158,9 @@ export class EhrGuide extends LitElement {
   async #loadPacks(): Promise<void> {
     const urls = this.packs.split(/\s+/).filter(Boolean);
     this.#loadedPacks = this.packs;
+    this.#packsLoading = true;
     const results = await this.engine.loadPacks(urls);
+    this.#packsLoading = false;
     if (this.dataSource) await this.#loadData();
     this.dispatchEvent(createEvent('ehr-guide-ready', { packs: results.filter((r) => r.pack).length, items: this.engine.items.length }));
   }

@@ -156,10 +156,7 @@ export class EhrTip extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribeEngine?.();
-    this.#unsubscribeEngine = undefined;
-    this.#unmount?.();
-    this.#unmount = undefined;
+    this.#unbindEngine();
     if (this.#counted && this.item) this.engine?.recordHidden(this.item);
     this.#counted = false;
     document.removeEventListener('keydown', this.#onDocumentKeydown);
@@ -200,11 +197,15 @@ export class EhrTip extends LitElement {
     return Boolean(this.item && this.engine);
   }
 
-  #bindEngine(): void {
+  #unbindEngine(): void {
     this.#unsubscribeEngine?.();
     this.#unsubscribeEngine = undefined;
     this.#unmount?.();
     this.#unmount = undefined;
+  }
+
+  #bindEngine(): void {
+    this.#unbindEngine();
     if (!this.#itemMode()) {
       this.engineHidden = false;
       return;
@@ -250,7 +251,7 @@ export class EhrTip extends LitElement {
   /** Tells the engine when the item appears and leaves, so caps and the session budget count real exposure. */
   #reportVisibility(): void {
     if (!this.#itemMode()) return;
-    const beaconVisible = this.variant === 'beacon' && !this.dismissed && !this.engineHidden && this.anchorState === 'visible';
+    const beaconVisible = this.variant === 'beacon' && this.#available() && this.anchorState === 'visible';
     const visible = beaconVisible || this.#isShowing();
     if (visible === this.#counted) return;
     this.#counted = visible;
@@ -285,12 +286,17 @@ export class EhrTip extends LitElement {
 
   // ——— State ———
 
+  /** Not dismissed by the clinician and not held back by the engine. */
+  #available(): boolean {
+    return !this.dismissed && !this.engineHidden;
+  }
+
   #isShowing(): boolean {
-    return this.open && !this.dismissed && !this.engineHidden;
+    return this.open && this.#available();
   }
 
   async #show(reason: TipShowReason): Promise<void> {
-    if (this.dismissed || this.engineHidden || this.open) return this.updateComplete.then(() => undefined);
+    if (!this.#available() || this.open) return this.updateComplete.then(() => undefined);
     this.#showReason = reason;
     if (reason !== 'api') {
       const active = deepActiveElement();
@@ -424,7 +430,7 @@ export class EhrTip extends LitElement {
     const offscreen = this.anchorState === 'hidden';
     const beacon = this.beaconEl;
     if (beacon) {
-      const wantBeacon = !this.dismissed && !this.engineHidden && this.anchorState !== 'none' && this.#hasPlace();
+      const wantBeacon = this.#available() && this.anchorState !== 'none' && this.#hasPlace();
       if (!wantBeacon) this.#anchor.stop(beacon); // stop observing before hiding, so no resize is reported
       this.#toggle(beacon, wantBeacon, offscreen);
       if (wantBeacon) this.#anchor.position(beacon, { placement: this.beaconPlacement, distance: 4 });
@@ -628,7 +634,7 @@ export class EhrTip extends LitElement {
         aria-label=${beaconLabel}
         aria-expanded=${this.#isShowing() ? 'true' : 'false'}
         aria-controls="panel"
-        ?hidden=${this.dismissed || this.engineHidden || (floatingBeacon && !this.#hasPlace())}
+        ?hidden=${!this.#available() || (floatingBeacon && !this.#hasPlace())}
         @click=${this.#onBeaconClick}
       >
         <span class="beacon-dot" part="beacon-dot"></span>

@@ -165,11 +165,6 @@ export class GuideEngine {
     return [...types].sort();
   }
 
-  get hasConditions(): boolean {
-    for (const item of this.#items.values()) if (item.when?.conditions?.length) return true;
-    return false;
-  }
-
   // ——— Context ———
 
   get context(): GuideContext {
