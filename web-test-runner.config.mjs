@@ -6,6 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { ensureChromium, CHROMIUM_ARGS } from './scripts/lib/chromium.mjs';
 import { countReporter } from './scripts/lib/wtr-count-reporter.mjs';
 import { bundlePlugin } from './scripts/lib/wtr-bundle-plugin.mjs';
+import { recorderMiddleware } from './scripts/lib/wtr-recorder.mjs';
 
 // emulateMedia() of @web/test-runner-commands cannot set forced-colors with the Chrome (puppeteer) launcher.
 const forcedColorsSessions = new Map();
@@ -27,6 +28,8 @@ const executablePath = ensureChromium();
 
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
+  // What an LRS and a CDS service receive, for the learning-record and feedback tests.
+  middleware: [recorderMiddleware()],
   nodeResolve: { browser: true, exportConditions: ['development'], mainFields: ['module', 'browser', 'main'] },
   plugins: [
     bundlePlugin({

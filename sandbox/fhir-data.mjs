@@ -48,11 +48,18 @@ export function staffResources() {
   });
 }
 
+/** The extension ehr-guide reads a model's own score from (see src/core/models/ai-output.ts). */
+export const MODEL_SCORE_EXTENSION = 'https://ehr-guide.dev/fhir/StructureDefinition/model-score';
+
 /** Deterministic, clearly synthetic model outputs for each patient: something for the explainers to explain. */
 export function riskAssessments(patients) {
   return patients.flatMap((patient, i) => {
-    const sepsis = [0.07, 0.31, 0.64][i % 3];
-    const deterioration = [58, 22, 35][i % 3];
+    // Both example models output scores on their own 0–100 scale, not probabilities: the score travels in the
+    // model-score extension (a probabilityDecimal would claim a probability the model does not produce).
+    const sepsis = [3, 8, 17][i % 3];
+    const deterioration = [72, 22, 35][i % 3];
+    const score = (value) => [{ url: MODEL_SCORE_EXTENSION, valueDecimal: value }];
+    const risk = (high) => ({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/risk-probability', code: high ? 'high' : 'low', display: high ? 'High likelihood' : 'Low likelihood' }] });
     const common = { status: 'final', subject: { reference: `Patient/${patient.id}` }, occurrenceDateTime: '2026-11-20T08:00:00Z', meta: { tag: [SYNTHETIC] } };
     return [
       {
@@ -61,7 +68,7 @@ export function riskAssessments(patients) {
         ...common,
         method: { coding: [{ system: 'https://ehr-guide.example/model-cards', code: 'example-sepsis-model', display: 'Example sepsis prediction model (training example)' }] },
         code: { text: 'Sepsis risk (synthetic training output)' },
-        prediction: [{ outcome: { text: 'Sepsis within 6 hours' }, probabilityDecimal: sepsis }],
+        prediction: [{ outcome: { text: 'Sepsis within 6 hours' }, qualitativeRisk: risk(sepsis >= 6), extension: score(sepsis) }],
       },
       {
         resourceType: 'RiskAssessment',
@@ -69,7 +76,7 @@ export function riskAssessments(patients) {
         ...common,
         method: { coding: [{ system: 'https://ehr-guide.example/model-cards', code: 'example-deterioration-index', display: 'Example deterioration index (training example)' }] },
         code: { text: 'Deterioration index (synthetic training output)' },
-        prediction: [{ outcome: { text: 'Clinical deterioration within 24 hours' }, probabilityDecimal: deterioration / 100, qualitativeRisk: { text: `${deterioration} / 100` } }],
+        prediction: [{ outcome: { text: 'ICU-level care, mechanical ventilation or death' }, qualitativeRisk: risk(deterioration >= 68.8), extension: score(deterioration) }],
       },
     ];
   });

@@ -61,7 +61,49 @@ export interface EhrGuideReadyDetail {
   items: number;
 }
 
+/** A clinician's feedback on an AI output. Ids, codes and labels only: no score, no patient data. */
+export interface EhrAiFeedbackDetail {
+  modelId?: string;
+  modelVersion?: string;
+  outcome: 'agree' | 'override';
+  /** The override reason's coding (from the CDS card's overrideReasons, or ehr-guide's list). */
+  reason?: { code: string; system?: string; display?: string };
+  source: 'risk-assessment' | 'observation' | 'cds-card' | 'score';
+  /** The threshold band's label, or "below threshold". */
+  band?: string;
+  population?: 'inside' | 'outside' | 'cannot-tell';
+  /** The CDS card's uuid when the output came from a card. */
+  cardUuid?: string;
+}
+/** Something an author or integrator should fix, or a send that failed; the message names what and where. */
+export interface EhrAiProblemDetail {
+  code: 'output-invalid' | 'card-invalid' | 'card-not-found' | 'prevalence-invalid' | 'feedback-failed' | 'response-invalid';
+  message: string;
+}
+export interface EhrAiToggleDetail {
+  expanded: boolean;
+}
+/** Ask the host (or `<ehr-guide>`'s panel) to open a pack item, e.g. the lesson a model card links to. */
+export interface EhrGuideOpenItemDetail {
+  itemId: string;
+}
+/** A CDS card the clinician acted on: accepted suggestions, an override (with reason), a link opened, dismissed. */
+export interface EhrCdsCardActionDetail {
+  cardKey: string;
+  serviceId: string;
+  action: 'accept' | 'override' | 'link' | 'dismiss';
+  suggestionIds?: string[];
+  reason?: { code: string; system?: string; display?: string };
+  /** For `link`: the link, and for a smart link, that a SMART launch is wanted. */
+  link?: { label: string; url: string; type: 'absolute' | 'smart'; appContext?: string };
+}
+
 export interface EhrGuideEventMap {
+  'ehr-ai-feedback': CustomEvent<EhrAiFeedbackDetail>;
+  'ehr-ai-problem': CustomEvent<EhrAiProblemDetail>;
+  'ehr-ai-explainer-toggle': CustomEvent<EhrAiToggleDetail>;
+  'ehr-guide-open-item': CustomEvent<EhrGuideOpenItemDetail>;
+  'ehr-cds-card-action': CustomEvent<EhrCdsCardActionDetail>;
   'ehr-guide-match': CustomEvent<EhrGuideMatchDetail>;
   'ehr-guide-suppressed': CustomEvent<EhrGuideSuppressedDetail>;
   'ehr-guide-problem': CustomEvent<EhrGuideProblemDetail>;

@@ -1,3 +1,6 @@
 /** Registers every ehr-guide element. */
 import './ehr-tip.js';
 import './ehr-guide.js';
+import './ehr-ai-explainer.js';
+import './ehr-model-facts.js';
+import './ehr-cds-cards.js';

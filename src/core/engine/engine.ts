@@ -12,6 +12,10 @@ import type { ConditionEvaluator, ConditionResult } from '../triggers/evaluator.
 import { applyGuard, isIntrusive } from './guard.js';
 import { prefilter } from './prefilter.js';
 import { roleFromPractitionerRoles } from '../context/roles.js';
+import { checkPopulation, relevantSubgroups, type PopulationCheck, type RelevantSubgroup } from '../models/explain.js';
+import type { EvaluationData } from '../triggers/evaluator.js';
+import { LearningRecords, type LrsConfig } from '../records/learning-records.js';
+import { aiFeedbackStatement, type AiFeedback, type XapiStatement } from '../records/statements.js';
 
 export interface EngineOptions {
   /** Pseudonymous learner id (never a name, MRN or e-mail). */
@@ -26,10 +30,14 @@ export interface EngineOptions {
   now?: () => number;
   /** Problems for authors and integrators (bad packs, failing conditions, storage trouble). Never PHI. */
   onProblem?: (problem: EngineProblem) => void;
+  /** The health system's LRS, where learning records and AI feedback go as xAPI statements. */
+  lrs?: LrsConfig;
+  /** The xAPI account home page for learners (the health system's URL); default: the page's origin. */
+  learnerHomePage?: string;
 }
 
 export interface EngineProblem {
-  code: 'pack-invalid' | 'pack-item-invalid' | 'pack-fetch-failed' | 'condition-error' | 'storage' | 'evaluator';
+  code: 'pack-invalid' | 'pack-item-invalid' | 'pack-fetch-failed' | 'condition-error' | 'storage' | 'evaluator' | 'records';
   message: string;
   source?: string;
   itemId?: string;
@@ -77,7 +85,11 @@ export class GuideEngine {
     this.#policy = resolvePolicy(options.policy);
     this.#now = options.now ?? Date.now;
     this.progress = new ProgressStore(options.learnerId, options.sessionId, options.storage, (message) => this.#problem({ code: 'storage', message }));
+    this.records = new LearningRecords({ config: options.lrs, onProblem: (message) => this.#problem({ code: 'records', message }) });
   }
+
+  /** Learning records (xAPI) on their way to the LRS; `records.config` sets or changes the LRS. */
+  readonly records: LearningRecords;
 
   /** The fatigue policy in force. */
   get policy(): FatiguePolicy {
@@ -158,11 +170,53 @@ export class GuideEngine {
     return found;
   }
 
-  /** FHIR resource types the loaded packs' conditions read (what a SMART launch should fetch). */
+  /** Every model card of the loaded packs (a later pack's card replaces an earlier one with the same id). */
+  get modelCards(): ModelCard[] {
+    const cards = new Map<string, ModelCard>();
+    for (const pack of this.#packs.values()) for (const card of pack.modelCards) cards.set(card.id, card);
+    return [...cards.values()];
+  }
+
+  /** FHIR resource types the loaded packs' conditions and model cards' criteria read (what a SMART launch should fetch). */
   get requiredResourceTypes(): string[] {
     const types = new Set<string>();
-    for (const item of this.#items.values()) for (const expr of item.when?.conditions ?? []) for (const t of expressionDependencies(expr).resourceTypes) types.add(t);
+    const add = (expr: string) => expressionDependencies(expr).resourceTypes.forEach((t) => types.add(t));
+    for (const item of this.#items.values()) for (const expr of item.when?.conditions ?? []) add(expr);
+    for (const card of this.modelCards) {
+      card.population.criteria.forEach((c) => add(c.expression));
+      card.subgroups?.forEach((s) => s.criterion && add(s.criterion));
+    }
     return [...types].sort();
+  }
+
+  // ——— Models ———
+
+  #evaluationData(): EvaluationData {
+    const c = this.#context;
+    return { patient: c.patient, encounter: c.encounter, user: c.user, resources: c.resources, versions: c.versions };
+  }
+
+  #conditionEvaluator(): ConditionEvaluator {
+    this.#evaluator ??= (this.options.createEvaluator ?? (() => {
+      throw new Error('no FHIRPath evaluator configured');
+    }))();
+    return this.#evaluator;
+  }
+
+  /** Checks the current patient against a card's intended population (FHIRPath, off the main thread). */
+  checkPopulation(card: ModelCard): Promise<PopulationCheck> {
+    return checkPopulation(card, this.#evaluationData(), this.#conditionEvaluator());
+  }
+
+  /** The card's subgroups the current patient belongs to. */
+  relevantSubgroups(card: ModelCard): Promise<RelevantSubgroup[]> {
+    return relevantSubgroups(card, this.#evaluationData(), this.#conditionEvaluator());
+  }
+
+  /** Records a clinician's feedback on an AI output as an xAPI statement (queued until the LRS takes it). */
+  recordAiFeedback(feedback: AiFeedback, options: { language?: string } = {}): XapiStatement {
+    const homePage = this.options.learnerHomePage ?? globalThis.location?.origin ?? 'https://ehr-guide.dev';
+    return this.records.record(aiFeedbackStatement(feedback, { homePage, name: this.options.learnerId }, { language: options.language }));
   }
 
   // ——— Context ———
@@ -301,12 +355,9 @@ export class GuideEngine {
 
   async #evaluateConditions(needed: Map<string, string>, context: GuideContext): Promise<void> {
     const expressions = [...needed.keys()];
-    this.#evaluator ??= (this.options.createEvaluator ?? (() => {
-      throw new Error('no FHIRPath evaluator configured');
-    }))();
     let results: ConditionResult[];
     try {
-      results = await this.#evaluator.evaluate(expressions, { patient: context.patient, encounter: context.encounter, user: context.user, resources: context.resources, versions: context.versions });
+      results = await this.#conditionEvaluator().evaluate(expressions, { patient: context.patient, encounter: context.encounter, user: context.user, resources: context.resources, versions: context.versions });
     } catch (error) {
       results = expressions.map(() => ({ ok: false, error: (error as Error).message }));
     }

@@ -66,7 +66,10 @@ export async function checkPopulation(card: ModelCard, data: EvaluationData, eva
   const expressions = card.population.criteria.map((c) => c.expression);
   const results = await evaluator.evaluate(expressions, data);
   const criteria = card.population.criteria.map((criterion, i) => {
-    const missing = expressionDependencies(criterion.expression).resourceTypes.filter((type) => !(type in data.resources));
+    const deps = expressionDependencies(criterion.expression);
+    const absentParts = (['encounter', 'user'] as const).filter((part) => deps.parts.includes(part) && !data[part]);
+    if (absentParts.length) return { description: criterion.description, result: 'unknown' as const, reason: `no ${absentParts.join(' or ')} is in context` };
+    const missing = deps.resourceTypes.filter((type) => !(type in data.resources));
     if (missing.length) return { description: criterion.description, result: 'unknown' as const, reason: `the record's ${missing.join(', ')} resources were not loaded` };
     const r = results[i];
     if (!r.ok) return { description: criterion.description, result: 'unknown' as const, reason: `the criterion could not be evaluated (${r.error})` };
@@ -74,4 +77,22 @@ export async function checkPopulation(card: ModelCard, data: EvaluationData, eva
   });
   const status = criteria.some((c) => c.result === 'not-met') ? 'outside' : criteria.some((c) => c.result === 'unknown') ? 'cannot-tell' : 'inside';
   return { status, criteria };
+}
+
+export interface RelevantSubgroup {
+  subgroup: NonNullable<ModelCard['subgroups']>[number];
+  /** Why it applies: the patient meets its criterion, or the card gives no criterion (it applies to everyone). */
+  reason: 'meets-criterion';
+}
+
+/**
+ * The card's subgroups this patient belongs to (those whose FHIRPath `criterion` the record meets), so the
+ * explainer can show the figures that apply to them. Subgroups without a criterion cannot be matched to a patient
+ * and are left to the Model Facts label. Criteria that fail to evaluate are skipped, never guessed.
+ */
+export async function relevantSubgroups(card: ModelCard, data: EvaluationData, evaluator: ConditionEvaluator): Promise<RelevantSubgroup[]> {
+  const withCriterion = (card.subgroups ?? []).filter((s) => s.criterion);
+  if (!data.patient || withCriterion.length === 0) return [];
+  const results = await evaluator.evaluate(withCriterion.map((s) => s.criterion!), data);
+  return withCriterion.flatMap((subgroup, i) => (results[i].ok && results[i].value ? [{ subgroup, reason: 'meets-criterion' as const }] : []));
 }

@@ -52,6 +52,15 @@ export const ModelCardSchema = v.strictObject({
   name: TEXT(200),
   /** Marks an illustrative card built for training, not a vendor's own. */
   trainingExample: v.optional(v.boolean()),
+  /**
+   * Codes that name this model in FHIR and CDS Hooks: a RiskAssessment's `method` coding, an Observation's
+   * `method` or `device` coding, a CDS card's `source.topic` coding or `source.url`. A coding matches when its code
+   * equals `value` and, where the identifier gives a system, its system too. A coding whose code is the card's `id`
+   * always matches.
+   */
+  identifiers: v.optional(v.array(v.strictObject({ system: v.optional(TEXT(500)), value: TEXT(500) }))),
+  /** The pack item (usually a lesson) that teaches how to read this model's output. */
+  lessonId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
   developer: v.strictObject({ name: TEXT(200), contact: TEXT(300) }),
   releaseDate: DATE,
   summary: TEXT(),
@@ -66,6 +75,12 @@ export const ModelCardSchema = v.strictObject({
     description: TEXT(),
     range: v.optional(v.strictObject({ min: v.number(), max: v.number() })),
     units: v.optional(TEXT(60)),
+    /**
+     * `probability` when the output is a probability from 0 to 1 (thresholds are probabilities too, and a FHIR
+     * `probabilityDecimal` is the output); `score` when it is a score on its own scale, which a RiskAssessment
+     * carries in the `model-score` extension. Default: `probability` for a 0–1 range or none, else `score`.
+     */
+    scale: v.optional(v.picklist(['probability', 'score'], 'must be probability or score')),
   }),
   thresholds: v.array(v.strictObject({ value: v.number(), label: TEXT(100), action: TEXT(1000) })),
   performance: v.strictObject({
@@ -77,6 +92,10 @@ export const ModelCardSchema = v.strictObject({
     calibration: v.optional(v.array(v.strictObject({ scoreFrom: v.number(), scoreTo: v.number(), observed: PROPORTION, n: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))) }))),
   }),
   validation: v.array(v.strictObject({ sites: TEXT(500), period: TEXT(100), population: TEXT(1000), validatedBy: TEXT(300), external: v.boolean() })),
+  /**
+   * Performance in subgroups. `criterion` is FHIRPath on the patient (as population criteria are): the explainer
+   * shows a subgroup's figures to a clinician whose patient meets it.
+   */
   subgroups: v.optional(v.array(v.strictObject({ attribute: v.picklist(['age', 'sex', 'race', 'ethnicity', 'language', 'payer', 'site', 'other']), group: TEXT(200), criterion: v.optional(TEXT(2000)), auroc: v.optional(PROPORTION), sensitivity: v.optional(PROPORTION), specificity: v.optional(PROPORTION), note: v.optional(TEXT(1000)) }))),
   /** Intended population as FHIRPath conditions on the patient's record (same variables as pack triggers). */
   population: v.strictObject({ criteria: v.array(v.strictObject({ description: TEXT(500), expression: TEXT(2000) })) }),
@@ -90,7 +109,49 @@ export const ModelCardSchema = v.strictObject({
 
 export type ModelCard = v.InferOutput<typeof ModelCardSchema>;
 
+/** The scale of a card's output (see `output.scale`). */
+export function outputScale(card: Pick<ModelCard, 'output'>): 'probability' | 'score' {
+  if (card.output.scale) return card.output.scale;
+  const range = card.output.range;
+  return !range || (range.min === 0 && range.max === 1) ? 'probability' : 'score';
+}
+
 /** HTI-1 attributes a card leaves out entirely (neither text nor "not available"): flagged by Model Facts and `validate`. */
 export function missingHti1Attributes(card: Pick<ModelCard, 'hti1'>): Hti1Attribute[] {
   return HTI1_ATTRIBUTE_NAMES.filter((name) => card.hti1[name] === undefined);
 }
+
+/** The HTI-1 source attributes as the rule words them (45 CFR 170.315(b)(11)(iv)(B)), for display. */
+export const HTI1_LABELS: Record<Hti1Attribute, string> = {
+  developerNameAndContact: 'Name and contact information for the developer',
+  fundingSource: 'Funding source of the technical implementation',
+  outputDescription: 'Description of the value the intervention produces as output',
+  outputType: 'Output type (prediction, classification, recommendation, evaluation, analysis or other)',
+  intendedUse: 'Intended use of the intervention',
+  intendedPatientPopulation: 'Intended patient population(s)',
+  intendedUsers: 'Intended user(s)',
+  decisionMakingRole: 'Intended decision-making role (informs, augments or replaces clinical management)',
+  outOfScopeUse: 'Description of out-of-scope uses',
+  knownRisksAndLimitations: 'Known risks, inappropriate settings and uses, and known limitations',
+  trainingInclusionExclusionCriteria: 'Exclusion and inclusion criteria that influenced the training data set',
+  demographicInputFeatures: 'Use of variables such as race, ethnicity, language, sex, age, SDOH and health status as input features',
+  trainingDemographicRepresentativeness: 'Description of demographic representativeness of the training data',
+  trainingDataRelevance: 'Description of relevance of training data to intended deployed setting',
+  fairnessApproach: 'Approach to ensure the output is fair',
+  biasManagement: 'Approaches to manage, reduce or eliminate bias',
+  externalValidationSetting: 'Description of the data source, clinical setting or environment where validity and fairness were assessed',
+  externalValidationParty: 'Party that conducted the external testing',
+  externalDemographicRepresentativeness: 'Description of demographic representativeness of the external data',
+  externalValidationProcess: 'Description of the external validation process',
+  validitySameSource: 'Validity of the intervention in test data derived from the same source as the training data',
+  fairnessSameSource: 'Fairness of the intervention in test data derived from the same source as the training data',
+  validityExternal: 'Validity of the intervention in data external to or from a different source than the training data',
+  fairnessExternal: 'Fairness of the intervention in data external to or from a different source than the training data',
+  outcomeEvaluationReferences: 'References to evaluation of use of the intervention on outcomes',
+  validityMonitoringProcess: 'Process used to monitor validity over time',
+  validityInLocalData: 'Validity of the intervention in local data',
+  fairnessMonitoringProcess: 'Process used to monitor fairness over time',
+  fairnessInLocalData: 'Fairness of the intervention in local data',
+  updateProcess: 'Description of the process and frequency by which the output is reviewed or updated',
+  performanceCorrectionFrequency: 'Frequency and process by which performance is corrected when risks are identified',
+};

@@ -1,0 +1,422 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import * as v from 'valibot';
+import { engineContext } from '../guide/engine-context.js';
+import type { GuideEngine } from '../../core/engine/engine.js';
+import { aiOutputFromCdsCard, aiOutputFromResource, findModelCard, valueOnCardScale, type AiOutput } from '../../core/models/ai-output.js';
+import { describeOutput, formatPercent } from '../../core/models/describe.js';
+import { checkPopulation, explainScore, relevantSubgroups, type PopulationCheck, type RelevantSubgroup, type ScoreExplanation } from '../../core/models/explain.js';
+import { ModelCardSchema, outputScale, type ModelCard } from '../../core/models/model-card.js';
+import type { CdsCoding } from '../../core/cds/cds-response.js';
+import { cardFeedback } from '../../core/cds/feedback.js';
+import { CdsFeedbackOutbox } from '../../core/cds/feedback-outbox.js';
+import type { FhirResource } from '../../core/context/fhir-types.js';
+import type { ConditionEvaluator } from '../../core/triggers/evaluator.js';
+import { WorkerEvaluator } from '../../core/triggers/worker-evaluator.js';
+import { createEvent, type EhrAiFeedbackDetail, type EhrAiProblemDetail } from '../../events.js';
+import { VERSION } from '../../version.js';
+import { panelStyles } from '../shared/panel.styles.js';
+import { explainerStyles } from './ai-explainer.styles.js';
+import { renderIconArray } from './icon-array.js';
+import { renderThresholdScale } from './threshold-scale.js';
+
+/** Override reasons offered when the output did not come with its own (a CDS card's `overrideReasons`). */
+export const DEFAULT_OVERRIDE_REASONS: CdsCoding[] = [
+  { system: 'https://ehr-guide.dev/CodeSystem/ai-override-reason', code: 'clinical-judgement', display: 'My assessment of the patient differs' },
+  { system: 'https://ehr-guide.dev/CodeSystem/ai-override-reason', code: 'outside-population', display: 'Patient is outside the model\'s intended population' },
+  { system: 'https://ehr-guide.dev/CodeSystem/ai-override-reason', code: 'data-wrong', display: 'The data the score used is wrong or out of date' },
+  { system: 'https://ehr-guide.dev/CodeSystem/ai-override-reason', code: 'already-addressed', display: 'Already assessed or addressed' },
+];
+
+/** Patient data for a standalone explainer (inside `<ehr-guide>`, the guide's live context is used). */
+export interface ExplainerPatientData {
+  patient?: FhirResource;
+  encounter?: FhirResource;
+  resources?: Record<string, readonly FhirResource[]>;
+}
+
+let nextId = 0;
+const sharedOutbox = () => (outbox ??= new CdsFeedbackOutbox());
+let outbox: CdsFeedbackOutbox | undefined;
+
+/**
+ * Explains one AI output at the point of use: what it says in plain words, where it sits against the model's
+ * thresholds, what a positive means at this hospital (PPV at local prevalence, in words and as an icon array),
+ * whether the patient is inside the model's intended population, the limitations that apply to them, and what to
+ * check before acting. One line by default, the rest on demand; novices get it expanded. Clinicians can agree or
+ * override with a reason: an event, an xAPI statement and, for CDS cards, CDS Hooks feedback.
+ *
+ * @summary Explains an AI output (risk score, CDS card) with PPV at local prevalence and a population check.
+ * @tag ehr-ai-explainer
+ *
+ * @fires ehr-ai-feedback - The clinician agreed with or overrode the output. `detail: { modelId, modelVersion, outcome, reason?, source, band?, population?, cardUuid? }`.
+ * @fires ehr-ai-problem - The output, card or settings are invalid, or feedback could not be delivered. `detail: { code, message }`.
+ * @fires ehr-ai-explainer-toggle - The details were opened or closed. `detail: { expanded }`.
+ * @fires ehr-guide-open-item - The clinician asked for the related lesson. `detail: { itemId }`.
+ *
+ * @csspart base - The explainer's box.
+ * @csspart summary - The one-line summary.
+ * @csspart toggle - The "Explain" / "Hide" button.
+ * @csspart details - Everything shown on demand.
+ * @csspart threshold-scale - The scale with thresholds and the output's marker (SVG).
+ * @csspart icon-array - The icon array figure.
+ * @csspart population - The intended-population check.
+ * @csspart checklist - The verify-before-acting list.
+ * @csspart feedback - The agree / override controls.
+ *
+ * @cssprop --ehr-color-surface - Background.
+ * @cssprop --ehr-color-text - Text colour.
+ * @cssprop --ehr-color-text-muted - Secondary text.
+ * @cssprop --ehr-color-border - Borders.
+ * @cssprop --ehr-color-accent - Buttons, links, the output's marker and the filled icons.
+ * @cssprop --ehr-color-warning - "Outside the intended population" and "cannot tell".
+ * @cssprop --ehr-color-success - "Inside the intended population".
+ * @cssprop --ehr-radius - Corner radius.
+ * @cssprop --ehr-font-family - Font family.
+ * @cssprop --ehr-font-size - Font size.
+ */
+export class EhrAiExplainer extends LitElement {
+  static version = VERSION;
+  static override styles = [panelStyles, explainerStyles];
+
+  /** A FHIR R4 RiskAssessment or AI-produced Observation. */
+  @property({ attribute: false }) resource?: unknown;
+  /** A CDS Hooks card carrying the output (its source names the model). */
+  @property({ attribute: false }) cdsCard?: unknown;
+  /** The CDS service URL (`…/cds-services/{id}`) to send CDS Hooks feedback to, for a `cdsCard`. */
+  @property({ attribute: 'cds-service-url' }) cdsServiceUrl?: string;
+  /** A score on the model's scale (with `model`), when there is no resource or card. */
+  @property({ type: Number }) score?: number;
+  /** The model card's id; with `score`, or to override the card a resource names. */
+  @property() model?: string;
+  /** The model card itself (otherwise looked up by id in the packs of the enclosing `<ehr-guide>`). */
+  @property({ attribute: false }) card?: unknown;
+  /** The outcome's prevalence at this hospital (0–1); PPV is recomputed with it. Default: the evaluation's. */
+  @property({ attribute: 'local-prevalence', type: Number }) localPrevalence?: number;
+  /** Whether the details show. Default: open for novices, closed otherwise. */
+  @property({ type: Boolean, reflect: true }) expanded?: boolean;
+  /** The clinician's proficiency when there is no `<ehr-guide>` (novice, intermediate, advanced). */
+  @property() proficiency?: 'novice' | 'intermediate' | 'advanced';
+  /** Where the full Model Facts label is; otherwise it opens inline. */
+  @property({ attribute: 'facts-href' }) factsHref?: string;
+  /** Patient data for the population check when there is no `<ehr-guide>`. */
+  @property({ attribute: false }) patientData?: ExplainerPatientData;
+  /** Where `fhirpath.worker.js` is served, for a standalone explainer (see `<ehr-guide worker-url>`). */
+  @property({ attribute: 'worker-url' }) workerUrl?: string;
+
+  @consume({ context: engineContext, subscribe: true })
+  @state()
+  engine?: GuideEngine;
+
+  @state() private output?: AiOutput;
+  @state() private modelCard?: ModelCard;
+  @state() private error?: string;
+  @state() private population?: PopulationCheck | 'pending';
+  @state() private subgroups: RelevantSubgroup[] = [];
+  @state() private feedback: 'idle' | 'reasons' | 'sent' = 'idle';
+  @state() private sentOutcome?: string;
+  @state() private factsOpen = false;
+
+  readonly #id = `ehr-ai-explainer-${++nextId}`;
+  #ownEvaluator?: ConditionEvaluator;
+  #unsubscribe?: () => void;
+  #patientKey = '';
+  #check = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void sharedOutbox().flush();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#ownEvaluator?.dispose();
+    this.#ownEvaluator = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('engine')) {
+      this.#unsubscribe?.();
+      this.#unsubscribe = this.engine?.subscribe(() => this.#onEngineResult());
+    }
+    if (['resource', 'cdsCard', 'score', 'model', 'card', 'engine'].some((k) => changed.has(k))) this.#read();
+    if (['patientData', 'engine', 'card', 'resource', 'cdsCard', 'model'].some((k) => changed.has(k))) this.#checkPatient();
+    if (changed.has('localPrevalence') && this.localPrevalence !== undefined && !(this.localPrevalence > 0 && this.localPrevalence < 1)) {
+      this.#problem({ code: 'prevalence-invalid', message: `local-prevalence must be a proportion between 0 and 1 (0.05 for 5 %), got ${this.localPrevalence}; the evaluation's prevalence is used` });
+    }
+  }
+
+  #problem(detail: EhrAiProblemDetail): void {
+    this.dispatchEvent(createEvent('ehr-ai-problem', detail));
+  }
+
+  #read(): void {
+    this.error = undefined;
+    this.output = undefined;
+    this.modelCard = undefined;
+    this.feedback = 'idle';
+    try {
+      if (this.resource !== undefined) this.output = aiOutputFromResource(this.resource);
+      else if (this.cdsCard !== undefined) this.output = aiOutputFromCdsCard(this.cdsCard);
+      else if (this.score !== undefined && this.score !== null) {
+        if (!Number.isFinite(this.score)) throw new Error(`score must be a number, got ${JSON.stringify(this.getAttribute('score'))}`);
+        this.output = { kind: 'score', score: this.score, probability: this.score >= 0 && this.score <= 1 ? this.score : undefined, modelCodings: [], modelId: this.model };
+      } else return;
+    } catch (error) {
+      this.error = (error as Error).message;
+      this.#problem({ code: 'output-invalid', message: this.error });
+      return;
+    }
+    if (this.model) this.output = { ...this.output, modelId: this.model };
+    if (this.card !== undefined) {
+      const parsed = v.safeParse(ModelCardSchema, this.card);
+      if (parsed.success) this.modelCard = parsed.output;
+      else {
+        const issue = parsed.issues[0];
+        const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
+        this.#problem({ code: 'card-invalid', message: `the model card is invalid at card${path}: ${issue.message}` });
+      }
+    } else if (this.engine) {
+      this.modelCard = findModelCard(this.output, this.engine.modelCards);
+      if (!this.modelCard && (this.output.modelId || this.output.modelCodings.length || this.output.sourceUrl)) {
+        this.#problem({ code: 'card-not-found', message: `no model card in the loaded packs matches ${this.output.modelId ? `id "${this.output.modelId}"` : this.output.modelCodings.map((c) => `${c.system ?? ''}|${c.code ?? ''}`).join(', ') || this.output.sourceUrl}` });
+      }
+    }
+  }
+
+  #onEngineResult(): void {
+    if (!this.modelCard && this.output && this.engine) this.#read(); // packs arrived after the output
+    const c = this.engine?.context;
+    const key = c ? `${c.versions.patient ?? 0}|${c.versions.encounter ?? 0}|${Object.entries(c.versions).filter(([k]) => k.startsWith('resource:')).map(([k, n]) => `${k}=${n}`).join(',')}` : '';
+    if (key !== this.#patientKey) this.#checkPatient();
+  }
+
+  async #checkPatient(): Promise<void> {
+    await this.updateComplete;
+    const card = this.modelCard;
+    if (!card) return;
+    const check = ++this.#check;
+    const c = this.engine?.context;
+    this.#patientKey = c ? `${c.versions.patient ?? 0}|${c.versions.encounter ?? 0}|${Object.entries(c.versions).filter(([k]) => k.startsWith('resource:')).map(([k, n]) => `${k}=${n}`).join(',')}` : '';
+    this.population = 'pending';
+    try {
+      let population: PopulationCheck;
+      let subgroups: RelevantSubgroup[];
+      if (this.engine && !this.patientData) {
+        [population, subgroups] = await Promise.all([this.engine.checkPopulation(card), this.engine.relevantSubgroups(card)]);
+      } else {
+        const data = { patient: this.patientData?.patient, encounter: this.patientData?.encounter, resources: this.patientData?.resources ?? {}, versions: {} };
+        this.#ownEvaluator ??= new WorkerEvaluator(this.workerUrl ?? undefined);
+        [population, subgroups] = await Promise.all([checkPopulation(card, data, this.#ownEvaluator), relevantSubgroups(card, data, this.#ownEvaluator)]);
+      }
+      if (check !== this.#check) return;
+      this.population = population;
+      this.subgroups = subgroups;
+    } catch (error) {
+      if (check !== this.#check) return;
+      this.population = { status: 'cannot-tell', criteria: card.population.criteria.map((c) => ({ description: c.description, result: 'unknown', reason: `the check could not run (${(error as Error).message})` })) };
+    }
+  }
+
+  get #isExpanded(): boolean {
+    if (this.expanded !== undefined) return this.expanded;
+    return (this.proficiency ?? this.engine?.proficiency) === 'novice';
+  }
+
+  #toggle(): void {
+    this.expanded = !this.#isExpanded;
+    this.dispatchEvent(createEvent('ehr-ai-explainer-toggle', { expanded: this.expanded }));
+  }
+
+  get #prevalence(): number | undefined {
+    const p = this.localPrevalence;
+    return p !== undefined && p > 0 && p < 1 ? p : undefined;
+  }
+
+  /** The explanation of the output against its card (undefined when there is no card or no value on its scale). */
+  #explain(): { explanation?: ScoreExplanation; value?: number; reason?: string } {
+    const card = this.modelCard;
+    if (!card || !this.output) return {};
+    const { value, reason } = valueOnCardScale(this.output, card);
+    try {
+      if (value !== undefined) return { value, explanation: explainScore(card, value, { localPrevalence: this.#prevalence }) };
+      // No value on the card's scale: what a flag at the (lowest) threshold means still helps.
+      const lowest = [...card.thresholds].sort((a, b) => a.value - b.value)[0];
+      return { reason, explanation: lowest ? explainScore(card, lowest.value, { localPrevalence: this.#prevalence }) : undefined };
+    } catch (error) {
+      return { reason: (error as Error).message };
+    }
+  }
+
+  #submit(outcome: 'agree' | 'override', reason?: CdsCoding): void {
+    const card = this.modelCard;
+    const output = this.output!;
+    const { explanation, value } = this.#explain();
+    const population = this.population && this.population !== 'pending' ? this.population.status : undefined;
+    const cdsCard = output.kind === 'cds-card' ? (this.cdsCard as { uuid?: unknown }) : undefined;
+    const cardUuid = typeof cdsCard?.uuid === 'string' ? cdsCard.uuid : undefined;
+    const band = value === undefined ? undefined : (explanation?.band?.label ?? 'below threshold');
+    const detail: EhrAiFeedbackDetail = {
+      outcome,
+      source: output.kind,
+      ...(card ? { modelId: card.id, modelVersion: card.version } : output.modelId ? { modelId: output.modelId } : {}),
+      ...(reason ? { reason: { code: reason.code, ...(reason.system ? { system: reason.system } : {}), ...(reason.display ? { display: reason.display } : {}) } } : {}),
+      ...(band ? { band } : {}),
+      ...(population ? { population } : {}),
+      ...(cardUuid ? { cardUuid } : {}),
+    };
+    this.dispatchEvent(createEvent('ehr-ai-feedback', detail));
+    if (this.engine && detail.modelId) {
+      try {
+        this.engine.recordAiFeedback({ modelId: detail.modelId, modelVersion: detail.modelVersion, modelName: card?.name, outcome, reason: detail.reason, source: detail.source, band, population }, { language: this.engine.context.locale });
+      } catch (error) {
+        this.#problem({ code: 'feedback-failed', message: `the learning record was not made: ${(error as Error).message}` });
+      }
+    }
+    if (this.cdsServiceUrl && output.kind === 'cds-card') {
+      if (!cardUuid) this.#problem({ code: 'feedback-failed', message: 'the CDS card has no uuid, so the service cannot receive feedback on it' });
+      else void sharedOutbox().send(this.cdsServiceUrl, cardFeedback(cardUuid, outcome === 'agree' ? { outcome: 'accepted', acceptedSuggestions: [] } : { outcome: 'overridden', reason }));
+    }
+    this.feedback = 'sent';
+    this.sentOutcome = outcome === 'agree' ? 'You agreed with this output.' : `You overrode this output${reason?.display ? `: ${reason.display}` : ''}.`;
+  }
+
+  #onReasonSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const chosen = (form.elements.namedItem('reason') as RadioNodeList | null)?.value;
+    const reason = this.#overrideReasons.find((r) => `${r.system ?? ''}|${r.code}` === chosen);
+    if (!reason) {
+      form.querySelector<HTMLElement>('.reason-error')!.hidden = false;
+      form.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
+      return;
+    }
+    this.#submit('override', reason);
+  }
+
+  get #overrideReasons(): CdsCoding[] {
+    const fromCard = this.output?.kind === 'cds-card' ? (this.cdsCard as { overrideReasons?: CdsCoding[] }).overrideReasons : undefined;
+    return Array.isArray(fromCard) && fromCard.length ? fromCard.filter((r) => r && typeof r.code === 'string') : DEFAULT_OVERRIDE_REASONS;
+  }
+
+  #openFacts(): void {
+    this.factsOpen = !this.factsOpen;
+    if (this.factsOpen) void import('../../define/ehr-model-facts.js');
+  }
+
+  override render() {
+    if (this.error) {
+      return html`<section part="base" class="base error" aria-label="AI output explanation"><p role="note">This AI output cannot be explained: ${this.error}</p></section>`;
+    }
+    if (!this.output) return nothing;
+    const card = this.modelCard;
+    const { explanation, value, reason } = this.#explain();
+    const words = describeOutput(this.output, card);
+    const expanded = this.#isExpanded;
+    const summary = card
+      ? value !== undefined && explanation
+        ? explanation.summary
+        : `${reason ? `Cannot be placed against the thresholds: ${reason}.` : ''}`
+      : 'No model card is available for this output, so its threshold, reliability here and intended population cannot be shown.';
+    return html`<section part="base" class="base" aria-labelledby="${this.#id}-title">
+      <p part="summary" class="summary">
+        <strong id="${this.#id}-title">${card ? card.name : 'AI output'}</strong>: ${words}.
+        <span class="line">${summary}</span>
+      </p>
+      <button part="toggle" class="toggle" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="${this.#id}-details" @click=${this.#toggle}>
+        ${expanded ? 'Hide explanation' : 'Explain this output'}
+      </button>
+      <div part="details" id="${this.#id}-details" class="details" ?hidden=${!expanded}>
+        ${card ? this.#renderDetails(card, explanation, value) : nothing}
+        ${this.#renderFeedback()}
+      </div>
+    </section>`;
+  }
+
+  #renderDetails(card: ModelCard, explanation: ScoreExplanation | undefined, value: number | undefined) {
+    const range = card.output.range ?? (outputScale(card) === 'probability' ? { min: 0, max: 1 } : undefined);
+    const where = explanation?.prevalenceSource === 'local' ? 'at this hospital' : 'in the evaluation';
+    const thresholdWords = card.thresholds.map((t) => `${t.label} at ${t.value}`).join('; ');
+    const subgroupNotes = this.subgroups.map((s) => s.subgroup);
+    return html`
+      ${card.trainingExample ? html`<p class="badge" role="note">Training example built from published figures — not a vendor's model card.</p>` : nothing}
+      <h3>Against the thresholds</h3>
+      ${range
+        ? renderThresholdScale(value, range, card.thresholds, `${value === undefined ? 'No value on this scale' : `Output ${value}`} on a scale of ${range.min} to ${range.max}; ${thresholdWords || 'no thresholds'}`)
+        : nothing}
+      <p>${explanation?.band ? html`At or above <strong>${explanation.band.label}</strong>. ${explanation.band.action}` : value === undefined ? 'The output carries no value on this model\'s scale.' : 'Below every alert threshold.'}</p>
+      ${explanation?.ppv !== undefined && explanation.frequency
+        ? html`<h3>What a flag means here</h3>
+            <p>
+              At ${formatPercent(explanation.prevalence)} prevalence (${where}), ${formatPercent(explanation.ppv)} of flagged patients have the condition
+              (positive predictive value${explanation.ppvInterval ? html`, 95 % range ${formatPercent(explanation.ppvInterval.low)} to ${formatPercent(explanation.ppvInterval.high)}` : nothing}):
+              about ${Math.round(explanation.numberNeededToEvaluate!)} flagged patients are assessed to find one.
+              ${explanation.npv !== undefined ? html`Of patients below the threshold, ${formatPercent(explanation.npv)} do not have it.` : nothing}
+            </p>
+            ${renderIconArray(explanation.frequency.withCondition, explanation.frequency.per, explanation.frequency.sentence)}
+            ${explanation.prevalenceSource === 'evaluation' ? html`<p class="muted">This hospital's prevalence is not configured; the figure uses the evaluation's, and may differ here.</p>` : nothing}`
+        : nothing}
+      <h3>Is this patient in the intended population?</h3>
+      ${this.#renderPopulation(card)}
+      <h3>Limits that apply</h3>
+      <ul>
+        ${subgroupNotes.map((s) => html`<li>For ${s.group}: ${[s.auroc !== undefined ? `AUROC ${s.auroc}` : '', s.sensitivity !== undefined ? `sensitivity ${formatPercent(s.sensitivity)}` : '', s.specificity !== undefined ? `specificity ${formatPercent(s.specificity)}` : '', s.note ?? ''].filter(Boolean).join('; ')}</li>`)}
+        ${card.limitations.map((l) => html`<li>${l}</li>`)} ${card.knownBiases.map((b) => html`<li>${b}</li>`)}
+      </ul>
+      ${card.verifyBeforeActing.length
+        ? html`<h3>Before you act</h3>
+            <ul part="checklist" class="checklist">
+              ${card.verifyBeforeActing.map((item) => html`<li>${item}</li>`)}
+            </ul>`
+        : nothing}
+      <p class="links">
+        ${this.factsHref
+          ? html`<a href=${this.factsHref}>Model facts</a>`
+          : html`<button class="link" aria-expanded=${this.factsOpen ? 'true' : 'false'} aria-controls="${this.#id}-facts" @click=${this.#openFacts}>${this.factsOpen ? 'Hide model facts' : 'Model facts'}</button>`}
+        ${card.lessonId ? html`<button class="link" @click=${() => this.dispatchEvent(createEvent('ehr-guide-open-item', { itemId: card.lessonId! }))}>Lesson: reading this output</button>` : nothing}
+      </p>
+      <div id="${this.#id}-facts">${this.factsOpen ? html`<ehr-model-facts .card=${card} heading-level="4"></ehr-model-facts>` : nothing}</div>
+    `;
+  }
+
+  #renderPopulation(card: ModelCard) {
+    const check = this.population;
+    if (!check || check === 'pending') return html`<p class="muted" role="status">Checking the record…</p>`;
+    if (card.population.criteria.length === 0) return html`<p>The model card states no population criteria.</p>`;
+    const words = { inside: 'Inside the intended population', outside: 'Outside the intended population: the figures above may not apply', 'cannot-tell': 'Cannot tell from the record' }[check.status];
+    return html`<div part="population" class="population ${check.status}">
+      <p role="status"><strong>${words}.</strong></p>
+      <ul>
+        ${check.criteria.map((c) => html`<li class=${c.result}><span class="mark" aria-hidden="true">${c.result === 'met' ? '✓' : c.result === 'not-met' ? '✗' : '?'}</span> ${c.description}: ${c.reason}.</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  #renderFeedback() {
+    if (this.feedback === 'sent') return html`<p part="feedback" class="feedback" role="status">${this.sentOutcome} Thank you — recorded.</p>`;
+    if (this.feedback === 'reasons') {
+      return html`<form part="feedback" class="feedback" @submit=${this.#onReasonSubmit}>
+        <fieldset>
+          <legend>Why are you overriding this output?</legend>
+          ${this.#overrideReasons.map(
+            (r) => html`<label><input type="radio" name="reason" value="${r.system ?? ''}|${r.code}" /> ${r.display ?? r.code}</label>`,
+          )}
+          <p class="reason-error" role="alert" hidden>Choose a reason.</p>
+        </fieldset>
+        <button type="submit" class="primary">Send override</button>
+        <button type="button" @click=${() => (this.feedback = 'idle')}>Cancel</button>
+      </form>`;
+    }
+    return html`<div part="feedback" class="feedback" role="group" aria-label="Your judgement of this output">
+      <button @click=${() => this.#submit('agree')}>Agree</button>
+      <button @click=${async () => {
+        this.feedback = 'reasons';
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
+      }}>Override…</button>
+    </div>`;
+  }
+}

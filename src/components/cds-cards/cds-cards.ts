@@ -1,0 +1,295 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { engineContext } from '../guide/engine-context.js';
+import type { GuideEngine } from '../../core/engine/engine.js';
+import { CdsCardSet, readCdsResponse, type CdsCoding, type CdsLink, type ReadCard } from '../../core/cds/cds-response.js';
+import { cardFeedback } from '../../core/cds/feedback.js';
+import { CdsFeedbackOutbox } from '../../core/cds/feedback-outbox.js';
+import { aiOutputFromCdsCard, findModelCard } from '../../core/models/ai-output.js';
+import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
+import { createEvent, type EhrCdsCardActionDetail } from '../../events.js';
+import { VERSION } from '../../version.js';
+import { renderMarkdown } from '../shared/render-markdown.js';
+import { markdownStyles } from '../shared/markdown.styles.js';
+import { panelStyles } from '../shared/panel.styles.js';
+import { cdsCardsStyles } from './cds-cards.styles.js';
+
+const INDICATOR_WORDS = { critical: 'Critical', warning: 'Warning', info: 'Info', success: 'Info' } as const;
+const SUMMARY_MAX = 140;
+
+/** A SMART link launch, done by the host (only the EHR can mint a launch context). */
+export type SmartLinkLauncher = (link: CdsLink, card: ReadCard) => void | Promise<void>;
+
+let outbox: CdsFeedbackOutbox | undefined;
+
+/**
+ * Renders CDS Hooks 2.0 cards: indicator, summary, markdown detail (compiled to a safe tree: raw HTML shows as
+ * text, links pass ehr-guide's URL policy), source with label and icon, suggestions to accept, absolute and SMART
+ * links, override with the service's reasons, and CDS Hooks feedback to the service. A new response from a
+ * service replaces that service's earlier (stale) cards. A card whose source names a known model card gets its
+ * `<ehr-ai-explainer>` attached.
+ *
+ * @summary CDS Hooks cards, safely rendered, with suggestions, links, override reasons, feedback and AI explainers.
+ * @tag ehr-cds-cards
+ *
+ * @fires ehr-cds-card-action - The clinician accepted suggestions, overrode a card, or opened a link (cancelable for `accept`: prevent it and the card stays open). `detail: { cardKey, serviceId, action, suggestionIds?, reason?, link? }`.
+ * @fires ehr-ai-problem - The response or a card is invalid (with its JSON path), or feedback could not be delivered. `detail: { code, message }`.
+ *
+ * @csspart list - The list of cards.
+ * @csspart card - One card.
+ * @csspart indicator - The indicator label.
+ * @csspart summary - The card's summary.
+ * @csspart detail - The card's markdown detail.
+ * @csspart source - The source line.
+ * @csspart suggestions - The suggestion buttons.
+ * @csspart links - The links.
+ * @csspart override - The override (dismiss) controls.
+ *
+ * @cssprop --ehr-color-info - Info indicator colour.
+ * @cssprop --ehr-color-warning - Warning indicator colour.
+ * @cssprop --ehr-color-critical - Critical indicator colour.
+ * @cssprop --ehr-color-surface - Card background.
+ * @cssprop --ehr-color-border - Card border.
+ * @cssprop --ehr-color-accent - Buttons and links.
+ */
+export class EhrCdsCards extends LitElement {
+  static version = VERSION;
+  static override styles = [panelStyles, markdownStyles, cdsCardsStyles];
+
+  /** A CDS Hooks response for `service-id` (or use `show()` for several services). */
+  @property({ attribute: false }) response?: unknown;
+  /** The id of the service `response` came from. */
+  @property({ attribute: 'service-id' }) serviceId = 'service';
+  /** The service's URL (`{base}/cds-services/{id}`): feedback is POSTed to `{service-url}/feedback`. */
+  @property({ attribute: 'service-url' }) serviceUrl?: string;
+  /** Launches a SMART link; without it a SMART link fires `ehr-cds-card-action` for the host to launch. */
+  @property({ attribute: false }) launchSmartLink?: SmartLinkLauncher;
+  /** Headings level of each card's summary (2–6). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  @consume({ context: engineContext, subscribe: true })
+  @state()
+  engine?: GuideEngine;
+
+  @state() private cards: ReadCard[] = [];
+  @state() private resolved = new Map<string, string>();
+  @state() private overriding?: string;
+  @state() private details = new Map<string, CompiledMarkdown>();
+  @state() private explainerReady = false;
+
+  readonly #set = new CdsCardSet();
+  readonly #serviceUrls = new Map<string, string>();
+
+  get #outbox(): CdsFeedbackOutbox {
+    return (outbox ??= new CdsFeedbackOutbox({ onProblem: (message) => this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'feedback-failed', message })) }));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#outbox.flush();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('response') && this.response !== undefined) this.show(this.serviceId, this.response, { serviceUrl: this.serviceUrl });
+  }
+
+  /**
+   * Shows a service's response, replacing that service's earlier cards (a new call of the same service makes them
+   * stale). Returns the problems found, each with its JSON path; invalid cards are left out.
+   */
+  show(serviceId: string, response: unknown, options: { serviceUrl?: string } = {}): Array<{ path: string; message: string }> {
+    const { cards, problems } = readCdsResponse(response, serviceId);
+    for (const p of problems) this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'response-invalid', message: `CDS response from "${serviceId}": ${p.path}: ${p.message}` }));
+    if (options.serviceUrl) this.#serviceUrls.set(serviceId, options.serviceUrl);
+    const removed = this.#set.replace(serviceId, cards);
+    for (const key of removed) this.resolved.delete(key);
+    for (const card of cards) this.resolved.delete(card.key);
+    this.cards = this.#set.cards;
+    void this.#compileDetails(cards);
+    if (cards.some((c) => this.#modelCardFor(c))) void import('../../define/ehr-ai-explainer.js').then(() => (this.explainerReady = true));
+    return problems;
+  }
+
+  /** Removes every card (e.g. the patient changed). */
+  clear(): void {
+    this.#set.clear();
+    this.cards = [];
+  }
+
+  async #compileDetails(cards: ReadCard[]): Promise<void> {
+    const withDetail = cards.filter((c) => c.card.detail);
+    if (!withDetail.length) return;
+    const { compileMarkdown } = await import('../../core/markdown/compile.js');
+    const next = new Map(this.details);
+    for (const c of withDetail) {
+      try {
+        next.set(c.key, compileMarkdown(c.card.detail!));
+      } catch (error) {
+        this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'response-invalid', message: `card "${c.key}" detail: ${(error as Error).message}` }));
+      }
+    }
+    this.details = next;
+  }
+
+  #modelCardFor(card: ReadCard) {
+    if (!this.engine) return undefined;
+    try {
+      return findModelCard(aiOutputFromCdsCard(card.card), this.engine.modelCards);
+    } catch {
+      return undefined;
+    }
+  }
+
+  #act(card: ReadCard, detail: Omit<EhrCdsCardActionDetail, 'cardKey' | 'serviceId'>, cancelable = false): boolean {
+    return this.dispatchEvent(createEvent('ehr-cds-card-action', { cardKey: card.key, serviceId: card.serviceId, ...detail }, { cancelable }));
+  }
+
+  #feedback(card: ReadCard, body: Parameters<typeof cardFeedback>[1]): void {
+    const url = this.#serviceUrls.get(card.serviceId);
+    if (!url) return;
+    if (!card.card.uuid) {
+      this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'feedback-failed', message: `card "${card.key}" has no uuid, so "${card.serviceId}" cannot receive feedback on it` }));
+      return;
+    }
+    void this.#outbox.send(url, cardFeedback(card.card.uuid, body));
+  }
+
+  #resolve(card: ReadCard, words: string): void {
+    this.resolved = new Map(this.resolved).set(card.key, words);
+    this.overriding = undefined;
+  }
+
+  #accept(card: ReadCard, ids: string[]): void {
+    const suggestions = card.card.suggestions ?? [];
+    const chosen = suggestions.filter((s, i) => ids.includes(s.uuid ?? `#${i}`));
+    if (!chosen.length) return;
+    if (!this.#act(card, { action: 'accept', suggestionIds: chosen.map((s) => s.uuid).filter((id): id is string => !!id) }, true)) return;
+    this.#feedback(card, { outcome: 'accepted', acceptedSuggestions: chosen.map((s) => s.uuid).filter((id): id is string => !!id) });
+    this.#resolve(card, `Accepted: ${chosen.map((s) => s.label).join('; ')}`);
+  }
+
+  #onOverride(card: ReadCard, event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const reasons = card.card.overrideReasons ?? [];
+    let reason: CdsCoding | undefined;
+    if (reasons.length) {
+      const value = (form.elements.namedItem('reason') as RadioNodeList | null)?.value;
+      reason = reasons.find((r) => `${r.system ?? ''}|${r.code}` === value);
+      if (!reason) {
+        form.querySelector<HTMLElement>('.reason-error')!.hidden = false;
+        form.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
+        return;
+      }
+    }
+    this.#act(card, { action: 'override', ...(reason ? { reason: { code: reason.code, ...(reason.system ? { system: reason.system } : {}), ...(reason.display ? { display: reason.display } : {}) } } : {}) });
+    this.#feedback(card, { outcome: 'overridden', reason });
+    this.#resolve(card, `Overridden${reason?.display ? `: ${reason.display}` : ''}`);
+  }
+
+  async #openLink(card: ReadCard, link: CdsLink, event: Event): Promise<void> {
+    if (link.type !== 'smart') {
+      this.#act(card, { action: 'link', link: { label: link.label, url: link.url, type: 'absolute' } });
+      return;
+    }
+    event.preventDefault();
+    this.#act(card, { action: 'link', link: { label: link.label, url: link.url, type: 'smart', ...(link.appContext ? { appContext: link.appContext } : {}) } });
+    try {
+      await this.launchSmartLink?.(link, card);
+    } catch (error) {
+      this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'feedback-failed', message: `the SMART link "${link.label}" could not be launched: ${(error as Error).message}` }));
+    }
+  }
+
+  #heading(text: string, id: string) {
+    switch (Math.min(6, Math.max(2, Math.round(this.headingLevel)))) {
+      case 2: return html`<h2 part="summary" id=${id}>${text}</h2>`;
+      case 3: return html`<h3 part="summary" id=${id}>${text}</h3>`;
+      case 4: return html`<h4 part="summary" id=${id}>${text}</h4>`;
+      case 5: return html`<h5 part="summary" id=${id}>${text}</h5>`;
+      default: return html`<h6 part="summary" id=${id}>${text}</h6>`;
+    }
+  }
+
+  override render() {
+    if (!this.cards.length) return nothing;
+    return html`<ul part="list" class="list" aria-label="Decision support">
+      ${this.cards.map((card, index) => this.#renderCard(card, index))}
+    </ul>`;
+  }
+
+  #renderCard(card: ReadCard, index: number) {
+    const c = card.card;
+    const id = `card-${index}`;
+    const summary = c.summary.length > SUMMARY_MAX ? `${c.summary.slice(0, SUMMARY_MAX - 1)}…` : c.summary;
+    const resolved = this.resolved.get(card.key);
+    const model = this.#modelCardFor(card);
+    const indicator = c.indicator === 'success' ? 'info' : c.indicator;
+    return html`<li part="card" class="card ${indicator}" aria-labelledby=${id} data-key=${card.key}>
+      <p part="indicator" class="indicator"><span class="icon" aria-hidden="true">${indicator === 'critical' ? '‼' : indicator === 'warning' ? '!' : 'i'}</span> ${INDICATOR_WORDS[c.indicator]}</p>
+      ${this.#heading(summary, id)}
+      ${summary !== c.summary ? html`<p class="full-summary">${c.summary}</p>` : nothing}
+      ${c.detail ? html`<div part="detail" class="detail md">${renderMarkdown(this.details.get(card.key))}</div>` : nothing}
+      <p part="source" class="source muted">
+        ${card.icon ? html`<img src=${card.icon} alt="" width="16" height="16" />` : nothing} Source:
+        ${c.source.url && /^https?:\/\//i.test(c.source.url) ? html`<a href=${c.source.url} target="_blank" rel="noopener noreferrer">${c.source.label}</a>` : c.source.label}
+      </p>
+      ${model && this.explainerReady ? html`<ehr-ai-explainer .cdsCard=${c} .card=${model} cds-service-url=${this.#serviceUrls.get(card.serviceId) ?? nothing} @ehr-ai-feedback=${(e: CustomEvent<{ outcome: string; reason?: { display?: string } }>) => this.#resolve(card, e.detail.outcome === 'agree' ? 'Agreed with the AI output' : `Overridden${e.detail.reason?.display ? `: ${e.detail.reason.display}` : ''}`)}></ehr-ai-explainer>` : nothing}
+      ${resolved ? html`<p class="resolved" role="status">${resolved}.</p>` : this.#renderActions(card, Boolean(model))}
+    </li>`;
+  }
+
+  #renderActions(card: ReadCard, hasExplainer: boolean) {
+    const c = card.card;
+    const suggestions = c.suggestions ?? [];
+    const any = c.selectionBehavior === 'any' && suggestions.length > 1;
+    return html`
+      ${suggestions.length
+        ? any
+          ? html`<form part="suggestions" class="suggestions" @submit=${(e: SubmitEvent) => {
+              e.preventDefault();
+              const ids = [...(e.currentTarget as HTMLFormElement).querySelectorAll<HTMLInputElement>('input[name="suggestion"]:checked')].map((i) => i.value);
+              this.#accept(card, ids);
+            }}>
+              <fieldset>
+                <legend>Suggestions</legend>
+                ${suggestions.map((s, i) => html`<label><input type="checkbox" name="suggestion" value=${s.uuid ?? `#${i}`} ?checked=${s.isRecommended === true} /> ${s.label}${s.isRecommended ? ' (recommended)' : ''}</label>`)}
+              </fieldset>
+              <button type="submit" class="primary">Accept selected</button>
+            </form>`
+          : html`<div part="suggestions" class="suggestions" role="group" aria-label="Suggestions">
+              ${suggestions.map((s, i) => html`<button class=${s.isRecommended ? 'primary' : ''} @click=${() => this.#accept(card, [s.uuid ?? `#${i}`])}>${s.label}${s.isRecommended ? html`<span class="visually-hidden"> (recommended)</span>` : nothing}</button>`)}
+            </div>`
+        : nothing}
+      ${card.links.length
+        ? html`<ul part="links" class="links">
+            ${card.links.map((link) => html`<li><a href=${link.url} target="_blank" rel="noopener noreferrer" @click=${(e: Event) => this.#openLink(card, link, e)}>${link.label}</a>${link.type === 'smart' ? html` <span class="muted">(app)</span>` : nothing}</li>`)}
+          </ul>`
+        : nothing}
+      ${hasExplainer ? nothing : this.#renderOverride(card)}
+    `;
+  }
+
+  #renderOverride(card: ReadCard) {
+    const reasons = card.card.overrideReasons ?? [];
+    if (this.overriding !== card.key) {
+      return html`<p part="override" class="override"><button @click=${async () => {
+        this.overriding = card.key;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`li[data-key="${CSS.escape(card.key)}"] form.override input, li[data-key="${CSS.escape(card.key)}"] form.override button`)?.focus();
+      }}>Dismiss…</button></p>`;
+    }
+    return html`<form part="override" class="override" @submit=${(e: SubmitEvent) => this.#onOverride(card, e)}>
+      ${reasons.length
+        ? html`<fieldset>
+            <legend>Why are you dismissing this card?</legend>
+            ${reasons.map((r) => html`<label><input type="radio" name="reason" value="${r.system ?? ''}|${r.code}" /> ${r.display ?? r.code}</label>`)}
+            <p class="reason-error" role="alert" hidden>Choose a reason.</p>
+          </fieldset>`
+        : nothing}
+      <button type="submit" class="primary">Dismiss card</button>
+      <button type="button" @click=${() => (this.overriding = undefined)}>Cancel</button>
+    </form>`;
+  }
+}

@@ -1,0 +1,83 @@
+import type { KeyValueStorage } from '../dismissals.js';
+import { postCardFeedback, type CdsFeedbackBody } from './feedback.js';
+
+const KEY = 'ehr-guide:cds-feedback-queue';
+const MAX = 500;
+
+interface Entry {
+  serviceUrl: string;
+  body: CdsFeedbackBody;
+}
+
+/**
+ * CDS Hooks feedback waiting to reach its service. Written to storage before it is sent and removed only when
+ * the service accepted it, so an outage or a closed tab loses no clinician's feedback; `flush()` (called on each
+ * new feedback, and by the elements when they connect) sends what is left.
+ */
+export class CdsFeedbackOutbox {
+  #storage: KeyValueStorage | null;
+  #memory: Entry[] = [];
+  #flushing?: Promise<void>;
+
+  constructor(
+    private readonly options: { storage?: KeyValueStorage | null; fetch?: typeof fetch; onProblem?: (message: string) => void } = {},
+  ) {
+    this.#storage = options.storage === undefined ? localStorageOrNull() : options.storage;
+  }
+
+  get pending(): Entry[] {
+    if (!this.#storage) return [...this.#memory];
+    try {
+      const parsed = JSON.parse(this.#storage.getItem(KEY) ?? '[]') as unknown;
+      return Array.isArray(parsed) ? (parsed as Entry[]) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  #save(entries: Entry[]): void {
+    if (entries.length > MAX) {
+      this.options.onProblem?.(`CDS feedback could not be delivered for ${entries.length} cards; the oldest ${entries.length - MAX} were dropped`);
+      entries = entries.slice(-MAX);
+    }
+    this.#memory = entries;
+    if (!this.#storage) return;
+    try {
+      this.#storage.setItem(KEY, JSON.stringify(entries));
+    } catch {
+      this.#storage = null; // keep in memory
+    }
+  }
+
+  /** Queues feedback for `serviceUrl` (the service's own URL, `{base}/cds-services/{id}`) and sends. */
+  send(serviceUrl: string, body: CdsFeedbackBody): Promise<void> {
+    this.#save([...this.pending, { serviceUrl, body }]);
+    return this.flush();
+  }
+
+  flush(): Promise<void> {
+    this.#flushing ??= this.#sendAll().finally(() => (this.#flushing = undefined));
+    return this.#flushing;
+  }
+
+  async #sendAll(): Promise<void> {
+    for (const entry of this.pending) {
+      try {
+        await postCardFeedback(entry.serviceUrl, entry.body, { fetch: this.options.fetch });
+        const sent = JSON.stringify(entry);
+        this.#save(this.pending.filter((e) => JSON.stringify(e) !== sent));
+      } catch (error) {
+        this.options.onProblem?.(`feedback for a card of ${entry.serviceUrl} was not delivered (${(error as Error).message}); kept to send again`);
+        return; // the service is down: keep the order, try later
+      }
+    }
+  }
+}
+
+function localStorageOrNull(): KeyValueStorage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}

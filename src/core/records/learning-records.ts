@@ -1,0 +1,119 @@
+import type { KeyValueStorage } from '../dismissals.js';
+import type { XapiStatement } from './statements.js';
+
+export interface LrsConfig {
+  /** The LRS's xAPI endpoint (ends in `/xapi/` or similar; `statements` is appended). */
+  endpoint: string;
+  /** Authorization header value (e.g. `Basic …`), when the LRS needs one. */
+  auth?: string;
+}
+
+const QUEUE_KEY = 'ehr-guide:xapi-queue';
+/** Statements kept while the LRS cannot be reached; beyond this the oldest are reported and dropped. */
+export const MAX_QUEUED_STATEMENTS = 1000;
+
+/**
+ * Sends xAPI statements to the health system's LRS with @xapi/xapi (loaded only when the first statement is
+ * sent). Every statement is written to a persistent queue first and leaves it only when the LRS has taken it,
+ * so a network error, a closed tab or an LRS outage loses nothing; the queue is retried on the next record or
+ * `flush()`.
+ */
+export class LearningRecords {
+  #config?: LrsConfig;
+  #storage?: KeyValueStorage | null;
+  #flushing?: Promise<void>;
+  #onProblem: (message: string) => void;
+
+  constructor(options: { config?: LrsConfig; storage?: KeyValueStorage | null; onProblem?: (message: string) => void } = {}) {
+    this.#config = options.config;
+    this.#storage = options.storage === undefined ? safeLocalStorage() : options.storage;
+    this.#onProblem = options.onProblem ?? (() => undefined);
+    if (this.#config) this.#validate(this.#config);
+  }
+
+  set config(config: LrsConfig | undefined) {
+    if (config) this.#validate(config);
+    this.#config = config;
+  }
+
+  get config(): LrsConfig | undefined {
+    return this.#config;
+  }
+
+  #validate(config: LrsConfig): void {
+    let url: URL;
+    try {
+      url = new URL(config.endpoint, globalThis.location?.href);
+    } catch {
+      throw new TypeError(`LRS endpoint ${JSON.stringify(config.endpoint)} is not a URL`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`LRS endpoint must be http(s), got ${url.protocol}`);
+  }
+
+  #memory: XapiStatement[] = [];
+
+  /** Statements waiting for the LRS. */
+  get queued(): XapiStatement[] {
+    if (!this.#storage) return [...this.#memory];
+    try {
+      const parsed = JSON.parse(this.#storage.getItem(QUEUE_KEY) ?? '[]') as unknown;
+      return Array.isArray(parsed) ? (parsed as XapiStatement[]) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  #save(queue: XapiStatement[]): void {
+    if (queue.length > MAX_QUEUED_STATEMENTS) {
+      this.#onProblem(`the LRS has been unreachable for ${queue.length} statements; the oldest ${queue.length - MAX_QUEUED_STATEMENTS} were dropped`);
+      queue = queue.slice(-MAX_QUEUED_STATEMENTS);
+    }
+    this.#memory = queue;
+    if (!this.#storage) return;
+    try {
+      this.#storage.setItem(QUEUE_KEY, JSON.stringify(queue));
+    } catch (error) {
+      this.#onProblem(`learning records could not be kept in storage (${(error as Error).message}); they are kept in memory until sent`);
+      this.#storage = null;
+    }
+  }
+
+  /** Queues a statement (with a fresh id and timestamp) and tries to send the queue. Resolves when queued. */
+  record(statement: XapiStatement): XapiStatement {
+    const full: XapiStatement = { ...statement, id: statement.id ?? crypto.randomUUID(), timestamp: statement.timestamp ?? new Date().toISOString() };
+    this.#save([...this.queued, full]);
+    void this.flush();
+    return full;
+  }
+
+  /** Sends what is queued; resolves when done (or when it failed: the problem is reported, the queue kept). */
+  flush(): Promise<void> {
+    if (!this.#config) return Promise.resolve();
+    this.#flushing ??= this.#send().finally(() => (this.#flushing = undefined));
+    return this.#flushing;
+  }
+
+  async #send(): Promise<void> {
+    const config = this.#config;
+    const batch = this.queued;
+    if (!config || batch.length === 0) return;
+    try {
+      const { default: XAPI } = await import('@xapi/xapi');
+      const xapi = new XAPI({ endpoint: new URL(config.endpoint, globalThis.location?.href).href, auth: config.auth, adapter: 'fetch' });
+      await xapi.sendStatements({ statements: batch as never });
+      const sent = new Set(batch.map((s) => s.id));
+      this.#save(this.queued.filter((s) => !sent.has(s.id)));
+    } catch (error) {
+      // The LRS answered with an error or was unreachable: keep everything, report without the statements.
+      this.#onProblem(`the LRS did not take ${batch.length} statement(s): ${String((error as Error).message ?? error).slice(0, 200)}; kept to send again`);
+    }
+  }
+}
+
+function safeLocalStorage(): KeyValueStorage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
