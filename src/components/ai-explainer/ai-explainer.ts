@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { engineContext } from '../guide/engine-context.js';
 import type { GuideEngine } from '../../core/engine/engine.js';
 import { aiOutputFromCdsCard, aiOutputFromResource, findModelCard, valueOnCardScale, type AiOutput } from '../../core/models/ai-output.js';
-import { describeOutput, formatPercent } from '../../core/models/describe.js';
+import { describeOutput, formatCount, formatPercent } from '../../core/models/describe.js';
 import { checkPopulation, explainScore, relevantSubgroups, type PopulationCheck, type RelevantSubgroup, type ScoreExplanation } from '../../core/models/explain.js';
 import { ModelCardSchema, outputScale, type ModelCard } from '../../core/models/model-card.js';
 import type { CdsCoding } from '../../core/cds/cds-response.js';
@@ -353,7 +353,7 @@ export class EhrAiExplainer extends LitElement {
             <p>
               At ${formatPercent(explanation.prevalence)} prevalence (${where}), ${formatPercent(explanation.ppv)} of flagged patients have the condition
               (positive predictive value${explanation.ppvInterval ? html`, 95 % range ${formatPercent(explanation.ppvInterval.low)} to ${formatPercent(explanation.ppvInterval.high)}` : nothing}):
-              about ${Math.round(explanation.numberNeededToEvaluate!)} flagged patients are assessed to find one.
+              flagged patients assessed per patient found with the condition: about ${formatCount(explanation.numberNeededToEvaluate!)}.
               ${explanation.npv !== undefined ? html`Of patients below the threshold, ${formatPercent(explanation.npv)} do not have it.` : nothing}
             </p>
             ${renderIconArray(explanation.frequency.withCondition, explanation.frequency.per, explanation.frequency.sentence)}

@@ -27,7 +27,7 @@ import { engineContext } from './engine-context.js';
  * @fires ehr-guide-ready - Packs loaded. `detail: { packs, items }`.
  * @fires ehr-guide-match - An item may show now (fired when its decision changes). `detail: { itemId, kind, version }`.
  * @fires ehr-guide-suppressed - An item does not show, with the reason (fired when its decision changes). `detail: { itemId, kind, version, reason, detail }`.
- * @fires ehr-guide-problem - A pack, item, condition or storage problem. `detail: { code, message, itemId? }`.
+ * @fires ehr-guide-problem - A pack, item, condition, storage or learning-record problem. `detail: { code, message, itemId? }`.
  */
 export class EhrGuide extends LitElement {
   static version = VERSION;
@@ -64,6 +64,12 @@ export class EhrGuide extends LitElement {
   @property({ attribute: false }) policy?: Partial<FatiguePolicy>;
   /** Where progress is kept (default: localStorage). */
   @property({ attribute: false }) storage?: ProgressStorage;
+  /** The health system's xAPI LRS endpoint: learning records and AI feedback go there (queued until it answers). */
+  @property({ attribute: 'lrs-endpoint' }) lrsEndpoint?: string;
+  /** The LRS's Authorization header value (e.g. `Basic …`); a property only, never an attribute. */
+  @property({ attribute: false }) lrsAuth?: string;
+  /** The xAPI account home page of learners (the health system's URL); default: the page's origin. */
+  @property({ attribute: 'learner-home-page' }) learnerHomePage?: string;
 
   readonly #provider = new ContextProvider(this, { context: engineContext });
   /** Resolves when the packs named by `packs` (and the data source's first load) are in. */
@@ -126,6 +132,15 @@ export class EhrGuide extends LitElement {
         this.#onProblem({ code: 'evaluator', message: `policy rejected: ${(error as Error).message}` });
       }
     }
+    if (changed.has('lrsEndpoint') || changed.has('lrsAuth')) {
+      try {
+        engine.records.config = this.lrsEndpoint ? { endpoint: this.lrsEndpoint, auth: this.lrsAuth } : undefined;
+        void engine.records.flush();
+      } catch (error) {
+        this.#onProblem({ code: 'records', message: `<ehr-guide lrs-endpoint>: ${(error as Error).message}` });
+      }
+    }
+    if (changed.has('learnerHomePage')) engine.learnerHomePage = this.learnerHomePage || undefined;
     if (changed.has('packs') && this.packs !== this.#loadedPacks) this.packsLoaded = this.#loadPacks();
     // While packs load, #loadPacks reads the data source afterwards, with the resource types the packs need.
     if (changed.has('dataSource') && this.dataSource && !this.#packsLoading) void this.#loadData();

@@ -85,11 +85,14 @@ export class GuideEngine {
     this.#policy = resolvePolicy(options.policy);
     this.#now = options.now ?? Date.now;
     this.progress = new ProgressStore(options.learnerId, options.sessionId, options.storage, (message) => this.#problem({ code: 'storage', message }));
+    this.learnerHomePage = options.learnerHomePage;
     this.records = new LearningRecords({ config: options.lrs, onProblem: (message) => this.#problem({ code: 'records', message }) });
   }
 
   /** Learning records (xAPI) on their way to the LRS; `records.config` sets or changes the LRS. */
   readonly records: LearningRecords;
+  /** The xAPI account home page for learners (the health system's URL); default: the page's origin. */
+  learnerHomePage?: string;
 
   /** The fatigue policy in force. */
   get policy(): FatiguePolicy {
@@ -215,7 +218,7 @@ export class GuideEngine {
 
   /** Records a clinician's feedback on an AI output as an xAPI statement (queued until the LRS takes it). */
   recordAiFeedback(feedback: AiFeedback, options: { language?: string } = {}): XapiStatement {
-    const homePage = this.options.learnerHomePage ?? globalThis.location?.origin ?? 'https://ehr-guide.dev';
+    const homePage = this.learnerHomePage ?? globalThis.location?.origin ?? 'https://ehr-guide.dev';
     return this.records.record(aiFeedbackStatement(feedback, { homePage, name: this.options.learnerId }, { language: options.language }));
   }
 

@@ -1,18 +1,23 @@
 import type { AiOutput } from './ai-output.js';
 import { outputScale, type ModelCard } from './model-card.js';
 
-const percent = (p: number) => (p < 0.01 && p > 0 ? '< 1 %' : `${Math.round(p * 100)} %`);
+/** A percentage that never rounds to a false certainty: 0.3 % is "< 1 %", 99.7 % is "> 99 %". */
+const percent = (p: number) => (p < 0.01 && p > 0 ? '< 1 %' : p > 0.99 && p < 1 ? '> 99 %' : `${Math.round(p * 100)} %`);
 const number = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 10) / 10));
 
 /** The output in plain words, e.g. "Score 72 on a 0–100 scale (not a probability) for sepsis within 6 hours". */
 export function describeOutput(output: AiOutput, card?: ModelCard): string {
   const about = output.outcome ? ` for ${output.outcome.charAt(0).toLowerCase()}${output.outcome.slice(1)}` : '';
   const scale = card ? outputScale(card) : output.probability !== undefined ? 'probability' : 'score';
+  if (card?.output.type === 'classification' && !card.output.range) {
+    // A yes/no output: flagged when it reaches the card's (lowest) threshold.
+    const value = output.score ?? output.probability;
+    const threshold = Math.min(...card.thresholds.map((t) => t.value));
+    if (value !== undefined && Number.isFinite(threshold)) return `${value >= threshold ? 'Flagged' : 'Not flagged'}${about}`;
+  }
   if (scale === 'probability' && output.probability !== undefined) return `${percent(output.probability)} estimated probability${about}`;
   if (output.score !== undefined) {
     const range = card?.output.range;
-    const kind = card?.output.type === 'classification' && !range ? (output.score >= 1 ? 'Flagged' : 'Not flagged') : undefined;
-    if (kind) return `${kind}${about}`;
     return `Score ${number(output.score)}${range ? ` on a ${number(range.min)}–${number(range.max)} scale` : ''}${scale === 'score' ? ' (not a probability)' : ''}${about}`;
   }
   if (output.probability !== undefined) return `${percent(output.probability)} estimated probability${about}`;
@@ -21,3 +26,8 @@ export function describeOutput(output: AiOutput, card?: ModelCard): string {
 }
 
 export { percent as formatPercent };
+
+/** Number needed to evaluate in words: one decimal below 10 ("1.4"), whole numbers above. */
+export function formatCount(n: number): string {
+  return n < 10 ? String(Math.round(n * 10) / 10) : String(Math.round(n));
+}

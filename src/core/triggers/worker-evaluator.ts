@@ -110,14 +110,19 @@ export class WorkerEvaluator implements ConditionEvaluator {
     const entries = Object.entries(parts);
     if (!entries.length) return;
     const pending: Array<Promise<unknown>> = [];
+    // Handled at once: a dispose() during a yield below rejects slices Promise.all has not yet been given.
+    const track = (promise: Promise<unknown>) => {
+      promise.catch(() => undefined);
+      pending.push(promise);
+    };
     for (const [part, value] of entries) {
       if (Array.isArray(value) && value.length > CHUNK) {
         for (let i = 0; i < value.length; i += CHUNK) {
-          pending.push(this.#send({ type: 'data', parts: { [part]: value.slice(i, i + CHUNK) }, append: i > 0 }));
+          track(this.#send({ type: 'data', parts: { [part]: value.slice(i, i + CHUNK) }, append: i > 0 }));
           await yieldToPage();
         }
       } else {
-        pending.push(this.#send({ type: 'data', parts: { [part]: value } }));
+        track(this.#send({ type: 'data', parts: { [part]: value } }));
       }
     }
     await Promise.all(pending);
