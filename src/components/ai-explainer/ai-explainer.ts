@@ -180,15 +180,26 @@ export class EhrAiExplainer extends LitElement {
         this.#problem({ code: 'card-invalid', message: `the model card is invalid at card${path}: ${issue.message}` });
       }
     } else if (this.engine) {
-      this.modelCard = findModelCard(this.output, this.engine.modelCards);
-      if (!this.modelCard && (this.output.modelId || this.output.modelCodings.length || this.output.sourceUrl)) {
-        this.#problem({ code: 'card-not-found', message: `no model card in the loaded packs matches ${this.output.modelId ? `id "${this.output.modelId}"` : this.output.modelCodings.map((c) => `${c.system ?? ''}|${c.code ?? ''}`).join(', ') || this.output.sourceUrl}` });
-      }
+      const engine = this.engine;
+      const output = this.output;
+      this.modelCard = findModelCard(output, engine.modelCards);
+      if (this.modelCard || !(output.modelId || output.modelCodings.length || output.sourceUrl)) return;
+      // The card may be in packs still loading: look again once they have settled, and only then report.
+      void engine.ready.then(() => {
+        if (this.engine !== engine || this.output !== output || this.modelCard) return;
+        this.modelCard = findModelCard(output, engine.modelCards);
+        if (this.modelCard) void this.#checkPatient();
+        else this.#problem({ code: 'card-not-found', message: `no model card in the loaded packs matches ${output.modelId ? `id "${output.modelId}"` : output.modelCodings.map((c) => `${c.system ?? ''}|${c.code ?? ''}`).join(', ') || output.sourceUrl}` });
+      });
     }
   }
 
   #onEngineResult(): void {
-    if (!this.modelCard && this.output && this.engine) this.#read(); // packs arrived after the output
+    if (!this.modelCard && this.output && this.engine && this.card === undefined) {
+      // A pack added later (addPack) may carry the card.
+      this.modelCard = findModelCard(this.output, this.engine.modelCards);
+      if (this.modelCard) void this.#checkPatient();
+    }
     const c = this.engine?.context;
     const key = c ? `${c.versions.patient ?? 0}|${c.versions.encounter ?? 0}|${Object.entries(c.versions).filter(([k]) => k.startsWith('resource:')).map(([k, n]) => `${k}=${n}`).join(',')}` : '';
     if (key !== this.#patientKey) this.#checkPatient();

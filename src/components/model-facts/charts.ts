@@ -25,7 +25,7 @@ export function renderCalibration(card: ModelCard, caption: string) {
     const interval = b.n ? wilsonInterval(Math.round(b.observed * b.n), b.n) : undefined;
     return { ...b, mid: (b.scoreFrom + b.scoreTo) / 2, interval };
   });
-  const label = `${caption}. ${points.map((p) => `Scores ${p.scoreFrom} to ${p.scoreTo}: observed ${pct(p.observed)}${p.n ? ` of ${p.n}` : ''}`).join('; ')}.`;
+  const label = `${caption}. ${points.map((p) => `${probability ? 'Predicted' : 'Scores'} ${p.scoreFrom} to ${p.scoreTo}: observed ${pct(p.observed)}${p.n ? ` of ${p.n}` : ''}`).join('; ')}.`;
   return html`<figure class="chart" part="calibration-chart">
     <svg role="img" aria-label=${label} viewBox="0 0 ${W} ${H}" width=${W} height=${H}>
       <line class="axis" x1=${PAD.left} y1=${y(0)} x2=${W - PAD.right} y2=${y(0)}></line>

@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import * as v from 'valibot';
 import { engineContext } from '../guide/engine-context.js';
 import type { GuideEngine } from '../../core/engine/engine.js';
-import { HTI1_ATTRIBUTES, HTI1_LABELS, ModelCardSchema, missingHti1Attributes, type ModelCard } from '../../core/models/model-card.js';
+import { HTI1_ATTRIBUTES, HTI1_LABELS, ModelCardSchema, missingHti1Attributes, outputScale, type ModelCard } from '../../core/models/model-card.js';
 import { safeUrl } from '../../core/url-policy.js';
 import { createEvent } from '../../events.js';
 import { VERSION } from '../../version.js';
@@ -65,6 +65,20 @@ export class EhrModelFacts extends LitElement {
   }
 
   #resolve(): void {
+    const engine = this.engine;
+    // A card named by id may be in packs still loading: decide once they have settled.
+    if (this.card === undefined && this.model && engine && !engine.modelCard(this.model)) {
+      this.resolved = undefined;
+      this.error = undefined;
+      void engine.ready.then(() => {
+        if (this.engine === engine && this.card === undefined && this.model) this.#settle();
+      });
+      return;
+    }
+    this.#settle();
+  }
+
+  #settle(): void {
     this.error = undefined;
     this.resolved = undefined;
     if (this.card !== undefined) {
@@ -166,7 +180,7 @@ export class EhrModelFacts extends LitElement {
             ${perf.atThresholds.map((t) => html`<tr><td>${t.threshold}</td><td>${pct(t.sensitivity)}</td><td>${pct(t.specificity)}</td><td>${t.ppv !== undefined ? pct(t.ppv) : '—'}</td><td>${t.npv !== undefined ? pct(t.npv) : '—'}</td></tr>`)}
           </tbody>
         </table>
-        ${this.#heading(2, 'Calibration')} ${renderCalibration(card, `Observed outcome rate by ${card.output.range ? 'score' : 'predicted probability'}`)}
+        ${this.#heading(2, 'Calibration')} ${renderCalibration(card, `Observed outcome rate by ${outputScale(card) === 'probability' ? 'predicted probability' : 'score'}`)}
         ${this.#heading(2, 'Subgroups')} ${renderSubgroups(card, 'Performance by subgroup')}
       </section>
 

@@ -130,7 +130,21 @@ export class GuideEngine {
   }
 
   /** Fetches and adds packs (static JSON files on any CDN). A pack that fails to load is reported; the others load. */
-  async loadPacks(urls: readonly string[], fetchImpl: typeof fetch = fetch): Promise<PackLoadResult[]> {
+  loadPacks(urls: readonly string[], fetchImpl: typeof fetch = fetch): Promise<PackLoadResult[]> {
+    const loading = this.#loadPacks(urls, fetchImpl);
+    const previous = this.#ready;
+    this.#ready = Promise.all([previous, loading]).then(() => undefined);
+    return loading;
+  }
+
+  #ready: Promise<void> = Promise.resolve();
+
+  /** Resolves once every `loadPacks()` started so far has settled: when "no such model card" is a real answer. */
+  get ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  async #loadPacks(urls: readonly string[], fetchImpl: typeof fetch): Promise<PackLoadResult[]> {
     return Promise.all(
       urls.map(async (url) => {
         try {
