@@ -92,6 +92,18 @@ export class EhrCdsCards extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('response') && this.response !== undefined) this.show(this.serviceId, this.response, { serviceUrl: this.serviceUrl });
+    if (changed.has('engine') && this.engine) {
+      // Model cards may arrive with packs still loading: attach explainers once they have.
+      const engine = this.engine;
+      void engine.ready.then(() => {
+        if (this.engine === engine) this.#loadExplainerIfNeeded();
+      });
+    }
+  }
+
+  #loadExplainerIfNeeded(): void {
+    if (this.explainerReady || !this.cards.some((c) => this.#modelCardFor(c))) return;
+    void import('../../define/ehr-ai-explainer.js').then(() => (this.explainerReady = true));
   }
 
   /**
@@ -107,7 +119,7 @@ export class EhrCdsCards extends LitElement {
     for (const card of cards) this.resolved.delete(card.key);
     this.cards = this.#set.cards;
     void this.#compileDetails(cards);
-    if (cards.some((c) => this.#modelCardFor(c))) void import('../../define/ehr-ai-explainer.js').then(() => (this.explainerReady = true));
+    this.#loadExplainerIfNeeded();
     return problems;
   }
 
