@@ -3,6 +3,7 @@
 //  2. dist/cdn/*.js — self-contained, minified bundles for integrators who use one <script type="module">;
 //     lazily imported parts (the markdown compiler and marked) stay separate chunks, loaded only when needed.
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -70,6 +71,19 @@ function moduleWorkers() {
   };
 }
 
+/**
+ * @xapi/xapi's package.json `browser` field points at a UMD file; its ESM build is the same code as a module, so
+ * lazy `import('@xapi/xapi')` becomes a clean chunk.
+ */
+function xapiEsm() {
+  return {
+    name: 'ehr-xapi-esm',
+    resolveId(id) {
+      return id === '@xapi/xapi' ? fileURLToPath(new URL('./node_modules/@xapi/xapi/dist/XAPI.esm.js', import.meta.url)) : null;
+    },
+  };
+}
+
 export default [
   {
     input: { index: 'src/index.ts', 'core/index': 'src/core/index.ts', 'smart/index': 'src/smart/index.ts', ...defines },
@@ -86,7 +100,7 @@ export default [
   },
   {
     input: Object.fromEntries(Object.entries(defines).map(([name, file]) => [name.replace('define/', ''), file])),
-    plugins: [moduleWorkers(), nodeResolve({ browser: true }), json(), commonjs(), ts()],
+    plugins: [moduleWorkers(), xapiEsm(), nodeResolve({ browser: true }), json(), commonjs(), ts()],
     output: {
       dir: 'dist/cdn',
       format: 'es',

@@ -3,6 +3,7 @@
 // quiet sentence; nothing is thrown at the EHR.
 import '../src/define/ehr-guide.js';
 import '../src/define/ehr-tip.js';
+import '../src/define/ehr-ai-explainer.js';
 import { applySmartStyle, completeLaunch, describeSmartError, SmartError } from '../src/smart/index.js';
 import type { EhrGuide } from '../src/components/guide/guide.js';
 
@@ -22,27 +23,26 @@ async function main(): Promise<void> {
   const session = await completeLaunch({ timeoutMs: 4000 });
   if (session.launch.smartStyleUrl) applySmartStyle(session.launch.smartStyleUrl, document.documentElement).catch(() => undefined);
   await guide.packsLoaded;
-  // Launched from an AI output (fhirContext names a RiskAssessment, intent "explain-risk"): show that output first.
-  // The full explainer (PPV at local prevalence, population check, Model Facts) comes with <ehr-ai-explainer>.
+  // Launched from an AI output (fhirContext names a RiskAssessment, intent "explain-risk"): explain that output
+  // first, with its model card, PPV at this hospital, and the population check against the live record.
   const focus = session.launch.fhirContext?.find((c) => c.reference?.startsWith('RiskAssessment/'));
   if (focus?.reference) {
     const section = document.createElement('section');
     section.id = 'ai-output';
-    section.setAttribute('aria-label', 'The AI output you opened ehr-guide from');
+    section.setAttribute('aria-labelledby', 'ai-output-h');
+    const heading = document.createElement('h2');
+    heading.id = 'ai-output-h';
+    heading.textContent = 'The AI output you opened ehr-guide from';
+    section.append(heading);
     try {
-      const ra = (await session.client.request(focus.reference)) as { method?: { coding?: Array<{ display?: string }> }; prediction?: Array<{ probabilityDecimal?: number; outcome?: { text?: string } }> };
-      const p = ra.prediction?.[0];
-      const heading = document.createElement('h2');
-      heading.textContent = 'You opened ehr-guide from an AI output';
-      const line = document.createElement('p');
-      line.textContent = `${ra.method?.coding?.[0]?.display ?? 'A model'}: ${p?.outcome?.text ?? 'risk'} — ${typeof p?.probabilityDecimal === 'number' ? `${Math.round(p.probabilityDecimal * 100)} %` : 'no probability given'}.`;
-      section.append(heading, line);
-      const tip = document.createElement('ehr-tip');
-      tip.setAttribute('item', 'ai.reading-a-score');
-      tip.setAttribute('variant', 'callout');
-      section.append(tip);
+      const explainer = document.createElement('ehr-ai-explainer');
+      explainer.expanded = true;
+      explainer.resource = await session.client.request(focus.reference);
+      section.append(explainer);
     } catch {
-      section.textContent = 'The AI output this launch named could not be read.';
+      const p = document.createElement('p');
+      p.textContent = 'The AI output this launch named could not be read.';
+      section.append(p);
     }
     panel.append(section);
   }
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   heading.textContent = 'For this patient, now';
   panel.append(heading);
   for (const item of guide.engine.items) {
-    if (item.kind !== 'tip' || (focus && item.id === 'ai.reading-a-score')) continue;
+    if (item.kind !== 'tip') continue;
     const tip = document.createElement('ehr-tip');
     tip.setAttribute('item', item.id);
     tip.setAttribute('variant', 'callout');

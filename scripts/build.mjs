@@ -23,7 +23,7 @@ run(process.execPath, ['scripts/gen-schema.mjs']);
 // and the markdown compiler are split into chunks loaded on demand, the FHIRPath worker sits beside them.
 {
   const { build } = await import('esbuild');
-  const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, platform: 'browser', tsconfig: 'tsconfig.json', logLevel: 'warning', legalComments: 'none' };
+  const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, platform: 'browser', tsconfig: 'tsconfig.json', logLevel: 'warning', legalComments: 'none', alias: { '@xapi/xapi': './node_modules/@xapi/xapi/dist/XAPI.esm.js' } };
   await build({ ...common, entryPoints: ['app/launch.ts', 'app/app.ts'], outdir: 'dist/app', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
   await build({ ...common, entryPoints: ['src/core/triggers/fhirpath.worker.ts'], outfile: 'dist/app/fhirpath.worker.js' });
   for (const file of ['launch.html', 'index.html', 'app.css']) cpSync(join('app', file), join('dist/app', file));

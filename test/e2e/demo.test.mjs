@@ -122,4 +122,36 @@ describe('demo EHR page', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  it('explains the chart\'s AI output and shows the CDS cards; overrides reach the CDS service and the LRS, without patient data', async () => {
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
+    await page.waitForSelector('#patient-list button');
+    // Synthetic sepsis scores per patient are 3, 8, 17 (alert threshold 6): the second and third get a card.
+    await page.click('#patient-list button:has-text("Joaquin")');
+    await page.waitForFunction(() => document.querySelector('ehr-cds-cards')?.shadowRoot?.querySelector('li.card ehr-ai-explainer')?.shadowRoot?.textContent.includes('Example sepsis prediction model'), null, { timeout: 10000 });
+    const chartExplainer = await page.$eval('section.ai > ehr-ai-explainer', (el) => el.shadowRoot.textContent.replace(/\s+/g, ' '));
+    assert.match(chartExplainer, /Example deterioration index \(training example\): Score \d+ on a 0–100 scale/);
+    assert.match(chartExplainer, /\(at this hospital\)/, 'the site\'s configured prevalence is used');
+    // Override the card's AI output from inside the CDS card, with one of the service's reasons.
+    const explainer = page.locator('ehr-cds-cards li.card ehr-ai-explainer');
+    // A clinician without progress yet counts as a novice: the explanation is already open; open it if not.
+    if ((await explainer.locator('[part="toggle"]').getAttribute('aria-expanded')) === 'false') await explainer.locator('[part="toggle"]').click();
+    await explainer.locator('button:has-text("Override")').click();
+    await explainer.locator('label:has-text("Not septic on assessment") input').check();
+    await explainer.locator('button:has-text("Send override")').click();
+    await page.waitForFunction(() => document.querySelector('ehr-cds-cards').shadowRoot.querySelector('.resolved')?.textContent.includes('Overridden: Not septic on assessment'));
+    const feedback = await (await page.request.get(`${demo.server.url}__sandbox/cds-feedback`)).json();
+    assert.equal(feedback.at(-1).outcome, 'overridden');
+    assert.equal(feedback.at(-1).overrideReason.reason.code, 'not-septic');
+    let statements = [];
+    for (let i = 0; i < 40 && !statements.length; i++) {
+      statements = await (await page.request.get(`${demo.server.url}__sandbox/xapi-received`)).json();
+      if (!statements.length) await page.waitForTimeout(100);
+    }
+    assert.equal(statements.at(-1).result.response, 'override:not-septic');
+    const patientId = await page.evaluate(() => document.querySelector('ehr-guide').engine.context.patient.id);
+    for (const text of [JSON.stringify(feedback), JSON.stringify(statements)]) assert.ok(!text.includes(patientId), 'no patient id leaves in feedback or learning records');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -57,10 +57,14 @@ describe('SMART on FHIR', () => {
     await page.click('demo-ai-risk >> .score');
     await page.waitForFunction(() => document.getElementById('app-frame')?.contentWindow?.location.pathname === '/app/index.html', null, { timeout: 10000 });
     const frame = page.frames().find((f) => f.url().includes('/app/index.html'));
-    await frame.waitForSelector('#ai-output p', { timeout: 10000 });
-    const line = await frame.$eval('#ai-output p', (p) => p.textContent);
-    const percent = /(\d+) \/ 100/.exec(badge)[1];
-    assert.match(line, new RegExp(`Example deterioration index .*${percent} %`), 'the app explains the same output the chart shows');
+    const score = /(\d+) \/ 100/.exec(badge)[1];
+    // The app opens the explainer of that very RiskAssessment, read over FHIR, with the record's population check.
+    await frame.waitForFunction((s) => document.querySelector('#ai-output ehr-ai-explainer')?.shadowRoot?.textContent.includes(`Score ${s} on a 0–100 scale`), score, { timeout: 10000 });
+    await frame.waitForFunction(() => /Inside the intended population|Outside the intended population|Cannot tell from the record/.test(document.querySelector('#ai-output ehr-ai-explainer').shadowRoot.textContent), null, { timeout: 10000 });
+    const line = await frame.$eval('#ai-output ehr-ai-explainer', (el) => el.shadowRoot.textContent.replace(/\s+/g, ' '));
+    assert.match(line, /Example deterioration index \(training example\)/, 'the app explains the same output the chart shows');
+    // The launch carried the encounter? The sandbox's EHR launch has none, so the inpatient criterion cannot be checked.
+    assert.match(line, /Hospitalised \(an inpatient encounter\): no encounter is in context/);
     assert.deepEqual(problems, []);
     await context.close();
   });

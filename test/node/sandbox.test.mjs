@@ -121,3 +121,27 @@ describe('sandbox SMART server', () => {
     assert.equal(location.searchParams.get('error'), 'access_denied');
   });
 });
+
+describe('sandbox CDS Hooks service', () => {
+  it('answers discovery and patient-view with a card for a flagged patient, none for the others; takes feedback', async () => {
+    const discovery = await (await fetch(`${base}/cds-services`)).json();
+    assert.deepEqual(discovery.services.map((s) => [s.hook, s.id]), [['patient-view', 'ehr-guide-sepsis']]);
+    const answers = [];
+    for (const patient of sb.patients) {
+      const res = await fetch(`${base}/cds-services/ehr-guide-sepsis`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hook: 'patient-view', hookInstance: randomBytes(8).toString('hex'), context: { patientId: patient.id, userId: 'Practitioner/dr-demo' } }) });
+      assert.equal(res.status, 200);
+      answers.push((await res.json()).cards);
+    }
+    // Synthetic scores 3, 8, 17 against the alert threshold 6: two cards, one quiet patient.
+    assert.deepEqual(answers.map((cards) => cards.length), [0, 1, 1]);
+    const card = answers[1][0];
+    assert.equal(card.source.topic.code, 'example-sepsis-model');
+    assert.equal(card.links[0].type, 'smart');
+    const bad = await fetch(`${base}/cds-services/ehr-guide-sepsis`, { method: 'POST', body: JSON.stringify({ hook: 'order-sign' }) });
+    assert.equal(bad.status, 400);
+    const fb = await fetch(`${base}/cds-services/ehr-guide-sepsis/feedback`, { method: 'POST', body: JSON.stringify({ feedback: [{ card: card.uuid, outcome: 'overridden', outcomeTimestamp: new Date().toISOString() }] }) });
+    assert.equal(fb.status, 200);
+    assert.equal((await (await fetch(`${base}/__sandbox/cds-feedback`)).json()).at(-1).card, card.uuid);
+    assert.equal((await fetch(`${base}/cds-services/ehr-guide-sepsis/feedback`, { method: 'POST', body: '{"feedback":[{"outcome":"maybe"}]}' })).status, 400);
+  });
+});
