@@ -115,7 +115,7 @@ describe('model cards in packs', () => {
     expect(errors).to.deep.equal([]);
     const { HTI1_ATTRIBUTE_NAMES, missingHti1Attributes } = await import('../../src/core/models/model-card.js');
     expect(HTI1_ATTRIBUTE_NAMES).to.have.length(31);
-    expect(loaded!.modelCards.map((c) => c.id)).to.deep.equal(['example-sepsis-model', 'example-ich-triage']);
+    expect(loaded!.modelCards.map((c) => c.id)).to.deep.equal(['example-sepsis-model', 'example-deterioration-index', 'example-ich-triage']);
     for (const card of loaded!.modelCards) {
       expect(missingHti1Attributes(card), card.id).to.deep.equal([]);
       expect(card.trainingExample).to.equal(true);
@@ -126,6 +126,12 @@ describe('model cards in packs', () => {
     const { predictiveValues } = await import('../../src/core/risk/math.js');
     const recomputed = predictiveValues({ sensitivity: sepsis.atThresholds[0].sensitivity, specificity: sepsis.atThresholds[0].specificity, prevalence: sepsis.evaluationPrevalence });
     expect(Math.round(recomputed.ppv * 100)).to.equal(Math.round(sepsis.atThresholds[0].ppv! * 100));
+    // Singh et al. 2021 report PPV 74 % at ≥ 68.8 with sensitivity 39 % and 103/392 = 26.3 % prevalence; the card's
+    // specificity (95 %) is derived from the 14 % flagged: 1 − (0.14 − 0.39 × 0.263) / (1 − 0.263) = 0.949.
+    const edi = loaded!.modelCards[1].performance;
+    expect(1 - (0.14 - 0.39 * (103 / 392)) / (1 - 103 / 392)).to.be.closeTo(edi.atThresholds[0].specificity, 0.005);
+    const ediPpv = predictiveValues({ sensitivity: edi.atThresholds[0].sensitivity, specificity: edi.atThresholds[0].specificity, prevalence: edi.evaluationPrevalence }).ppv;
+    expect(ediPpv).to.be.closeTo(edi.atThresholds[0].ppv!, 0.01);
   });
 
   it('reports invalid model cards with their paths and keeps the valid ones', async () => {
@@ -136,7 +142,8 @@ describe('model cards in packs', () => {
     bad.decisionRole = 'decides';
     bad.hti1.fundingSource = '';
     bad.sources = [];
-    const { pack: loaded, errors } = loadPack({ ...json, modelCards: [json.modelCards[1], bad] });
+    const ich = json.modelCards.find((c: { id: string }) => c.id === 'example-ich-triage');
+    const { pack: loaded, errors } = loadPack({ ...json, modelCards: [ich, bad] });
     expect(loaded!.modelCards.map((c) => c.id)).to.deep.equal(['example-ich-triage']);
     expect(errors.map((e) => `${e.path}: ${e.message}`)).to.deep.equal([
       '$.modelCards[1].decisionRole: must be informs, augments or replaces (clinical management)',

@@ -104,6 +104,8 @@ export class EhrAiExplainer extends LitElement {
   @property({ attribute: false }) patientData?: ExplainerPatientData;
   /** Where `fhirpath.worker.js` is served, for a standalone explainer (see `<ehr-guide worker-url>`). */
   @property({ attribute: 'worker-url' }) workerUrl?: string;
+  /** The FHIRPath evaluator of a standalone explainer (default: fhirpath in a Web Worker, created on first use). */
+  @property({ attribute: false }) evaluator?: ConditionEvaluator;
 
   @consume({ context: engineContext, subscribe: true })
   @state()
@@ -143,7 +145,7 @@ export class EhrAiExplainer extends LitElement {
       this.#unsubscribe = this.engine?.subscribe(() => this.#onEngineResult());
     }
     if (['resource', 'cdsCard', 'score', 'model', 'card', 'engine'].some((k) => changed.has(k))) this.#read();
-    if (['patientData', 'engine', 'card', 'resource', 'cdsCard', 'model'].some((k) => changed.has(k))) this.#checkPatient();
+    if (['patientData', 'engine', 'card', 'resource', 'cdsCard', 'model', 'score', 'evaluator'].some((k) => changed.has(k))) void this.#checkPatient();
     if (changed.has('localPrevalence') && this.localPrevalence !== undefined && !(this.localPrevalence > 0 && this.localPrevalence < 1)) {
       this.#problem({ code: 'prevalence-invalid', message: `local-prevalence must be a proportion between 0 and 1 (0.05 for 5 %), got ${this.localPrevalence}; the evaluation's prevalence is used` });
     }
@@ -220,8 +222,8 @@ export class EhrAiExplainer extends LitElement {
         [population, subgroups] = await Promise.all([this.engine.checkPopulation(card), this.engine.relevantSubgroups(card)]);
       } else {
         const data = { patient: this.patientData?.patient, encounter: this.patientData?.encounter, resources: this.patientData?.resources ?? {}, versions: {} };
-        this.#ownEvaluator ??= new WorkerEvaluator(this.workerUrl ?? undefined);
-        [population, subgroups] = await Promise.all([checkPopulation(card, data, this.#ownEvaluator), relevantSubgroups(card, data, this.#ownEvaluator)]);
+        const evaluator = this.evaluator ?? (this.#ownEvaluator ??= new WorkerEvaluator(this.workerUrl ?? undefined));
+        [population, subgroups] = await Promise.all([checkPopulation(card, data, evaluator), relevantSubgroups(card, data, evaluator)]);
       }
       if (check !== this.#check) return;
       this.population = population;
@@ -360,11 +362,11 @@ export class EhrAiExplainer extends LitElement {
         : nothing}
       <p>${explanation?.band ? html`At or above <strong>${explanation.band.label}</strong>. ${explanation.band.action}` : value === undefined ? 'The output carries no value on this model\'s scale.' : 'Below every alert threshold.'}</p>
       ${explanation?.ppv !== undefined && explanation.frequency
-        ? html`<h3>What a flag means here</h3>
+        ? html`<h3>What a flag at ${explanation.atThreshold?.threshold ?? 'the threshold'} means here</h3>
             <p>
               At ${formatPercent(explanation.prevalence)} prevalence (${where}), ${formatPercent(explanation.ppv)} of flagged patients have the condition
-              (positive predictive value${explanation.ppvInterval ? html`, 95 % range ${formatPercent(explanation.ppvInterval.low)} to ${formatPercent(explanation.ppvInterval.high)}` : nothing}):
-              flagged patients assessed per patient found with the condition: about ${formatCount(explanation.numberNeededToEvaluate!)}.
+              (positive predictive value${explanation.ppvInterval ? html`, 95 % range ${formatPercent(explanation.ppvInterval.low)} to ${formatPercent(explanation.ppvInterval.high)}` : nothing}).
+              About ${formatCount(explanation.numberNeededToEvaluate!)} flagged patients are assessed for each one who has it.
               ${explanation.npv !== undefined ? html`Of patients below the threshold, ${formatPercent(explanation.npv)} do not have it.` : nothing}
             </p>
             ${renderIconArray(explanation.frequency.withCondition, explanation.frequency.per, explanation.frequency.sentence)}

@@ -7,7 +7,9 @@ const number = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.rou
 
 /** The output in plain words, e.g. "Score 72 on a 0–100 scale (not a probability) for sepsis within 6 hours". */
 export function describeOutput(output: AiOutput, card?: ModelCard): string {
-  const about = output.outcome ? ` for ${output.outcome.charAt(0).toLowerCase()}${output.outcome.slice(1)}` : '';
+  // "Sepsis within 6 hours" → "for sepsis within 6 hours"; "ICU-level care" keeps its capitals.
+  const outcome = output.outcome && /^[A-Z][a-z]/.test(output.outcome) ? output.outcome.charAt(0).toLowerCase() + output.outcome.slice(1) : output.outcome;
+  const about = outcome ? ` for ${outcome}` : '';
   const scale = card ? outputScale(card) : output.probability !== undefined ? 'probability' : 'score';
   if (card?.output.type === 'classification' && !card.output.range) {
     // A yes/no output: flagged when it reaches the card's (lowest) threshold.

@@ -57,7 +57,7 @@ describe('<ehr-ai-explainer>', function () {
     expect(details(el).hidden).to.equal(false);
     await until(() => text(el).includes('Inside the intended population'), 'population checked');
     expect(text(el)).to.include('Adult (18 or over): met by the record');
-    expect(text(el)).to.include('flagged patients assessed per patient found with the condition: about 26.');
+    expect(text(el)).to.include('About 26 flagged patients are assessed for each one who has it.');
     const icons = root(el).querySelectorAll('[part="icon-array"] circle');
     expect(icons.length).to.equal(100);
     expect(root(el).querySelectorAll('[part="icon-array"] circle.with').length).to.equal(4);

@@ -16,7 +16,7 @@ describe('reading AI outputs', () => {
   it('reads the official FHIR R4 RiskAssessment examples, and says why one cannot be read', async () => {
     const cardiac = aiOutputFromResource(await ra('cardiac'));
     expect(cardiac).to.include({ kind: 'risk-assessment', probability: 0.02, outcome: 'Heart Attack' });
-    expect(describeOutput(cardiac)).to.equal('2 % estimated probability for heart Attack');
+    expect(describeOutput(cardiac)).to.equal('2 % estimated probability for heart Attack'); // "Heart Attack", as the example writes it
     const prognosis = aiOutputFromResource(await ra('prognosis'));
     expect(prognosis.qualitative).to.equal('moderate likelihood');
     expect(prognosis.probability).to.equal(undefined);
