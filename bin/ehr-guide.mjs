@@ -104,6 +104,7 @@ async function validate(args) {
   const warnings = [];
   const ids = new Map();
   const expressions = [];
+  const lessonLinks = [];
   const docs = await pageDocuments(args.pages);
   for (const file of args.files) {
     const { json, error } = readJson(file);
@@ -120,6 +121,12 @@ async function validate(args) {
       const missing = missingHti1Attributes(card);
       if (missing.length) warnings.push({ file, path: `${at}.hti1`, message: `model card "${card.id}" leaves out ${missing.length} HTI-1 source attribute(s): ${missing.join(', ')} (use "not available" where the rule allows it)` });
       card.population.criteria.forEach((criterion, i) => expressions.push({ file, path: `${at}.population.criteria[${i}].expression`, expression: criterion.expression, itemId: card.id }));
+      (card.subgroups ?? []).forEach((subgroup, i) => subgroup.criterion && expressions.push({ file, path: `${at}.subgroups[${i}].criterion`, expression: subgroup.criterion, itemId: card.id }));
+      const thresholds = new Set(card.performance.atThresholds.map((t) => t.threshold));
+      card.thresholds.forEach((t, i) => {
+        if (!thresholds.has(t.value)) warnings.push({ file, path: `${at}.thresholds[${i}]`, message: `model card "${card.id}" gives no performance at its threshold ${t.value}: the explainer cannot say what a flag there means` });
+      });
+      if (card.lessonId) lessonLinks.push({ file, path: `${at}.lessonId`, cardId: card.id, lessonId: card.lessonId });
     }
     const rawItems = Array.isArray(json.items) ? json.items : [];
     for (const item of result.pack.items) {
@@ -147,6 +154,10 @@ async function validate(args) {
         }
       }
     }
+  }
+  // A card's lesson may live in another pack: checked once every pack given is read.
+  for (const link of lessonLinks) {
+    if (!ids.has(link.lessonId)) warnings.push({ file: link.file, path: link.path, message: `model card "${link.cardId}" links lesson "${link.lessonId}", which none of the packs validated here contains` });
   }
   if (expressions.length) {
     const checks = await new InlineEvaluator().check(expressions.map((e) => e.expression));

@@ -36,11 +36,16 @@ describe('ehr-guide validate', () => {
     delete cards.modelCards[0].hti1.fundingSource;
     delete cards.modelCards[0].hti1.updateProcess;
     cards.modelCards[1].population.criteria[0].expression = 'birthDate <=';
+    cards.modelCards[1].subgroups[1].criterion = "gender = 'female' or";
     const r = cli('validate', write('cards.json', cards), '--json');
     assert.equal(r.status, 1);
     const { errors, warnings } = JSON.parse(r.out);
-    assert.deepEqual(warnings.map((w) => w.message), ['model card "example-sepsis-model" leaves out 2 HTI-1 source attribute(s): fundingSource, updateProcess (use "not available" where the rule allows it)']);
-    assert.equal(errors[0].path, '$.modelCards[1].population.criteria[0].expression');
+    assert.deepEqual(warnings.map((w) => w.message), [
+      'model card "example-sepsis-model" leaves out 2 HTI-1 source attribute(s): fundingSource, updateProcess (use "not available" where the rule allows it)',
+      // Validated alone, the cards' lesson (in ai-literacy.json) is not among the packs given.
+      ...cards.modelCards.map((c) => `model card "${c.id}" links lesson "lesson.reading-a-risk-score", which none of the packs validated here contains`),
+    ]);
+    assert.deepEqual(errors.map((e) => e.path), ['$.modelCards[1].population.criteria[0].expression', '$.modelCards[1].subgroups[1].criterion']);
     assert.match(errors[0].message, /FHIRPath does not compile/);
   });
 
