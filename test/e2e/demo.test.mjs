@@ -154,4 +154,20 @@ describe('demo EHR page', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  it('launches the app through SMART from a CDS card\'s SMART link, on that card\'s AI output', async () => {
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
+    await page.waitForSelector('#patient-list button');
+    await page.click('#patient-list button:has-text("Patria")');
+    await page.waitForFunction(() => !!document.querySelector('ehr-cds-cards')?.shadowRoot?.querySelector('[part="links"] a'), null, { timeout: 10000 });
+    await page.locator('ehr-cds-cards [part="links"] a:has-text("Explain this alert")').click();
+    await page.waitForFunction(() => document.getElementById('app-frame')?.contentWindow?.location.pathname === '/app/index.html', null, { timeout: 10000 });
+    const frame = page.frames().find((f) => f.url().includes('/app/index.html'));
+    await frame.waitForFunction(() => document.querySelector('#ai-output ehr-ai-explainer')?.shadowRoot?.textContent.includes('Example sepsis prediction model'), null, { timeout: 10000 });
+    const text = await frame.$eval('#ai-output ehr-ai-explainer', (el) => el.shadowRoot.textContent.replace(/\s+/g, ' '));
+    assert.match(text, /Score 17 on a 0–100 scale \(not a probability\) for sepsis within 6 hours/);
+    assert.equal(page.url(), demo.server.url, 'the EHR page itself did not navigate');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

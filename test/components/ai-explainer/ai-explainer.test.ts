@@ -7,7 +7,7 @@ import type { EhrAiExplainer } from '../../../src/components/ai-explainer/ai-exp
 import { MODEL_SCORE_EXTENSION } from '../../../src/core/models/ai-output.js';
 import { memoryStorage } from '../../../src/core/progress/storage.js';
 import type { FhirResource } from '../../../src/core/context/fhir-types.js';
-import { recordEvents, until } from '../../helpers.js';
+import { emulateForcedColors, recordEvents, until } from '../../helpers.js';
 import { SYNTHEA, loadSynthea, withBirthDate, type Record_ } from '../../core/engine/fixtures.js';
 
 const riskAssessment = (model: string, score: number): FhirResource => ({
@@ -204,5 +204,15 @@ describe('<ehr-ai-explainer>', function () {
     await until(() => !!root(el).querySelector('ehr-model-facts')?.shadowRoot?.textContent?.includes('HTI-1'), 'model facts inline');
     await expect(el).to.be.accessible();
     events.stop();
+  });
+
+  it('reads an AI-produced Observation and stays accessible in forced colours', async () => {
+    const observation = { resourceType: 'Observation', status: 'final', code: { text: 'Sepsis risk score' }, method: { coding: [{ code: 'example-sepsis-model' }] }, valueQuantity: { value: 12, unit: 'score' } };
+    const { el } = await mount(chet, html`<ehr-ai-explainer expanded .resource=${observation}></ehr-ai-explainer>`);
+    await until(() => text(el).includes('Inside the intended population'), 'population checked');
+    expect(text(el)).to.include('Score 12 on a 0–100 scale (not a probability) for sepsis risk score.');
+    await emulateForcedColors(true);
+    await expect(el).to.be.accessible();
+    await emulateForcedColors(false);
   });
 });

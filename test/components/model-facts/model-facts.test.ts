@@ -5,6 +5,7 @@ import type { EhrModelFacts } from '../../../src/components/model-facts/model-fa
 import type { EhrGuide } from '../../../src/components/guide/guide.js';
 import { HTI1_ATTRIBUTE_NAMES, type ModelCard } from '../../../src/core/models/model-card.js';
 import { memoryStorage } from '../../../src/core/progress/storage.js';
+import { sendKeys } from '@web/test-runner-commands';
 import { emulateForcedColors, recordEvents, until } from '../../helpers.js';
 
 const cards = async (): Promise<ModelCard[]> => (await (await fetch('/packs/model-cards.json')).json()).modelCards;
@@ -91,5 +92,17 @@ describe('<ehr-model-facts>', function () {
     expect(text(el)).to.match(/The model card is invalid at card\.id: must be 1–128 characters/);
     expect(events.events.map((e) => e.detail.code)).to.deep.equal(['card-not-found', 'card-invalid']);
     events.stop();
+  });
+
+  it('is keyboard operable: Tab reaches Print and the source links in order', async () => {
+    const [sepsis] = await cards();
+    const page = await fixture<HTMLElement>(html`<div><button id="before">before</button><ehr-model-facts .card=${sepsis}></ehr-model-facts></div>`);
+    const el = page.querySelector('ehr-model-facts') as EhrModelFacts;
+    page.querySelector<HTMLButtonElement>('#before')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Print');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.tagName).to.equal('A');
+    expect(el.shadowRoot!.activeElement?.getAttribute('rel')).to.equal('noopener noreferrer');
   });
 });
