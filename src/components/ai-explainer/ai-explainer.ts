@@ -197,6 +197,7 @@ export class EhrAiExplainer extends LitElement {
   }
 
   #onEngineResult(): void {
+    if (this.expanded === undefined) this.requestUpdate(); // the inferred proficiency may have changed the default depth
     if (!this.modelCard && this.output && this.engine && this.card === undefined) {
       // A pack added later (addPack) may carry the card.
       this.modelCard = findModelCard(this.output, this.engine.modelCards);

@@ -137,7 +137,7 @@ export function aiOutputFromCdsCard(card: unknown): AiOutput {
   const extension = isObject(card.extension) ? card.extension : {};
   const output: AiOutput = {
     kind: 'cds-card',
-    outcome: text(card.summary),
+    // The card's summary is shown by the card itself; it does not name the predicted outcome.
     modelCodings: topic ? [{ system: text(topic.system), code: text(topic.code), display: text(topic.display) }] : [],
     modelId: text(extension[MODEL_CARD_EXTENSION]),
     sourceUrl: text(source.url),
