@@ -12,6 +12,15 @@ import { panelStyles } from '../shared/panel.styles.js';
 import { renderCalibration, renderSubgroups } from './charts.js';
 import { modelFactsStyles } from './model-facts.styles.js';
 
+/** A source link's text: its host, or the URL itself when it has none (mailto:, relative). */
+function linkText(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
 const pct = (p: number) => `${Math.round(p * 1000) / 10} %`;
 const ROLE_WORDS = { informs: 'Informs clinical management', augments: 'Augments clinical management', replaces: 'Replaces clinical management' } as const;
 
@@ -208,7 +217,7 @@ export class EhrModelFacts extends LitElement {
           <dt>Updates</dt><dd>${card.monitoring.updates}</dd>
         </dl>
         <p>Sources:</p>
-        <ul>${card.sources.map((s) => html`<li>${s.citation}${s.url && safeUrl(s.url) ? html` — <a href=${safeUrl(s.url)!} rel="noopener noreferrer" target="_blank">${new URL(s.url).host}</a>` : nothing}</li>`)}</ul>
+        <ul>${card.sources.map((s) => html`<li>${s.citation}${s.url && safeUrl(s.url) ? html` — <a href=${safeUrl(s.url)!} rel="noopener noreferrer" target="_blank">${linkText(s.url)}</a>` : nothing}</li>`)}</ul>
       </section>
 
       <section part="hti1" class="hti1">

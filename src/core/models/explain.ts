@@ -64,7 +64,11 @@ export async function checkPopulation(card: ModelCard, data: EvaluationData, eva
     return { status: 'cannot-tell', criteria: card.population.criteria.map((c) => ({ description: c.description, result: 'unknown', reason: 'no patient record is loaded' })) };
   }
   const expressions = card.population.criteria.map((c) => c.expression);
-  const results = await evaluator.evaluate(expressions, data);
+  // FHIRPath gives empty, not false, when the record lacks what a criterion reads (no birth date): asked apart,
+  // so a missing fact is "cannot tell", never "not met".
+  const all = await evaluator.evaluate([...expressions, ...expressions.map((e) => `(${e}).exists()`)], data);
+  const results = all.slice(0, expressions.length);
+  const present = all.slice(expressions.length);
   const criteria = card.population.criteria.map((criterion, i) => {
     const deps = expressionDependencies(criterion.expression);
     const absentParts = (['encounter', 'user'] as const).filter((part) => deps.parts.includes(part) && !data[part]);
@@ -73,6 +77,8 @@ export async function checkPopulation(card: ModelCard, data: EvaluationData, eva
     if (missing.length) return { description: criterion.description, result: 'unknown' as const, reason: `the record's ${missing.join(', ')} resources were not loaded` };
     const r = results[i];
     if (!r.ok) return { description: criterion.description, result: 'unknown' as const, reason: `the criterion could not be evaluated (${r.error})` };
+    const p = present[i];
+    if (!r.value && p.ok && !p.value) return { description: criterion.description, result: 'unknown' as const, reason: 'the record does not hold what this criterion reads' };
     return { description: criterion.description, result: r.value ? ('met' as const) : ('not-met' as const), reason: r.value ? 'met by the record' : 'not met by the record' };
   });
   const status = criteria.some((c) => c.result === 'not-met') ? 'outside' : criteria.some((c) => c.result === 'unknown') ? 'cannot-tell' : 'inside';

@@ -105,4 +105,15 @@ describe('<ehr-model-facts>', function () {
     expect(el.shadowRoot!.activeElement?.tagName).to.equal('A');
     expect(el.shadowRoot!.activeElement?.getAttribute('rel')).to.equal('noopener noreferrer');
   });
+
+  it('renders hostile card text as text and never makes a javascript: source a link', async () => {
+    const [sepsis] = await cards();
+    const hostile = { ...sepsis, summary: '<img src=x onerror="window.__pwnedFacts=1">', name: '<script>window.__pwnedFacts=1</script>', sources: [{ citation: 'Evil', url: 'javascript:window.__pwnedFacts=1' }, { citation: 'Mail', url: 'mailto:informatics@hospital.example.org' }] };
+    const el = await fixture<EhrModelFacts>(html`<ehr-model-facts .card=${hostile}></ehr-model-facts>`);
+    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect(el.shadowRoot!.textContent).to.include('<img src=x onerror="window.__pwnedFacts=1">');
+    const links = [...el.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal(['mailto:informatics@hospital.example.org']);
+    expect((window as unknown as { __pwnedFacts?: number }).__pwnedFacts).to.equal(undefined);
+  });
 });
