@@ -4,7 +4,7 @@
 import '../src/define/ehr-guide.js';
 import '../src/define/ehr-tip.js';
 import '../src/define/ehr-ai-explainer.js';
-import { applySmartStyle, completeLaunch, describeSmartError, SmartError } from '../src/smart/index.js';
+import { aiOutputRequest, applySmartStyle, completeLaunch, describeSmartError, SmartError } from '../src/smart/index.js';
 import type { EhrGuide } from '../src/components/guide/guide.js';
 
 const guide = document.getElementById('guide') as EhrGuide;
@@ -25,8 +25,8 @@ async function main(): Promise<void> {
   await guide.packsLoaded;
   // Launched from an AI output (fhirContext names a RiskAssessment, intent "explain-risk"): explain that output
   // first, with its model card, PPV at this hospital, and the population check against the live record.
-  const focus = session.launch.fhirContext?.find((c) => c.reference?.startsWith('RiskAssessment/'));
-  if (focus?.reference) {
+  const focus = aiOutputRequest(session.launch.fhirContext);
+  if (focus) {
     const section = document.createElement('section');
     section.id = 'ai-output';
     section.setAttribute('aria-labelledby', 'ai-output-h');
@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     try {
       const explainer = document.createElement('ehr-ai-explainer');
       explainer.expanded = true;
-      explainer.resource = await session.client.request(focus.reference);
+      const answer = (await session.client.request(focus.url)) as { resourceType?: string; entry?: Array<{ resource?: unknown }> };
+      explainer.resource = focus.search ? answer.entry?.[0]?.resource : answer;
+      if (!explainer.resource) throw new Error('not found');
       section.append(explainer);
     } catch {
       const p = document.createElement('p');

@@ -13,9 +13,11 @@ export interface SmartDataOptions {
   onPartialFailure?: (error: SmartError) => void;
 }
 
+import type { FhirContextEntry } from './ai-context.js';
+
 /** The SMART launch context that arrived with the access token, beyond patient and encounter. */
 export interface LaunchExtras {
-  fhirContext?: Array<{ reference?: string; canonical?: string; type?: string; role?: string }>;
+  fhirContext?: FhirContextEntry[];
   intent?: string;
   needPatientBanner?: boolean;
   smartStyleUrl?: string;

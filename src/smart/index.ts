@@ -6,3 +6,4 @@ export { startLaunch, type SmartLaunchOptions } from './launch.js';
 export { completeLaunch, sessionFromClient, applySmartStyle, type SmartSession } from './ready.js';
 export { smartDataSource, launchExtras, type LaunchExtras, type SmartDataOptions } from './data-source.js';
 export { SmartError, describeSmartError, type SmartErrorKind } from './errors.js';
+export { aiOutputRequest, type AiOutputRequest, type FhirContextEntry } from './ai-context.js';
