@@ -10,8 +10,7 @@ import type {} from '../src/define/ehr-ai-explainer.js';
 import type {} from '../src/define/ehr-cds-cards.js';
 
 const MODEL_SCORE_EXTENSION = 'https://ehr-guide.dev/fhir/StructureDefinition/model-score';
-/** This hospital's prevalence of the deterioration outcome on general wards: a demo setting, as a site would configure it. */
-const LOCAL_DETERIORATION_PREVALENCE = '0.06';
+
 
 type Resource = { resourceType: string; id?: string; [key: string]: unknown };
 type Bundle = { entry?: Array<{ resource: Resource }> };
@@ -152,7 +151,6 @@ function renderChart(chart: Chart): HTMLElement {
   // The model output the EHR holds for this patient (a RiskAssessment in the sandbox's FHIR server), explained
   // in place by <ehr-ai-explainer>: the engine of the surrounding <ehr-guide> finds its model card in the packs.
   const explainer = document.createElement('ehr-ai-explainer');
-  explainer.setAttribute('local-prevalence', LOCAL_DETERIORATION_PREVALENCE);
   fetch(`/__ehr/risk?patient=${encodeURIComponent(chart.id)}`)
     .then((r) => (r.ok ? r.json() : null))
     .then((ra: { prediction?: Array<{ extension?: Array<{ url: string; valueDecimal?: number }> }> } | null) => {
@@ -245,6 +243,9 @@ const guide = document.querySelector('ehr-guide')!;
 // Demo settings: relaxed so each patient's guidance shows as soon as their chart opens. The protective defaults
 // (one new tip a minute, six a session) are what a production page gets without this line.
 guide.policy = { minIntervalMs: 0, maxNewAtOnce: 3, sessionBudget: 30 };
+// This hospital's prevalence of each model's outcome, as a site configures it once (demo figures): every
+// explainer recomputes what a flag means here with it.
+guide.localPrevalence = { 'example-deterioration-index': 0.06, 'example-sepsis-model': 0.04 };
 
 function setWorkflow(point: string): void {
   if (guide.workflow !== point) guide.workflow = point;

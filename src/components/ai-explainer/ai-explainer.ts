@@ -92,7 +92,7 @@ export class EhrAiExplainer extends LitElement {
   @property() model?: string;
   /** The model card itself (otherwise looked up by id in the packs of the enclosing `<ehr-guide>`). */
   @property({ attribute: false }) card?: unknown;
-  /** The outcome's prevalence at this hospital (0–1); PPV is recomputed with it. Default: the evaluation's. */
+  /** The outcome's prevalence at this hospital (0–1); PPV is recomputed with it. Default: `<ehr-guide>`'s `localPrevalence` for the model, else the evaluation's. */
   @property({ attribute: 'local-prevalence', type: Number }) localPrevalence?: number;
   /** Whether the details show. Default: open for novices, closed otherwise. */
   @property({ type: Boolean, reflect: true }) expanded?: boolean;
@@ -245,9 +245,11 @@ export class EhrAiExplainer extends LitElement {
     this.dispatchEvent(createEvent('ehr-ai-explainer-toggle', { expanded: this.expanded }));
   }
 
+  /** This site's prevalence: the attribute, else what `<ehr-guide>` was configured with for this model. */
   get #prevalence(): number | undefined {
     const p = this.localPrevalence;
-    return p !== undefined && p > 0 && p < 1 ? p : undefined;
+    if (p !== undefined && p > 0 && p < 1) return p;
+    return this.modelCard ? this.engine?.localPrevalence(this.modelCard.id) : undefined;
   }
 
   /** The explanation of the output against its card (undefined when there is no card or no value on its scale). */

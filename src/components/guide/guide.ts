@@ -70,6 +70,8 @@ export class EhrGuide extends LitElement {
   @property({ attribute: false }) lrsAuth?: string;
   /** The xAPI account home page of learners (the health system's URL); default: the page's origin. */
   @property({ attribute: 'learner-home-page' }) learnerHomePage?: string;
+  /** This site's prevalence of each model's outcome (`{ "example-sepsis-model": 0.04 }`): explainers use it for PPV. */
+  @property({ attribute: false }) localPrevalence?: Record<string, number>;
 
   readonly #provider = new ContextProvider(this, { context: engineContext });
   /** Resolves when the packs named by `packs` (and the data source's first load) are in. */
@@ -141,6 +143,13 @@ export class EhrGuide extends LitElement {
       }
     }
     if (changed.has('learnerHomePage')) engine.learnerHomePage = this.learnerHomePage || undefined;
+    if (changed.has('localPrevalence')) {
+      try {
+        engine.setLocalPrevalence(this.localPrevalence ?? {});
+      } catch (error) {
+        this.#onProblem({ code: 'evaluator', message: `localPrevalence rejected: ${(error as Error).message}` });
+      }
+    }
     if (changed.has('packs') && this.packs !== this.#loadedPacks) this.packsLoaded = this.#loadPacks();
     // While packs load, #loadPacks reads the data source afterwards, with the resource types the packs need.
     if (changed.has('dataSource') && this.dataSource && !this.#packsLoading) void this.#loadData();

@@ -93,6 +93,26 @@ export class GuideEngine {
   readonly records: LearningRecords;
   /** The xAPI account home page for learners (the health system's URL); default: the page's origin. */
   learnerHomePage?: string;
+  #prevalence = new Map<string, number>();
+
+  /**
+   * This site's prevalence of each model's outcome (model card id → proportion, 0 < p < 1), what explainers
+   * recompute PPV with. Invalid entries throw a RangeError naming them; nothing is set then.
+   */
+  setLocalPrevalence(byModel: Readonly<Record<string, number>>): void {
+    const next = new Map<string, number>();
+    for (const [id, p] of Object.entries(byModel ?? {})) {
+      if (typeof p !== 'number' || !(p > 0 && p < 1)) throw new RangeError(`local prevalence of "${id}" must be a proportion between 0 and 1 (0.05 for 5 %), got ${JSON.stringify(p)}`);
+      next.set(id, p);
+    }
+    this.#prevalence = next;
+    this.#schedule();
+  }
+
+  /** This site's prevalence for a model's outcome, when configured. */
+  localPrevalence(modelId: string): number | undefined {
+    return this.#prevalence.get(modelId);
+  }
 
   /** The fatigue policy in force. */
   get policy(): FatiguePolicy {

@@ -215,4 +215,16 @@ describe('<ehr-ai-explainer>', function () {
     await expect(el).to.be.accessible();
     await emulateForcedColors(false);
   });
+
+  it('takes this site\'s prevalence from <ehr-guide> when the element has none, and rejects a bad one', async () => {
+    const { el, guide } = await mount(chet, html`<ehr-ai-explainer .resource=${riskAssessment('example-sepsis-model', 8)}></ehr-ai-explainer>`);
+    expect(text(el)).to.include('(in the evaluation)');
+    guide.localPrevalence = { 'example-sepsis-model': 0.02 };
+    await until(() => text(el).includes('about 4 have the condition and 96 do not (at this hospital)'), 'site prevalence applied');
+    const events = recordEvents(['ehr-guide-problem']);
+    guide.localPrevalence = { 'example-sepsis-model': 2 };
+    await guide.updateComplete;
+    expect(events.events[0].detail.message).to.equal('localPrevalence rejected: local prevalence of "example-sepsis-model" must be a proportion between 0 and 1 (0.05 for 5 %), got 2');
+    events.stop();
+  });
 });
