@@ -12,6 +12,7 @@ import type { ConditionEvaluator, ConditionResult } from '../triggers/evaluator.
 import { applyGuard, isIntrusive } from './guard.js';
 import { prefilter } from './prefilter.js';
 import { roleFromPractitionerRoles } from '../context/roles.js';
+import { yieldToPage } from '../yield.js';
 import { checkPopulation, relevantSubgroups, type PopulationCheck, type RelevantSubgroup } from '../models/explain.js';
 import type { EvaluationData } from '../triggers/evaluator.js';
 import { LearningRecords, type LrsConfig } from '../records/learning-records.js';
@@ -315,6 +316,9 @@ export class GuideEngine {
 
   async #run(generation: number): Promise<EvaluationResult> {
     await this.progress.ready;
+    // The engine's work never runs inside the host's task (a click, a render): it starts in a task of its own.
+    await yieldToPage();
+    if (generation !== this.#generation) return this.#latest!;
     const context = this.#context;
     const now = this.#now();
     const today = dayOf(now);
@@ -344,7 +348,11 @@ export class GuideEngine {
         if (this.#conditionCache.get(expr)?.key !== key) needed.set(expr, key);
       }
     }
-    if (needed.size) await this.#evaluateConditions(needed, context);
+    if (needed.size) {
+      await this.#evaluateConditions(needed, context);
+      // The worker's results arrive in one message task; the decision pass gets tasks of its own.
+      await yieldToPage();
+    }
     if (generation !== this.#generation) {
       // A newer evaluation started while FHIRPath ran: its result is the answer, and it alone publishes.
       return this.#latest!;
@@ -356,6 +364,10 @@ export class GuideEngine {
         candidate.decision.reason = failure.reason;
         candidate.decision.detail = failure.detail;
       } else passing.push(candidate);
+    }
+    if (passing.length + candidates.length > 400) {
+      await yieldToPage(); // large packs: the guard's pass in a task of its own too
+      if (generation !== this.#generation) return this.#latest!;
     }
     applyGuard({ candidates: passing, progress: this.progress.state, policy: this.#policy, now, workflow: context.workflow, showing: this.#onScreen() });
     decisions.sort((a, b) => Number(b.show) - Number(a.show) || b.priority - a.priority || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));

@@ -1,3 +1,4 @@
+import { yieldToPage } from '../yield.js';
 import * as v from 'valibot';
 import { ItemSchema, PackHeaderSchema, type PackItem } from './schema.js';
 import { ModelCardSchema, type ModelCard } from '../models/model-card.js';
@@ -71,15 +72,18 @@ export function loadPack(json: unknown, source = 'pack'): PackLoadResult {
  * The same as loadPack, but validates items in slices and yields between them, so a pack of a thousand items
  * never blocks the page's main thread for more than a few milliseconds at a time.
  */
-export async function loadPackInSlices(json: unknown, source = 'pack', sliceMs = 4): Promise<PackLoadResult> {
+export async function loadPackInSlices(json: unknown, source = 'pack', sliceMs = 3): Promise<PackLoadResult> {
+  const clock = globalThis.performance ?? Date;
+  await yieldToPage(); // the header's validation and the first slice do not share the caller's task
   const loader = packLoader(json, source);
   if (!loader.pack) return { errors: loader.errors };
   let index = 0;
   while (index < loader.total) {
-    const start = Date.now();
-    while (index < loader.total && Date.now() - start < sliceMs) loader.validate(index, ++index);
-    if (index < loader.total) await new Promise((resolve) => setTimeout(resolve, 0));
+    const start = clock.now();
+    while (index < loader.total && clock.now() - start < sliceMs) loader.validate(index, ++index);
+    if (index < loader.total) await yieldToPage();
   }
+  await yieldToPage();
   return loader.finish();
 }
 

@@ -1,10 +1,10 @@
+import { yieldToPage } from '../yield.js';
 import type { ConditionEvaluator, ConditionResult, EvaluationData } from './evaluator.js';
 import type { WorkerRequestBody, WorkerResponse } from './worker-protocol.js';
 
 /** Resources per postMessage when sending a record to the worker. */
 const CHUNK = 20;
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
 type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
@@ -115,14 +115,22 @@ export class WorkerEvaluator implements ConditionEvaluator {
       promise.catch(() => undefined);
       pending.push(promise);
     };
+    // Resources cloned in the current task: small parts share a task until they add up to a slice.
+    let inTask = 0;
     for (const [part, value] of entries) {
       if (Array.isArray(value) && value.length > CHUNK) {
         for (let i = 0; i < value.length; i += CHUNK) {
           track(this.#send({ type: 'data', parts: { [part]: value.slice(i, i + CHUNK) }, append: i > 0 }));
           await yieldToPage();
         }
+        inTask = 0;
       } else {
         track(this.#send({ type: 'data', parts: { [part]: value } }));
+        inTask += Array.isArray(value) ? value.length : 1;
+        if (inTask >= CHUNK) {
+          await yieldToPage();
+          inTask = 0;
+        }
       }
     }
     await Promise.all(pending);
