@@ -5,9 +5,9 @@ import * as v from 'valibot';
 import { engineContext } from '../guide/engine-context.js';
 import type { GuideEngine } from '../../core/engine/engine.js';
 import { aiOutputFromCdsCard, aiOutputFromResource, findModelCard, valueOnCardScale, type AiOutput } from '../../core/models/ai-output.js';
-import { describeOutput, formatCount, formatPercent } from '../../core/models/describe.js';
+import { describeOutput } from '../../core/models/describe.js';
 import { checkPopulation, explainScore, relevantSubgroups, type PopulationCheck, type RelevantSubgroup, type ScoreExplanation } from '../../core/models/explain.js';
-import { ModelCardSchema, outputScale, type ModelCard } from '../../core/models/model-card.js';
+import { ModelCardSchema, type ModelCard } from '../../core/models/model-card.js';
 import type { CdsCoding } from '../../core/cds/cds-response.js';
 import { cardFeedback } from '../../core/cds/feedback.js';
 import { CdsFeedbackOutbox } from '../../core/cds/feedback-outbox.js';
@@ -18,8 +18,7 @@ import { createEvent, type EhrAiFeedbackDetail, type EhrAiProblemDetail } from '
 import { VERSION } from '../../version.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { explainerStyles } from './ai-explainer.styles.js';
-import { renderIconArray } from './icon-array.js';
-import { renderThresholdScale } from './threshold-scale.js';
+import { renderChecklist, renderLimits, renderPopulation, renderPredictiveValue, renderThresholds } from './explanation-sections.js';
 
 /** Override reasons offered when the output did not come with its own (a CDS card's `overrideReasons`). */
 export const DEFAULT_OVERRIDE_REASONS: CdsCoding[] = [
@@ -353,41 +352,10 @@ export class EhrAiExplainer extends LitElement {
   }
 
   #renderDetails(card: ModelCard, explanation: ScoreExplanation | undefined, value: number | undefined) {
-    const range = card.output.range ?? (outputScale(card) === 'probability' ? { min: 0, max: 1 } : undefined);
-    const where = explanation?.prevalenceSource === 'local' ? 'at this hospital' : 'in the evaluation';
-    const thresholdWords = card.thresholds.map((t) => `${t.label} at ${t.value}`).join('; ');
-    const subgroupNotes = this.subgroups.map((s) => s.subgroup);
     return html`
       ${card.trainingExample ? html`<p class="badge" role="note">Training example built from published figures — not a vendor's model card.</p>` : nothing}
-      <h3>Against the thresholds</h3>
-      ${range
-        ? renderThresholdScale(value, range, card.thresholds, `${value === undefined ? 'No value on this scale' : `Output ${value}`} on a scale of ${range.min} to ${range.max}; ${thresholdWords || 'no thresholds'}`)
-        : nothing}
-      <p>${explanation?.band ? html`At or above <strong>${explanation.band.label}</strong>. ${explanation.band.action}` : value === undefined ? 'The output carries no value on this model\'s scale.' : 'Below every alert threshold.'}</p>
-      ${explanation?.ppv !== undefined && explanation.frequency
-        ? html`<h3>What a flag at ${explanation.atThreshold?.threshold ?? 'the threshold'} means here</h3>
-            <p>
-              At ${formatPercent(explanation.prevalence)} prevalence (${where}), ${formatPercent(explanation.ppv)} of flagged patients have the condition
-              (positive predictive value${explanation.ppvInterval ? html`, 95 % range ${formatPercent(explanation.ppvInterval.low)} to ${formatPercent(explanation.ppvInterval.high)}` : nothing}).
-              About ${formatCount(explanation.numberNeededToEvaluate!)} flagged patients are assessed for each one who has it.
-              ${explanation.npv !== undefined ? html`Of patients below the threshold, ${formatPercent(explanation.npv)} do not have it.` : nothing}
-            </p>
-            ${renderIconArray(explanation.frequency.withCondition, explanation.frequency.per, explanation.frequency.sentence)}
-            ${explanation.prevalenceSource === 'evaluation' ? html`<p class="muted">This hospital's prevalence is not configured; the figure uses the evaluation's, and may differ here.</p>` : nothing}`
-        : nothing}
-      <h3>Is this patient in the intended population?</h3>
-      ${this.#renderPopulation(card)}
-      <h3>Limits that apply</h3>
-      <ul>
-        ${subgroupNotes.map((s) => html`<li>For ${s.group}: ${[s.auroc !== undefined ? `AUROC ${s.auroc}` : '', s.sensitivity !== undefined ? `sensitivity ${formatPercent(s.sensitivity)}` : '', s.specificity !== undefined ? `specificity ${formatPercent(s.specificity)}` : '', s.note ?? ''].filter(Boolean).join('; ')}</li>`)}
-        ${card.limitations.map((l) => html`<li>${l}</li>`)} ${card.knownBiases.map((b) => html`<li>${b}</li>`)}
-      </ul>
-      ${card.verifyBeforeActing.length
-        ? html`<h3>Before you act</h3>
-            <ul part="checklist" class="checklist">
-              ${card.verifyBeforeActing.map((item) => html`<li>${item}</li>`)}
-            </ul>`
-        : nothing}
+      ${renderThresholds(card, explanation, value)} ${renderPredictiveValue(explanation)} ${renderPopulation(card, this.population)}
+      ${renderLimits(card, this.subgroups)} ${renderChecklist(card)}
       <p class="links">
         ${this.factsHref
           ? html`<a href=${this.factsHref}>Model facts</a>`
@@ -396,19 +364,6 @@ export class EhrAiExplainer extends LitElement {
       </p>
       <div id="${this.#id}-facts">${this.factsOpen ? html`<ehr-model-facts .card=${card} heading-level="4"></ehr-model-facts>` : nothing}</div>
     `;
-  }
-
-  #renderPopulation(card: ModelCard) {
-    const check = this.population;
-    if (!check || check === 'pending') return html`<p class="muted" role="status">Checking the record…</p>`;
-    if (card.population.criteria.length === 0) return html`<p>The model card states no population criteria.</p>`;
-    const words = { inside: 'Inside the intended population', outside: 'Outside the intended population: the figures above may not apply', 'cannot-tell': 'Cannot tell from the record' }[check.status];
-    return html`<div part="population" class="population ${check.status}">
-      <p role="status"><strong>${words}.</strong></p>
-      <ul>
-        ${check.criteria.map((c) => html`<li class=${c.result}><span class="mark" aria-hidden="true">${c.result === 'met' ? '✓' : c.result === 'not-met' ? '✗' : '?'}</span> ${c.description}: ${c.reason}.</li>`)}
-      </ul>
-    </div>`;
   }
 
   #renderFeedback() {
