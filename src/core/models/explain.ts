@@ -87,18 +87,49 @@ export async function checkPopulation(card: ModelCard, data: EvaluationData, eva
 
 export interface RelevantSubgroup {
   subgroup: NonNullable<ModelCard['subgroups']>[number];
-  /** Why it applies: the patient meets its criterion, or the card gives no criterion (it applies to everyone). */
-  reason: 'meets-criterion';
+  /** Why it applies: the patient's age or sex, or the subgroup's FHIRPath criterion. */
+  reason: 'age' | 'sex' | 'meets-criterion';
+}
+
+/** Whole years between a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD) and `today`; undefined when it cannot be read. */
+export function ageInYears(birthDate: unknown, today: Date = new Date()): number | undefined {
+  if (typeof birthDate !== 'string') return undefined;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(birthDate);
+  if (!m) return undefined;
+  // A partial date is taken at its latest possible day, so an age is never overstated.
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : 12;
+  const day = m[3] ? Number(m[3]) : new Date(Date.UTC(year, month, 0)).getUTCDate();
+  let age = today.getUTCFullYear() - year;
+  if (today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day)) age--;
+  return age >= 0 ? age : undefined;
 }
 
 /**
- * The card's subgroups this patient belongs to (those whose FHIRPath `criterion` the record meets), so the
- * explainer can show the figures that apply to them. Subgroups without a criterion cannot be matched to a patient
- * and are left to the Model Facts label. Criteria that fail to evaluate are skipped, never guessed.
+ * The card's subgroups this patient belongs to, so the explainer can show the figures that apply to them: by age
+ * band and sex from the Patient resource, and by FHIRPath criterion for anything else. A subgroup whose facts the
+ * record lacks (no birth date, no gender), or whose criterion fails to evaluate, is left out — never guessed.
  */
-export async function relevantSubgroups(card: ModelCard, data: EvaluationData, evaluator: ConditionEvaluator): Promise<RelevantSubgroup[]> {
-  const withCriterion = (card.subgroups ?? []).filter((s) => s.criterion);
-  if (!data.patient || withCriterion.length === 0) return [];
-  const results = await evaluator.evaluate(withCriterion.map((s) => s.criterion!), data);
-  return withCriterion.flatMap((subgroup, i) => (results[i].ok && results[i].value ? [{ subgroup, reason: 'meets-criterion' as const }] : []));
+export async function relevantSubgroups(card: ModelCard, data: EvaluationData, evaluator: ConditionEvaluator, today: Date = new Date()): Promise<RelevantSubgroup[]> {
+  const subgroups = card.subgroups ?? [];
+  const patient = data.patient as { birthDate?: unknown; gender?: unknown } | undefined;
+  if (!patient || subgroups.length === 0) return [];
+  const age = ageInYears(patient.birthDate, today);
+  const gender = typeof patient.gender === 'string' ? patient.gender : undefined;
+  const withCriterion = subgroups.filter((s) => s.criterion);
+  const results = withCriterion.length ? await evaluator.evaluate(withCriterion.map((s) => s.criterion!), data) : [];
+  const found: RelevantSubgroup[] = [];
+  for (const subgroup of subgroups) {
+    if (subgroup.ageRange) {
+      const { min, max } = subgroup.ageRange;
+      if (age === undefined || (min !== undefined && age < min) || (max !== undefined && age > max)) continue;
+    }
+    if (subgroup.sex && subgroup.sex !== gender) continue;
+    if (subgroup.criterion) {
+      const r = results[withCriterion.indexOf(subgroup)];
+      if (!r?.ok || !r.value) continue;
+      found.push({ subgroup, reason: 'meets-criterion' });
+    } else if (subgroup.ageRange || subgroup.sex) found.push({ subgroup, reason: subgroup.ageRange ? 'age' : 'sex' });
+  }
+  return found;
 }

@@ -93,10 +93,19 @@ export const ModelCardSchema = v.strictObject({
   }),
   validation: v.array(v.strictObject({ sites: TEXT(500), period: TEXT(100), population: TEXT(1000), validatedBy: TEXT(300), external: v.boolean() })),
   /**
-   * Performance in subgroups. `criterion` is FHIRPath on the patient (as population criteria are): the explainer
-   * shows a subgroup's figures to a clinician whose patient meets it.
+   * Performance in subgroups. The explainer shows a subgroup's figures to a clinician whose patient belongs to it:
+   * by `ageRange` and `sex` (read from the patient's birth date and gender), or by `criterion`, FHIRPath on the
+   * patient (as population criteria are), for anything else.
    */
-  subgroups: v.optional(v.array(v.strictObject({ attribute: v.picklist(['age', 'sex', 'race', 'ethnicity', 'language', 'payer', 'site', 'other']), group: TEXT(200), criterion: v.optional(TEXT(2000)), auroc: v.optional(PROPORTION), sensitivity: v.optional(PROPORTION), specificity: v.optional(PROPORTION), note: v.optional(TEXT(1000)) }))),
+  subgroups: v.optional(v.array(v.strictObject({
+    attribute: v.picklist(['age', 'sex', 'race', 'ethnicity', 'language', 'payer', 'site', 'other']),
+    group: TEXT(200),
+    /** Age band in whole years (`max` inclusive): matched against the patient's birth date. */
+    ageRange: v.optional(v.pipe(v.strictObject({ min: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))), max: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }), v.check((r) => r.min === undefined || r.max === undefined || r.min <= r.max, 'min must not be above max'))),
+    /** Administrative sex (FHIR `Patient.gender`) the figures are for. */
+    sex: v.optional(v.picklist(['female', 'male', 'other', 'unknown'], 'must be a FHIR administrative gender: female, male, other or unknown')),
+    criterion: v.optional(TEXT(2000)),
+    auroc: v.optional(PROPORTION), sensitivity: v.optional(PROPORTION), specificity: v.optional(PROPORTION), note: v.optional(TEXT(1000)) }))),
   /** Intended population as FHIRPath conditions on the patient's record (same variables as pack triggers). */
   population: v.strictObject({ criteria: v.array(v.strictObject({ description: TEXT(500), expression: TEXT(2000) })) }),
   limitations: v.array(TEXT()),

@@ -87,7 +87,10 @@ describe('<ehr-ai-explainer>', function () {
     await until(() => text(el).includes('Outside the intended population'), 'outside after the encounter arrives');
     // Figures from Singh et al. 2021: PPV 74 % at 26 % prevalence → recomputed 0.39×0.263/(0.39×0.263+0.05×0.737) = 73.6 %.
     expect(text(el)).to.include('about 74 have the condition');
-    expect(text(el)).to.include('For Women and men: Predictions did not differ by sex');
+    // Chet is a man of 80-odd: the figures for men and for adults apply, not those for women.
+    expect(text(el)).to.include('For Men: Predictions did not differ by sex');
+    expect(text(el)).to.include("For Adults (the cohort's median age was 64): Validated in adults only");
+    expect(text(el)).not.to.include('For Women');
   });
 
   it('opens by default for novices, and the toggle works from the keyboard', async () => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { loadPack } from '../../../src/core/packs/load-pack.js';
-import { checkPopulation, explainScore } from '../../../src/core/models/explain.js';
+import { ageInYears, checkPopulation, explainScore, relevantSubgroups } from '../../../src/core/models/explain.js';
 import { InlineEvaluator } from '../../../src/core/triggers/inline-evaluator.js';
 import type { ModelCard } from '../../../src/core/models/model-card.js';
 import { SYNTHEA, loadSynthea } from '../engine/fixtures.js';
@@ -96,5 +96,34 @@ describe('intended-population check against Synthea records', () => {
     const unknown = await checkPopulation(sepsis, { patient: noBirthDate, resources: patria.resources, versions: {} }, evaluator);
     expect(unknown.status).to.equal('cannot-tell');
     expect(unknown.criteria[0]).to.deep.equal({ description: 'Adult (18 or over)', result: 'unknown', reason: 'the record does not hold what this criterion reads' });
+  });
+
+  it('finds the subgroups a patient belongs to by age band, sex and criterion, and skips what the record lacks', async () => {
+    const { 'example-ich-triage': ich } = await cards();
+    const evaluator = new InlineEvaluator();
+    const today = new Date('2026-11-23T12:00:00Z');
+    // Hand-worked ages: born 1939-01-27 → 87; born 2008-11-24 → 17 (one day short of 18); born 1990 → 35 (taken as 31 Dec).
+    expect(ageInYears('1939-01-27', today)).to.equal(87);
+    expect(ageInYears('2008-11-24', today)).to.equal(17);
+    expect(ageInYears('2008-11-23', today)).to.equal(18);
+    expect(ageInYears('1990', today)).to.equal(35);
+    expect(ageInYears('soon', today)).to.equal(undefined);
+    const card = {
+      ...ich,
+      subgroups: [
+        { attribute: 'age' as const, group: '18–64', ageRange: { min: 18, max: 64 }, sensitivity: 0.97 },
+        { attribute: 'age' as const, group: '65 and over', ageRange: { min: 65 }, sensitivity: 0.94 },
+        { attribute: 'sex' as const, group: 'Women', sex: 'female' as const, auroc: 0.9 },
+        { attribute: 'other' as const, group: 'On anticoagulants', criterion: "%MedicationRequest.where(status = 'active').exists()" },
+      ],
+    };
+    const chet = await loadSynthea(SYNTHEA[0]);
+    const forChet = await relevantSubgroups(card, { patient: chet.patient, resources: chet.resources, versions: {} }, evaluator, today);
+    expect(forChet.map((s) => [s.subgroup.group, s.reason])).to.deep.equal([['65 and over', 'age'], ['On anticoagulants', 'meets-criterion']]);
+    const patria = await loadSynthea(SYNTHEA[2]);
+    const forPatria = await relevantSubgroups(card, { patient: patria.patient, resources: { MedicationRequest: [] }, versions: {} }, evaluator, today);
+    expect(forPatria.map((s) => s.subgroup.group)).to.deep.equal(['18–64', 'Women']);
+    const { birthDate: _b, gender: _g, ...anonymous } = patria.patient;
+    expect(await relevantSubgroups(card, { patient: anonymous, resources: {}, versions: {} }, evaluator, today)).to.deep.equal([]);
   });
 });
