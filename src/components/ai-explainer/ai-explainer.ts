@@ -10,7 +10,7 @@ import { checkPopulation, explainScore, relevantSubgroups, type PopulationCheck,
 import { ModelCardSchema, type ModelCard } from '../../core/models/model-card.js';
 import type { CdsCoding } from '../../core/cds/cds-response.js';
 import { cardFeedback } from '../../core/cds/feedback.js';
-import { CdsFeedbackOutbox } from '../../core/cds/feedback-outbox.js';
+import { sharedCdsFeedbackOutbox } from '../../core/cds/feedback-outbox.js';
 import type { FhirResource } from '../../core/context/fhir-types.js';
 import type { ConditionEvaluator } from '../../core/triggers/evaluator.js';
 import { WorkerEvaluator } from '../../core/triggers/worker-evaluator.js';
@@ -36,8 +36,6 @@ export interface ExplainerPatientData {
 }
 
 let nextId = 0;
-const sharedOutbox = () => (outbox ??= new CdsFeedbackOutbox());
-let outbox: CdsFeedbackOutbox | undefined;
 
 /**
  * Explains one AI output at the point of use: what it says in plain words, where it sits against the model's
@@ -125,13 +123,18 @@ export class EhrAiExplainer extends LitElement {
   #patientKey = '';
   #check = 0;
 
+  #stopHearing?: () => void;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    void sharedOutbox().flush();
+    const outbox = sharedCdsFeedbackOutbox();
+    this.#stopHearing = outbox.onProblem((message) => this.#problem({ code: 'feedback-failed', message }));
+    void outbox.flush();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopHearing?.();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#ownEvaluator?.dispose();
@@ -293,7 +296,7 @@ export class EhrAiExplainer extends LitElement {
     }
     if (this.cdsServiceUrl && output.kind === 'cds-card') {
       if (!cardUuid) this.#problem({ code: 'feedback-failed', message: 'the CDS card has no uuid, so the service cannot receive feedback on it' });
-      else void sharedOutbox().send(this.cdsServiceUrl, cardFeedback(cardUuid, outcome === 'agree' ? { outcome: 'accepted', acceptedSuggestions: [] } : { outcome: 'overridden', reason }));
+      else void sharedCdsFeedbackOutbox().send(this.cdsServiceUrl, cardFeedback(cardUuid, outcome === 'agree' ? { outcome: 'accepted', acceptedSuggestions: [] } : { outcome: 'overridden', reason }));
     }
     this.feedback = 'sent';
     this.sentOutcome = outcome === 'agree' ? 'You agreed with this output.' : `You overrode this output${reason?.display ? `: ${reason.display}` : ''}.`;

@@ -5,7 +5,7 @@ import { engineContext } from '../guide/engine-context.js';
 import type { GuideEngine } from '../../core/engine/engine.js';
 import { CdsCardSet, readCdsResponse, type CdsCoding, type CdsLink, type ReadCard } from '../../core/cds/cds-response.js';
 import { cardFeedback } from '../../core/cds/feedback.js';
-import { CdsFeedbackOutbox } from '../../core/cds/feedback-outbox.js';
+import { sharedCdsFeedbackOutbox } from '../../core/cds/feedback-outbox.js';
 import { aiOutputFromCdsCard, findModelCard } from '../../core/models/ai-output.js';
 import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 import { createEvent, type EhrCdsCardActionDetail } from '../../events.js';
@@ -21,7 +21,6 @@ const SUMMARY_MAX = 140;
 /** A SMART link launch, done by the host (only the EHR can mint a launch context). */
 export type SmartLinkLauncher = (link: CdsLink, card: ReadCard) => void | Promise<void>;
 
-let outbox: CdsFeedbackOutbox | undefined;
 
 /**
  * Renders CDS Hooks 2.0 cards: indicator, summary, markdown detail (compiled to a safe tree: raw HTML shows as
@@ -81,13 +80,18 @@ export class EhrCdsCards extends LitElement {
   readonly #set = new CdsCardSet();
   readonly #serviceUrls = new Map<string, string>();
 
-  get #outbox(): CdsFeedbackOutbox {
-    return (outbox ??= new CdsFeedbackOutbox({ onProblem: (message) => this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'feedback-failed', message })) }));
-  }
+  readonly #outbox = sharedCdsFeedbackOutbox();
+  #stopHearing?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#stopHearing = this.#outbox.onProblem((message) => this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'feedback-failed', message })));
     void this.#outbox.flush();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopHearing?.();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

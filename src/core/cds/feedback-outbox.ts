@@ -1,5 +1,6 @@
 import type { KeyValueStorage } from '../dismissals.js';
 import { postCardFeedback, type CdsFeedbackBody } from './feedback.js';
+import { withLock } from '../locks.js';
 
 const KEY = 'ehr-guide:cds-feedback-queue';
 const MAX = 500;
@@ -18,11 +19,29 @@ export class CdsFeedbackOutbox {
   #storage: KeyValueStorage | null;
   #memory: Entry[] = [];
   #flushing?: Promise<void>;
+  #listeners = new Set<(message: string) => void>();
 
   constructor(
     private readonly options: { storage?: KeyValueStorage | null; fetch?: typeof fetch; onProblem?: (message: string) => void } = {},
   ) {
     this.#storage = options.storage === undefined ? localStorageOrNull() : options.storage;
+    if (options.onProblem) this.#listeners.add(options.onProblem);
+  }
+
+  /** Hears delivery problems (elements report them as events); returns the function that stops listening. */
+  onProblem(listener: (message: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #problem(message: string): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(message);
+      } catch {
+        // a listener's failure is not the outbox's
+      }
+    }
   }
 
   get pending(): Entry[] {
@@ -37,7 +56,7 @@ export class CdsFeedbackOutbox {
 
   #save(entries: Entry[]): void {
     if (entries.length > MAX) {
-      this.options.onProblem?.(`CDS feedback could not be delivered for ${entries.length} cards; the oldest ${entries.length - MAX} were dropped`);
+      this.#problem(`CDS feedback could not be delivered for ${entries.length} cards; the oldest ${entries.length - MAX} were dropped`);
       entries = entries.slice(-MAX);
     }
     this.#memory = entries;
@@ -56,7 +75,7 @@ export class CdsFeedbackOutbox {
   }
 
   flush(): Promise<void> {
-    this.#flushing ??= this.#sendAll().finally(() => (this.#flushing = undefined));
+    this.#flushing ??= withLock('ehr-guide:cds-feedback', () => this.#sendAll()).finally(() => (this.#flushing = undefined));
     return this.#flushing;
   }
 
@@ -67,11 +86,21 @@ export class CdsFeedbackOutbox {
         const sent = JSON.stringify(entry);
         this.#save(this.pending.filter((e) => JSON.stringify(e) !== sent));
       } catch (error) {
-        this.options.onProblem?.(`feedback for a card of ${entry.serviceUrl} was not delivered (${(error as Error).message}); kept to send again`);
+        this.#problem(`feedback for a card of ${entry.serviceUrl} was not delivered (${(error as Error).message}); kept to send again`);
         return; // the service is down: keep the order, try later
       }
     }
   }
+}
+
+/**
+ * The page's one outbox (shared through a global symbol, so two copies of ehr-guide on a page share it too): two
+ * outboxes over one stored queue would send the same feedback twice.
+ */
+export function sharedCdsFeedbackOutbox(): CdsFeedbackOutbox {
+  const key = Symbol.for('ehr-guide/cds-feedback-outbox');
+  const holder = globalThis as unknown as Record<symbol, CdsFeedbackOutbox | undefined>;
+  return (holder[key] ??= new CdsFeedbackOutbox());
 }
 
 function localStorageOrNull(): KeyValueStorage | null {

@@ -1,5 +1,6 @@
 import type { KeyValueStorage } from '../dismissals.js';
 import type { XapiStatement } from './statements.js';
+import { withLock } from '../locks.js';
 
 export interface LrsConfig {
   /** The LRS's xAPI endpoint (ends in `/xapi/` or similar; `statements` is appended). */
@@ -89,7 +90,7 @@ export class LearningRecords {
   /** Sends what is queued; resolves when done (or when it failed: the problem is reported, the queue kept). */
   flush(): Promise<void> {
     if (!this.#config) return Promise.resolve();
-    this.#flushing ??= this.#send().finally(() => (this.#flushing = undefined));
+    this.#flushing ??= withLock('ehr-guide:xapi-queue', () => this.#send()).finally(() => (this.#flushing = undefined));
     return this.#flushing;
   }
 

@@ -79,4 +79,14 @@ describe('CDS feedback outbox', () => {
     expect(received.map((r: { body: { feedback: Array<{ card: string }> } }) => r.body.feedback[0].card)).to.deep.equal(['card-1', 'card-2']);
     expect(JSON.parse(storage.data.get('ehr-guide:cds-feedback-queue')!)).to.deep.equal([]);
   });
+
+  it('sends each feedback once when two outboxes (two tabs) share the stored queue', async () => {
+    await fetch('/__test/sunk/cds-twice', { method: 'DELETE' });
+    const storage = memory();
+    const tabA = new CdsFeedbackOutbox({ storage });
+    const tabB = new CdsFeedbackOutbox({ storage });
+    await Promise.all([tabA.send('/__test/sink/cds-twice/cds-services/x', cardFeedback('card-once', { outcome: 'overridden' })), tabB.flush(), tabA.flush()]);
+    const received = await sunk('cds-twice');
+    expect(received.map((r: { body: { feedback: Array<{ card: string }> } }) => r.body.feedback[0].card)).to.deep.equal(['card-once']);
+  });
 });
