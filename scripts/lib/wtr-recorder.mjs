@@ -1,10 +1,13 @@
 // A tiny recording endpoint for browser tests: what an LRS or a CDS service would receive.
 //   POST /__test/sink/<name>[...]          → 200 and the body kept (xAPI statements answer with their ids)
 //   POST with ?fail=<status> (or after PUT /__test/sink-fail/<name>?status=503) → that status, nothing kept
+//   PUT /__test/sink-refuse/<name>?contains=x → POSTs whose body contains x get 400 (an invalid statement)
 //   GET  /__test/sunk/<name>              → JSON array of { path, headers, body } received so far
 //   DELETE /__test/sunk/<name>            → forget
 const received = new Map();
 const failing = new Map();
+// name → substring: a POST whose body contains it is refused with 400 (an LRS rejecting an invalid statement).
+const refusing = new Map();
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
@@ -22,6 +25,14 @@ export function recorderMiddleware() {
     const sink = /^\/__test\/sink\/([\w-]+)(\/.*)?$/.exec(url.pathname);
     const sunk = /^\/__test\/sunk\/([\w-]+)$/.exec(url.pathname);
     const fail = /^\/__test\/sink-fail\/([\w-]+)$/.exec(url.pathname);
+    const refuse = /^\/__test\/sink-refuse\/([\w-]+)$/.exec(url.pathname);
+    if (refuse && ctx.method === 'PUT') {
+      const contains = url.searchParams.get('contains');
+      if (contains) refusing.set(refuse[1], contains);
+      else refusing.delete(refuse[1]);
+      ctx.body = { ok: true };
+      return;
+    }
     if (fail && ctx.method === 'PUT') {
       const status = Number(url.searchParams.get('status') ?? 0);
       if (status) failing.set(fail[1], status);
@@ -31,6 +42,12 @@ export function recorderMiddleware() {
     }
     if (sink && ctx.method === 'POST') {
       const body = await readBody(ctx.req);
+      const refused = refusing.get(sink[1]);
+      if (refused && body.includes(refused)) {
+        ctx.status = 400;
+        ctx.body = { error: 'invalid statement' };
+        return;
+      }
       const status = Number(url.searchParams.get('fail') ?? failing.get(sink[1]) ?? 0);
       if (status) {
         ctx.status = status;

@@ -98,17 +98,97 @@ export class LearningRecords {
     const config = this.#config;
     const batch = this.queued;
     if (!config || batch.length === 0) return;
+    let xapi: { sendStatements(params: { statements: never }): Promise<unknown> };
     try {
       const { default: XAPI } = await import('@xapi/xapi');
-      const xapi = new XAPI({ endpoint: new URL(config.endpoint, globalThis.location?.href).href, auth: config.auth, adapter: 'fetch' });
-      await xapi.sendStatements({ statements: batch as never });
-      const sent = new Set(batch.map((s) => s.id));
-      this.#save(this.queued.filter((s) => !sent.has(s.id)));
+      xapi = new XAPI({ endpoint: new URL(config.endpoint, globalThis.location?.href).href, auth: config.auth, adapter: statusAdapter as never });
     } catch (error) {
-      // The LRS answered with an error or was unreachable: keep everything, report without the statements.
-      this.#onProblem(`the LRS did not take ${batch.length} statement(s): ${String((error as Error).message ?? error).slice(0, 200)}; kept to send again`);
+      this.#onProblem(`the xAPI client could not be loaded (${(error as Error).message}); ${batch.length} statement(s) kept to send again`);
+      return;
+    }
+    try {
+      await xapi.sendStatements({ statements: batch as never });
+      this.#forget(batch);
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === 400 && batch.length > 1) {
+        // The LRS rejects a whole batch for one statement it will never take: send one by one to find it.
+        for (const statement of batch) {
+          try {
+            await xapi.sendStatements({ statements: [statement] as never });
+            this.#forget([statement]);
+          } catch (single) {
+            if ((single as { status?: number }).status !== 400) {
+              this.#onProblem(`the LRS did not take a statement (${describe(single)}); kept to send again`);
+              return;
+            }
+            this.#reject(statement, single);
+          }
+        }
+        return;
+      }
+      if (status === 400) return this.#reject(batch[0], error);
+      // Unreachable, unauthorised, busy or failing: keep everything, report without the statements.
+      this.#onProblem(`the LRS did not take ${batch.length} statement(s) (${describe(error)}); kept to send again`);
     }
   }
+
+  #forget(sent: readonly XapiStatement[]): void {
+    const ids = new Set(sent.map((s) => s.id));
+    this.#save(this.queued.filter((s) => !ids.has(s.id)));
+  }
+
+  /**
+   * A statement the LRS refuses as invalid (400) would block the queue forever: it moves to a kept list of
+   * rejected statements (`rejected`, in storage too) instead of being retried — set aside, not lost.
+   */
+  #reject(statement: XapiStatement, error: unknown): void {
+    this.#forget([statement]);
+    const rejected = [...this.rejected, statement].slice(-MAX_QUEUED_STATEMENTS);
+    this.#rejectedMemory = rejected;
+    try {
+      this.#storage?.setItem(REJECTED_KEY, JSON.stringify(rejected));
+    } catch {
+      // kept in memory
+    }
+    this.#onProblem(`the LRS refused statement ${statement.id} as invalid (${describe(error)}); it is kept with the rejected statements, not retried`);
+  }
+
+  #rejectedMemory: XapiStatement[] = [];
+
+  /** Statements the LRS refused as invalid (kept for an administrator; never sent again automatically). */
+  get rejected(): XapiStatement[] {
+    if (!this.#storage) return [...this.#rejectedMemory];
+    try {
+      const parsed = JSON.parse(this.#storage.getItem(REJECTED_KEY) ?? '[]') as unknown;
+      return Array.isArray(parsed) ? (parsed as XapiStatement[]) : [];
+    } catch {
+      return [];
+    }
+  }
+}
+
+const REJECTED_KEY = 'ehr-guide:xapi-rejected';
+
+function describe(error: unknown): string {
+  const status = (error as { status?: number }).status;
+  const message = String((error as Error)?.message ?? error).slice(0, 160);
+  return status ? `HTTP ${status}: ${message}` : message;
+}
+
+/** @xapi/xapi's request adapter over fetch, keeping the HTTP status on errors (its own fetch adapter drops it). */
+async function statusAdapter({ url, method, data, headers }: { url: string; method: string; data?: unknown; headers: Record<string, string> }) {
+  const body = data === undefined ? undefined : headers['Content-Type'] === 'application/json' ? JSON.stringify(data) : (data as BodyInit);
+  const response = await fetch(url, { method, headers, body });
+  const text = await response.text();
+  if (!response.ok) throw Object.assign(new Error(text.slice(0, 200) || response.statusText), { status: response.status });
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { data: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
 }
 
 function safeLocalStorage(): KeyValueStorage | null {

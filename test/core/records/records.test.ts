@@ -57,6 +57,24 @@ describe('learning records (xAPI)', () => {
     expect(new Set(sent.map((s) => s.id)).size).to.equal(2);
   });
 
+  it('sets aside a statement the LRS refuses as invalid, and sends the others', async () => {
+    await fetch('/__test/sunk/lrs-refuse', { method: 'DELETE' });
+    await fetch('/__test/sink-refuse/lrs-refuse?contains=poison-model', { method: 'PUT' });
+    const storage = memory();
+    const problems: string[] = [];
+    const records = new LearningRecords({ storage, onProblem: (m) => problems.push(m) });
+    for (const modelId of ['good-1', 'poison-model', 'good-2']) records.record(aiFeedbackStatement({ modelId, outcome: 'agree', source: 'score' }, learner));
+    records.config = { endpoint: '/__test/sink/lrs-refuse/xapi/' };
+    await records.flush();
+    await fetch('/__test/sink-refuse/lrs-refuse', { method: 'PUT' });
+    expect(records.queued).to.deep.equal([]);
+    expect(records.rejected.map((s) => s.object.id.split('/').at(-2))).to.deep.equal(['poison-model']);
+    expect(JSON.parse(storage.data.get('ehr-guide:xapi-rejected')!)).to.have.length(1);
+    const sent = (await sunk('lrs-refuse')).flatMap((r: { body: Array<{ object: { id: string } }> }) => r.body).map((s: { object: { id: string } }) => s.object.id.split('/').at(-2));
+    expect(sent).to.deep.equal(['good-1', 'good-2']);
+    expect(problems.some((p) => /refused statement .* as invalid \(HTTP 400/.test(p))).to.equal(true);
+  });
+
   it('refuses an LRS endpoint that is not http(s)', () => {
     expect(() => new LearningRecords({ config: { endpoint: 'javascript:alert(1)' }, storage: null })).to.throw(/must be http\(s\)/);
   });
