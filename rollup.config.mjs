@@ -107,10 +107,10 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
-      // What every element needs (Lit, @lit/context, the define guard, events, the URL policy and markdown
-      // checks) in one shared chunk: the tip's path stays two files, and gzip compresses them together.
+      // What every element needs (Lit, @lit/context, the define guard, events, the URL policy) in one shared
+      // chunk: the tip's path stays two files. The markdown view (checker, renderer, styles) loads with a body.
       manualChunks(id) {
-        const base = ['/node_modules/lit/', '/node_modules/lit-html/', '/node_modules/lit-element/', '/node_modules/@lit/reactive-element/', '/node_modules/@lit/context/', '/src/define/define-element.ts', '/src/events.ts', '/src/version.ts', '/src/core/url-policy.ts', '/src/core/markdown/check.ts', '/src/core/markdown/nodes.ts', '/src/components/shared/markdown.styles.ts', '/src/components/shared/render-markdown.ts', '/src/components/guide/engine-context.ts'];
+        const base = ['/node_modules/lit/', '/node_modules/lit-html/', '/node_modules/lit-element/', '/node_modules/@lit/reactive-element/', '/node_modules/@lit/context/', '/src/define/define-element.ts', '/src/events.ts', '/src/version.ts', '/src/core/url-policy.ts', '/src/core/markdown/nodes.ts', '/src/components/guide/engine-context.ts'];
         // @lit/context's provider side is <ehr-guide>'s alone; the consumer side is every element's.
         if (id.includes('/node_modules/@lit/context/') && /provid|context-root/.test(id)) return undefined;
         return base.some((part) => id.includes(part)) ? 'base' : undefined;

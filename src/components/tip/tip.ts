@@ -9,13 +9,12 @@ import type { LoadedItem } from '../../core/packs/load-pack.js';
 import { AnchorController, type AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
 import { createDismissalStore, type DismissalStore } from '../../core/dismissals.js';
-import { checkCompiledMarkdown } from '../../core/markdown/check.js';
 import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 import { createEvent, type EhrTipErrorDetail, type TipHideReason, type TipShowReason } from '../../events.js';
 import { VERSION } from '../../version.js';
-import { renderMarkdown } from '../shared/render-markdown.js';
-import { markdownStyles } from '../shared/markdown.styles.js';
 import { tipStyles } from './tip.styles.js';
+
+type MarkdownView = typeof import('../shared/markdown-view.js');
 
 export type TipVariant = 'beacon' | 'tooltip' | 'callout';
 
@@ -71,7 +70,7 @@ let nextId = 0;
  */
 export class EhrTip extends LitElement {
   static version = VERSION;
-  static override styles = [markdownStyles, tipStyles];
+  static override styles = [tipStyles];
 
   readonly #anchor = new AnchorController(this, (state, anchor) => this.#onAnchorChange(state, anchor));
 
@@ -132,6 +131,28 @@ export class EhrTip extends LitElement {
   #opener: HTMLElement | null = null;
   #compileToken = 0;
   #bodyReady: Promise<void> = Promise.resolve();
+  /** The markdown checker, renderer and styles: loaded with the first markdown or compiled body. */
+  #view?: MarkdownView;
+  static #viewLoading?: Promise<MarkdownView>;
+
+  /** `updateComplete` also waits for a markdown or compiled body being loaded, and for its render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    await this.#bodyReady;
+    if (this.isUpdatePending) result = await super.getUpdateComplete();
+    return result;
+  }
+
+  #loadView(): Promise<MarkdownView> {
+    EhrTip.#viewLoading ??= import('../shared/markdown-view.js');
+    return EhrTip.#viewLoading.then((view) => {
+      this.#view = view;
+      const root = this.shadowRoot;
+      const sheet = view.markdownStyles.styleSheet;
+      if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+      return view;
+    });
+  }
   #graceTimer?: ReturnType<typeof setTimeout>;
   #hoverTimer?: ReturnType<typeof setTimeout>;
   #tooltipAnchor: Element | null = null;
@@ -366,19 +387,26 @@ export class EhrTip extends LitElement {
     const token = ++this.#compileToken;
     this.plainFallback = undefined;
     if (this.content !== undefined) {
-      const problems = checkCompiledMarkdown(this.content, 'content');
-      if (problems.length) {
-        this.#error('markdown-invalid', problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-      }
-      this.compiled = this.content;
+      const content = this.content;
+      this.compiled = undefined;
+      this.#bodyReady = this.#loadView()
+        .then((view) => {
+          if (token !== this.#compileToken) return;
+          const problems = view.checkCompiledMarkdown(content, 'content');
+          if (problems.length) this.#error('markdown-invalid', problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+          this.compiled = content;
+        })
+        .catch((error: Error) => {
+          if (token === this.#compileToken) this.#error('markdown-load-failed', `the markdown renderer could not be loaded: ${error.message}`);
+        });
       return;
     }
     this.compiled = undefined;
     if (!this.markdown) return;
     const source = this.markdown;
-    // Loaded on demand: tips with slotted or precompiled bodies never download the markdown parser.
-    this.#bodyReady = import('../../core/markdown/compile.js')
-      .then(({ compileMarkdown }) => {
+    // Loaded on demand: tips with slotted bodies never download the markdown parser or renderer.
+    this.#bodyReady = Promise.all([import('../../core/markdown/compile.js'), this.#loadView()])
+      .then(([{ compileMarkdown }]) => {
         if (token === this.#compileToken) this.compiled = compileMarkdown(source);
       })
       .catch((error: Error) => {
@@ -571,7 +599,7 @@ export class EhrTip extends LitElement {
   #renderBody() {
     const showCompiled = !this.hasSlottedBody;
     return html`<div class="body md ${this.plainFallback !== undefined && showCompiled ? 'plain' : ''}" part="body" id="body">
-      <slot @slotchange=${this.#onBodySlotChange}></slot>${showCompiled ? (this.plainFallback ?? renderMarkdown(this.compiled)) : nothing}
+      <slot @slotchange=${this.#onBodySlotChange}></slot>${showCompiled ? (this.plainFallback ?? (this.#view ? this.#view.renderMarkdown(this.compiled) : nothing)) : nothing}
     </div>`;
   }
 
