@@ -54,7 +54,7 @@ describe('<ehr-model-facts>', function () {
     const el = await fixture<EhrModelFacts>(html`<ehr-model-facts .card=${card} heading-level="3"></ehr-model-facts>`);
     expect(text(el)).to.include('⚠ 2 of 31 HTI-1 source attributes are missing from this card');
     const missing = [...el.shadowRoot!.querySelectorAll('dd[part="missing"]')].map((dd) => dd.previousElementSibling!.textContent);
-    expect(missing).to.deep.equal(['Funding source of the technical implementation', 'Description of the process and frequency by which the output is reviewed or updated']);
+    expect(missing).to.deep.equal(['Funding source of the technical implementation', 'Process and frequency by which the intervention is updated']);
     const calibration = el.shadowRoot!.querySelector('[part="calibration-chart"] svg')!;
     expect(calibration.getAttribute('role')).to.equal('img');
     // Wilson 95 % intervals, by hand: 10 of 100 → 5.5 %–17.4 %; 35 of 50 → 56.2 %–80.9 %.
