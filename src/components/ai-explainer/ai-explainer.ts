@@ -205,9 +205,17 @@ export class EhrAiExplainer extends LitElement {
       this.modelCard = findModelCard(this.output, this.engine.modelCards);
       if (this.modelCard) void this.#checkPatient();
     }
-    const c = this.engine?.context;
-    const key = c ? `${c.versions.patient ?? 0}|${c.versions.encounter ?? 0}|${Object.entries(c.versions).filter(([k]) => k.startsWith('resource:')).map(([k, n]) => `${k}=${n}`).join(',')}` : '';
-    if (key !== this.#patientKey) this.#checkPatient();
+    if (this.#recordKey() !== this.#patientKey) void this.#checkPatient();
+  }
+
+  /** Which version of the patient's record the engine holds: a new one means checking the population again. */
+  #recordKey(): string {
+    const versions = this.engine?.context.versions;
+    if (!versions) return '';
+    return Object.entries(versions)
+      .filter(([part]) => part === 'patient' || part === 'encounter' || part.startsWith('resource:'))
+      .map(([part, version]) => `${part}=${version}`)
+      .join(',');
   }
 
   async #checkPatient(): Promise<void> {
@@ -215,8 +223,7 @@ export class EhrAiExplainer extends LitElement {
     const card = this.modelCard;
     if (!card) return;
     const check = ++this.#check;
-    const c = this.engine?.context;
-    this.#patientKey = c ? `${c.versions.patient ?? 0}|${c.versions.encounter ?? 0}|${Object.entries(c.versions).filter(([k]) => k.startsWith('resource:')).map(([k, n]) => `${k}=${n}`).join(',')}` : '';
+    this.#patientKey = this.#recordKey();
     this.population = 'pending';
     try {
       let population: PopulationCheck;
