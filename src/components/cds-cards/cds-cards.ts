@@ -131,6 +131,9 @@ export class EhrCdsCards extends LitElement {
   clear(): void {
     this.#set.clear();
     this.cards = [];
+    this.resolved = new Map();
+    this.details = new Map();
+    this.overriding = undefined;
   }
 
   async #compileDetails(cards: ReadCard[]): Promise<void> {
