@@ -101,6 +101,8 @@ export class EhrAiExplainer extends LitElement {
   @property({ attribute: false }) patientData?: ExplainerPatientData;
   /** Where `fhirpath.worker.js` is served, for a standalone explainer (see `<ehr-guide worker-url>`). */
   @property({ attribute: 'worker-url' }) workerUrl?: string;
+  /** The level of the explanation's section headings (2–6), to fit the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
   /** The FHIRPath evaluator of a standalone explainer (default: fhirpath in a Web Worker, created on first use). */
   @property({ attribute: false }) evaluator?: ConditionEvaluator;
 
@@ -364,15 +366,16 @@ export class EhrAiExplainer extends LitElement {
   #renderDetails(card: ModelCard, explanation: ScoreExplanation | undefined, value: number | undefined) {
     return html`
       ${card.trainingExample ? html`<p class="badge" role="note">Training example built from published figures — not a vendor's model card.</p>` : nothing}
-      ${renderThresholds(card, explanation, value)} ${renderPredictiveValue(explanation)} ${renderPopulation(card, this.population)}
-      ${renderLimits(card, this.subgroups)} ${renderChecklist(card)}
+      ${renderThresholds(this.headingLevel, card, explanation, value)} ${renderPredictiveValue(this.headingLevel, explanation)}
+      ${renderPopulation(this.headingLevel, card, this.population)} ${renderLimits(this.headingLevel, card, this.subgroups)}
+      ${renderChecklist(this.headingLevel, card)}
       <p class="links">
         ${this.factsHref
           ? html`<a href=${this.factsHref}>Model facts</a>`
           : html`<button class="link" aria-expanded=${this.factsOpen ? 'true' : 'false'} aria-controls="${this.#id}-facts" @click=${this.#openFacts}>${this.factsOpen ? 'Hide model facts' : 'Model facts'}</button>`}
         ${card.lessonId ? html`<button class="link" @click=${() => this.dispatchEvent(createEvent('ehr-guide-open-item', { itemId: card.lessonId! }))}>Lesson: reading this output</button>` : nothing}
       </p>
-      <div id="${this.#id}-facts">${this.factsOpen ? html`<ehr-model-facts .card=${card} heading-level="4"></ehr-model-facts>` : nothing}</div>
+      <div id="${this.#id}-facts">${this.factsOpen ? html`<ehr-model-facts .card=${card} heading-level=${Math.min(6, this.headingLevel + 1)}></ehr-model-facts>` : nothing}</div>
     `;
   }
 

@@ -4,12 +4,13 @@ import type { PopulationCheck, RelevantSubgroup, ScoreExplanation } from '../../
 import { outputScale, type ModelCard } from '../../core/models/model-card.js';
 import { renderIconArray } from './icon-array.js';
 import { renderThresholdScale } from './threshold-scale.js';
+import { heading } from '../shared/heading.js';
 
 /** Where the output sits against the card's thresholds: an SVG scale and the band's action in words. */
-export function renderThresholds(card: ModelCard, explanation: ScoreExplanation | undefined, value: number | undefined) {
+export function renderThresholds(level: number, card: ModelCard, explanation: ScoreExplanation | undefined, value: number | undefined) {
   const range = card.output.range ?? (outputScale(card) === 'probability' ? { min: 0, max: 1 } : undefined);
   const thresholdWords = card.thresholds.map((t) => `${t.label} at ${t.value}`).join('; ');
-  return html`<h3>Against the thresholds</h3>
+  return html`${heading(level, 'Against the thresholds')}
     ${range
       ? renderThresholdScale(value, range, card.thresholds, `${value === undefined ? 'No value on this scale' : `Output ${value}`} on a scale of ${range.min} to ${range.max}; ${thresholdWords || 'no thresholds'}`)
       : nothing}
@@ -17,10 +18,10 @@ export function renderThresholds(card: ModelCard, explanation: ScoreExplanation 
 }
 
 /** What a flag means here: PPV at this site's prevalence, in words, as an icon array, and the number needed to evaluate. */
-export function renderPredictiveValue(explanation: ScoreExplanation | undefined) {
+export function renderPredictiveValue(level: number, explanation: ScoreExplanation | undefined) {
   if (explanation?.ppv === undefined || !explanation.frequency) return nothing;
   const where = explanation.prevalenceSource === 'local' ? 'at this hospital' : 'in the evaluation';
-  return html`<h3>What a flag at ${explanation.atThreshold?.threshold ?? 'the threshold'} means here</h3>
+  return html`${heading(level, `What a flag at ${explanation.atThreshold?.threshold ?? 'the threshold'} means here`)}
     <p>
       At ${formatPercent(explanation.prevalence)} prevalence (${where}), ${formatPercent(explanation.ppv)} of flagged patients have the condition
       (positive predictive value${explanation.ppvInterval ? html`, 95 % range ${formatPercent(explanation.ppvInterval.low)} to ${formatPercent(explanation.ppvInterval.high)}` : nothing}).
@@ -32,7 +33,7 @@ export function renderPredictiveValue(explanation: ScoreExplanation | undefined)
 }
 
 /** The intended-population check: inside / outside / cannot tell, each criterion with its reason. */
-export function renderPopulation(card: ModelCard, check: PopulationCheck | 'pending' | undefined) {
+export function renderPopulation(level: number, card: ModelCard, check: PopulationCheck | 'pending' | undefined) {
   const body = () => {
     if (!check || check === 'pending') return html`<p class="muted" role="status">Checking the record…</p>`;
     if (card.population.criteria.length === 0) return html`<p>The model card states no population criteria.</p>`;
@@ -44,17 +45,17 @@ export function renderPopulation(card: ModelCard, check: PopulationCheck | 'pend
       </ul>
     </div>`;
   };
-  return html`<h3>Is this patient in the intended population?</h3>
+  return html`${heading(level, 'Is this patient in the intended population?')}
     ${body()}`;
 }
 
 /** The limits that apply: the subgroups this patient belongs to, then the card's limitations and known biases. */
-export function renderLimits(card: ModelCard, subgroups: readonly RelevantSubgroup[]) {
+export function renderLimits(level: number, card: ModelCard, subgroups: readonly RelevantSubgroup[]) {
   const figures = (s: RelevantSubgroup['subgroup']) =>
     [s.auroc !== undefined ? `AUROC ${s.auroc}` : '', s.sensitivity !== undefined ? `sensitivity ${formatPercent(s.sensitivity)}` : '', s.specificity !== undefined ? `specificity ${formatPercent(s.specificity)}` : '', s.note ?? '']
       .filter(Boolean)
       .join('; ');
-  return html`<h3>Limits that apply</h3>
+  return html`${heading(level, 'Limits that apply')}
     <ul>
       ${subgroups.map(({ subgroup }) => html`<li>For ${subgroup.group}: ${figures(subgroup)}</li>`)} ${card.limitations.map((l) => html`<li>${l}</li>`)}
       ${card.knownBiases.map((b) => html`<li>${b}</li>`)}
@@ -62,9 +63,9 @@ export function renderLimits(card: ModelCard, subgroups: readonly RelevantSubgro
 }
 
 /** The card's verify-before-acting checklist. */
-export function renderChecklist(card: ModelCard) {
+export function renderChecklist(level: number, card: ModelCard) {
   if (!card.verifyBeforeActing.length) return nothing;
-  return html`<h3>Before you act</h3>
+  return html`${heading(level, 'Before you act')}
     <ul part="checklist" class="checklist">
       ${card.verifyBeforeActing.map((item) => html`<li>${item}</li>`)}
     </ul>`;

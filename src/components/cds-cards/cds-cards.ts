@@ -13,6 +13,7 @@ import { VERSION } from '../../version.js';
 import { renderMarkdown } from '../shared/render-markdown.js';
 import { markdownStyles } from '../shared/markdown.styles.js';
 import { panelStyles } from '../shared/panel.styles.js';
+import { heading } from '../shared/heading.js';
 import { cdsCardsStyles } from './cds-cards.styles.js';
 
 const INDICATOR_WORDS = { critical: 'Critical', warning: 'Warning', info: 'Info', success: 'Info' } as const;
@@ -221,16 +222,6 @@ export class EhrCdsCards extends LitElement {
     }
   }
 
-  #heading(text: string, id: string) {
-    switch (Math.min(6, Math.max(2, Math.round(this.headingLevel)))) {
-      case 2: return html`<h2 part="summary" id=${id}>${text}</h2>`;
-      case 3: return html`<h3 part="summary" id=${id}>${text}</h3>`;
-      case 4: return html`<h4 part="summary" id=${id}>${text}</h4>`;
-      case 5: return html`<h5 part="summary" id=${id}>${text}</h5>`;
-      default: return html`<h6 part="summary" id=${id}>${text}</h6>`;
-    }
-  }
-
   override render() {
     if (!this.cards.length) return nothing;
     return html`<ul part="list" class="list" aria-label="Decision support">
@@ -247,14 +238,14 @@ export class EhrCdsCards extends LitElement {
     const indicator = c.indicator === 'success' ? 'info' : c.indicator;
     return html`<li part="card" class="card ${indicator}" aria-labelledby=${id} data-key=${card.key}>
       <p part="indicator" class="indicator"><span class="icon" aria-hidden="true">${indicator === 'critical' ? '‼' : indicator === 'warning' ? '!' : 'i'}</span> ${INDICATOR_WORDS[c.indicator]}</p>
-      ${this.#heading(summary, id)}
+      ${heading(this.headingLevel, summary, { id, part: 'summary' })}
       ${summary !== c.summary ? html`<p class="full-summary">${c.summary}</p>` : nothing}
       ${c.detail ? html`<div part="detail" class="detail md">${renderMarkdown(this.details.get(card.key))}</div>` : nothing}
       <p part="source" class="source muted">
         ${card.icon ? html`<img src=${card.icon} alt="" width="16" height="16" />` : nothing} Source:
         ${c.source.url && /^https?:\/\//i.test(c.source.url) ? html`<a href=${c.source.url} target="_blank" rel="noopener noreferrer">${c.source.label}</a>` : c.source.label}
       </p>
-      ${model && this.explainerReady ? html`<ehr-ai-explainer .cdsCard=${c} .card=${model} cds-service-url=${this.#serviceUrls.get(card.serviceId) ?? nothing} @ehr-ai-feedback=${(e: CustomEvent<{ outcome: string; reason?: { display?: string } }>) => this.#resolve(card, e.detail.outcome === 'agree' ? 'Agreed with the AI output' : `Overridden${e.detail.reason?.display ? `: ${e.detail.reason.display}` : ''}`)}></ehr-ai-explainer>` : nothing}
+      ${model && this.explainerReady ? html`<ehr-ai-explainer heading-level=${Math.min(6, this.headingLevel + 1)} .cdsCard=${c} .card=${model} cds-service-url=${this.#serviceUrls.get(card.serviceId) ?? nothing} @ehr-ai-feedback=${(e: CustomEvent<{ outcome: string; reason?: { display?: string } }>) => this.#resolve(card, e.detail.outcome === 'agree' ? 'Agreed with the AI output' : `Overridden${e.detail.reason?.display ? `: ${e.detail.reason.display}` : ''}`)}></ehr-ai-explainer>` : nothing}
       ${resolved ? html`<p class="resolved" role="status">${resolved}.</p>` : this.#renderActions(card, Boolean(model))}
     </li>`;
   }

@@ -9,6 +9,7 @@ import { safeUrl } from '../../core/url-policy.js';
 import { createEvent } from '../../events.js';
 import { VERSION } from '../../version.js';
 import { panelStyles } from '../shared/panel.styles.js';
+import { heading } from '../shared/heading.js';
 import { renderCalibration, renderSubgroups } from './charts.js';
 import { modelFactsStyles } from './model-facts.styles.js';
 
@@ -106,16 +107,7 @@ export class EhrModelFacts extends LitElement {
   }
 
   #heading(offset: number, text: string, id?: string) {
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) + offset));
-    // Static tags per level: headings are never built from strings.
-    switch (level) {
-      case 1: return html`<h1 id=${id ?? nothing}>${text}</h1>`;
-      case 2: return html`<h2 id=${id ?? nothing}>${text}</h2>`;
-      case 3: return html`<h3 id=${id ?? nothing}>${text}</h3>`;
-      case 4: return html`<h4 id=${id ?? nothing}>${text}</h4>`;
-      case 5: return html`<h5 id=${id ?? nothing}>${text}</h5>`;
-      default: return html`<h6 id=${id ?? nothing}>${text}</h6>`;
-    }
+    return heading(Math.round(this.headingLevel) + offset, text, { id });
   }
 
   /**

@@ -55,6 +55,9 @@ describe('<ehr-cds-cards>', function () {
     await until(() => !!sepsis.querySelector('ehr-ai-explainer')?.shadowRoot?.textContent?.includes('Score 9'), 'explainer attached');
     const explainer = sepsis.querySelector('ehr-ai-explainer') as EhrAiExplainer;
     expect(explainer.shadowRoot!.textContent).to.include('Example sepsis prediction model');
+    // Its headings sit one level below the card's summary (h3): the page outline stays whole.
+    expect(explainer.shadowRoot!.querySelectorAll('h3').length).to.equal(0);
+    expect(explainer.shadowRoot!.querySelectorAll('h4').length).to.be.greaterThan(3);
     expect(buttonIn(sepsis, 'Order lactate')).to.exist;
     expect(buttonIn(sepsis, 'Dismiss')).to.equal(undefined); // the explainer's override takes its place
     const info = cardEl(el, '5f2b0c1e-0001-4000-8000-00000000a003');
