@@ -98,7 +98,17 @@ export interface EhrCdsCardActionDetail {
   link?: { label: string; url: string; type: 'absolute' | 'smart'; appContext?: string };
 }
 
+/** A lesson's knowledge check was answered. */
+export interface EhrLessonCompleteDetail {
+  itemId: string;
+  version: string;
+  /** Share of questions right, 0–1. */
+  score: number;
+  passed: boolean;
+}
+
 export interface EhrGuideEventMap {
+  'ehr-lesson-complete': CustomEvent<EhrLessonCompleteDetail>;
   'ehr-ai-feedback': CustomEvent<EhrAiFeedbackDetail>;
   'ehr-ai-problem': CustomEvent<EhrAiProblemDetail>;
   'ehr-ai-explainer-toggle': CustomEvent<EhrAiToggleDetail>;

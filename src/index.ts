@@ -7,6 +7,7 @@ export { EhrGuide } from './components/guide/guide.js';
 export { EhrAiExplainer, DEFAULT_OVERRIDE_REASONS, type ExplainerPatientData } from './components/ai-explainer/ai-explainer.js';
 export { EhrModelFacts } from './components/model-facts/model-facts.js';
 export { EhrCdsCards, type SmartLinkLauncher } from './components/cds-cards/cds-cards.js';
+export { EhrLesson } from './components/lesson/lesson.js';
 export { defineElement } from './define/define-element.js';
 export * from './events.js';
 export { VERSION } from './version.js';

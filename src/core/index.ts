@@ -36,3 +36,4 @@ export * from './cds/feedback.js';
 export { CdsFeedbackOutbox } from './cds/feedback-outbox.js';
 export * from './records/statements.js';
 export { LearningRecords, MAX_QUEUED_STATEMENTS, type LrsConfig } from './records/learning-records.js';
+export { gradeLesson, type LessonGrade, type QuestionGrade } from './lessons/grade.js';

@@ -4,3 +4,4 @@ import './ehr-guide.js';
 import './ehr-ai-explainer.js';
 import './ehr-model-facts.js';
 import './ehr-cds-cards.js';
+import './ehr-lesson.js';

@@ -50,7 +50,7 @@ let nextId = 0;
  * @fires ehr-ai-feedback - The clinician agreed with or overrode the output. `detail: { modelId, modelVersion, outcome, reason?, source, band?, population?, cardUuid? }`.
  * @fires ehr-ai-problem - The output, card or settings are invalid, or feedback could not be delivered. `detail: { code, message }`.
  * @fires ehr-ai-explainer-toggle - The details were opened or closed. `detail: { expanded }`.
- * @fires ehr-guide-open-item - The clinician asked for the related lesson. `detail: { itemId }`.
+ * @fires ehr-guide-open-item - The clinician asked for the related lesson (cancelable: cancel it to show the lesson yourself; otherwise it opens inline when the packs hold it). `detail: { itemId }`.
  *
  * @csspart base - The explainer's box.
  * @csspart summary - The one-line summary.
@@ -118,6 +118,7 @@ export class EhrAiExplainer extends LitElement {
   @state() private feedback: 'idle' | 'reasons' | 'sent' = 'idle';
   @state() private sentOutcome?: string;
   @state() private factsOpen = false;
+  @state() private lessonOpen = false;
 
   readonly #id = `ehr-ai-explainer-${++nextId}`;
   #ownEvaluator?: ConditionEvaluator;
@@ -329,6 +330,21 @@ export class EhrAiExplainer extends LitElement {
     return Array.isArray(fromCard) && fromCard.length ? fromCard.filter((r) => r && typeof r.code === 'string') : DEFAULT_OVERRIDE_REASONS;
   }
 
+  /**
+   * The related lesson: `ehr-guide-open-item` first (cancel it to show the lesson your own way); otherwise, when
+   * the packs hold the lesson, it opens here.
+   */
+  #openLesson(itemId: string): void {
+    if (this.lessonOpen) {
+      this.lessonOpen = false;
+      return;
+    }
+    if (!this.dispatchEvent(createEvent('ehr-guide-open-item', { itemId }, { cancelable: true }))) return;
+    if (!this.engine?.item(itemId)) return;
+    this.lessonOpen = true;
+    void import('../../define/ehr-lesson.js');
+  }
+
   #openFacts(): void {
     this.factsOpen = !this.factsOpen;
     if (this.factsOpen) void import('../../define/ehr-model-facts.js');
@@ -373,9 +389,14 @@ export class EhrAiExplainer extends LitElement {
         ${this.factsHref
           ? html`<a href=${this.factsHref}>Model facts</a>`
           : html`<button class="link" aria-expanded=${this.factsOpen ? 'true' : 'false'} aria-controls="${this.#id}-facts" @click=${this.#openFacts}>${this.factsOpen ? 'Hide model facts' : 'Model facts'}</button>`}
-        ${card.lessonId ? html`<button class="link" @click=${() => this.dispatchEvent(createEvent('ehr-guide-open-item', { itemId: card.lessonId! }))}>Lesson: reading this output</button>` : nothing}
+        ${card.lessonId
+          ? html`<button class="link" aria-expanded=${this.lessonOpen ? 'true' : 'false'} aria-controls="${this.#id}-lesson" @click=${() => this.#openLesson(card.lessonId!)}>
+              ${this.lessonOpen ? 'Hide the lesson' : 'Lesson: reading this output'}
+            </button>`
+          : nothing}
       </p>
       <div id="${this.#id}-facts">${this.factsOpen ? html`<ehr-model-facts .card=${card} heading-level=${Math.min(6, this.headingLevel + 1)}></ehr-model-facts>` : nothing}</div>
+      <div id="${this.#id}-lesson">${this.lessonOpen ? html`<ehr-lesson item=${card.lessonId!} heading-level=${Math.min(6, this.headingLevel + 1)}></ehr-lesson>` : nothing}</div>
     `;
   }
 

@@ -16,7 +16,7 @@ import { yieldToPage } from '../yield.js';
 import { checkPopulation, relevantSubgroups, type PopulationCheck, type RelevantSubgroup } from '../models/explain.js';
 import type { EvaluationData } from '../triggers/evaluator.js';
 import { LearningRecords, type LrsConfig } from '../records/learning-records.js';
-import { aiFeedbackStatement, type AiFeedback, type XapiStatement } from '../records/statements.js';
+import { aiFeedbackStatement, lessonStatement, type AiFeedback, type XapiStatement } from '../records/statements.js';
 
 export interface EngineOptions {
   /** Pseudonymous learner id (never a name, MRN or e-mail). */
@@ -514,6 +514,22 @@ export class GuideEngine {
     this.#showing.delete(itemId);
     await this.progress.snooze(item.id, item.version, this.#now() + span * 60_000);
     this.#schedule();
+  }
+
+  /**
+   * Records a finished lesson: progress (score, passed) and an xAPI statement for the LRS. The statement names the
+   * lesson and the result only.
+   */
+  async recordLesson(itemId: string, result: { score: number; passed: boolean; durationMs: number }): Promise<void> {
+    const item = this.#items.get(itemId);
+    if (!item) return;
+    await this.recordCompleted(itemId, result.score, result.passed);
+    const homePage = this.learnerHomePage ?? globalThis.location?.origin ?? 'https://ehr-guide.dev';
+    try {
+      this.records.record(lessonStatement({ itemId: item.id, version: item.version, title: item.title, ...result }, { homePage, name: this.options.learnerId }, { language: this.#context.locale }));
+    } catch (error) {
+      this.#problem({ code: 'records', message: `the lesson's learning record was not made: ${(error as Error).message}` });
+    }
   }
 
   async recordCompleted(itemId: string, score?: number, passed?: boolean): Promise<void> {

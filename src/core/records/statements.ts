@@ -69,3 +69,46 @@ export function aiFeedbackStatement(feedback: AiFeedback, learner: LearnerAccoun
     context: { platform: options.platform ?? 'ehr-guide', language: options.language ?? 'en-US', extensions },
   };
 }
+
+const VERBS = {
+  passed: { id: 'http://adlnet.gov/expapi/verbs/passed', display: { 'en-US': 'passed' } },
+  failed: { id: 'http://adlnet.gov/expapi/verbs/failed', display: { 'en-US': 'failed' } },
+};
+
+/** ISO 8601 duration from milliseconds (`PT1M32.5S`), as xAPI's `result.duration` wants. */
+export function isoDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 100) / 10);
+  const minutes = Math.floor(total / 60);
+  const seconds = Math.round((total - minutes * 60) * 10) / 10;
+  return `PT${minutes ? `${minutes}M` : ''}${seconds || !minutes ? `${seconds}S` : ''}`;
+}
+
+export interface LessonResult {
+  itemId: string;
+  version: string;
+  title: string;
+  /** Share of questions right, 0–1. */
+  score: number;
+  passed: boolean;
+  durationMs: number;
+}
+
+/** The statement for a finished lesson's knowledge check: passed or failed, with the scaled score and time taken. */
+export function lessonStatement(result: LessonResult, learner: LearnerAccount, options: { activityBase?: string; platform?: string; language?: string } = {}): XapiStatement {
+  if (!SAFE_ID.test(result.itemId)) throw new TypeError(`itemId must be 1–200 URL-safe characters, got ${JSON.stringify(result.itemId)}`);
+  if (!(result.score >= 0 && result.score <= 1)) throw new RangeError(`score must be from 0 to 1, got ${JSON.stringify(result.score)}`);
+  if (!/^https?:\/\//.test(learner.homePage)) throw new TypeError(`learner.homePage must be an http(s) URL, got ${JSON.stringify(learner.homePage)}`);
+  if (!learner.name || /@|\s/.test(learner.name)) throw new TypeError('learner.name must be a pseudonymous id (no spaces, no e-mail address)');
+  const base = (options.activityBase ?? DEFAULT_ACTIVITY_BASE).replace(/\/+$/, '');
+  return {
+    actor: { objectType: 'Agent', account: { homePage: learner.homePage, name: learner.name } },
+    verb: result.passed ? VERBS.passed : VERBS.failed,
+    object: {
+      objectType: 'Activity',
+      id: `${base}/lessons/${result.itemId}`,
+      definition: { type: 'http://adlnet.gov/expapi/activities/lesson', name: { [options.language ?? 'en-US']: result.title } },
+    },
+    result: { score: { scaled: Math.round(result.score * 1000) / 1000 }, success: result.passed, completion: true, duration: isoDuration(result.durationMs) },
+    context: { platform: options.platform ?? 'ehr-guide', language: options.language ?? 'en-US', extensions: { [`${XAPI_EXTENSION}/item-version`]: result.version } },
+  };
+}

@@ -1,0 +1,207 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import * as v from 'valibot';
+import { engineContext } from '../guide/engine-context.js';
+import type { GuideEngine } from '../../core/engine/engine.js';
+import { gradeLesson, type LessonGrade } from '../../core/lessons/grade.js';
+import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
+import { LessonSchema, type Lesson } from '../../core/packs/schema.js';
+import { createEvent } from '../../events.js';
+import { VERSION } from '../../version.js';
+import { heading } from '../shared/heading.js';
+import { panelStyles } from '../shared/panel.styles.js';
+import { lessonStyles } from './lesson.styles.js';
+
+type MarkdownView = typeof import('../shared/markdown-view.js');
+
+let nextId = 0;
+
+/**
+ * A two-minute lesson with a knowledge check: the lesson's text, then its questions (single or multiple choice),
+ * graded on "Check answers" with each question's feedback and the right answers shown. The result is kept in the
+ * learner's progress and sent as an xAPI statement (passed or failed, scaled score, time taken) through the
+ * enclosing `<ehr-guide>`. Opened on purpose by the clinician, so it is never pushed by the fatigue guard.
+ *
+ * @summary A two-minute lesson with a knowledge check, graded in place and recorded as xAPI.
+ * @tag ehr-lesson
+ *
+ * @fires ehr-lesson-complete - The learner checked their answers. `detail: { itemId, version, score, passed }`.
+ * @fires ehr-ai-problem - The lesson is invalid or not found. `detail: { code, message }`.
+ *
+ * @csspart base - The lesson's box.
+ * @csspart body - The lesson's text.
+ * @csspart question - Each question's fieldset.
+ * @csspart result - The result line after checking.
+ * @csspart check-button - "Check answers".
+ * @csspart retry-button - "Try again".
+ *
+ * @cssprop --ehr-color-surface - Background.
+ * @cssprop --ehr-color-text - Text colour.
+ * @cssprop --ehr-color-border - Borders.
+ * @cssprop --ehr-color-accent - Buttons and links.
+ * @cssprop --ehr-color-success - Correct answers.
+ * @cssprop --ehr-color-critical - Incorrect answers.
+ */
+export class EhrLesson extends LitElement {
+  static version = VERSION;
+  static override styles = [panelStyles, lessonStyles];
+
+  /** The lesson's item id in the packs of the enclosing `<ehr-guide>`. */
+  @property() item?: string;
+  /** The lesson itself (a pack's lesson item), for use without `<ehr-guide>`. */
+  @property({ attribute: false }) lesson?: unknown;
+  /** The level of the lesson's title (2–6); questions use the next level. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  @consume({ context: engineContext, subscribe: true })
+  @state()
+  engine?: GuideEngine;
+
+  @state() private resolved?: Lesson;
+  @state() private error?: string;
+  @state() private answers: Record<string, string[]> = {};
+  @state() private grade?: LessonGrade;
+  @state() private incomplete = false;
+  @state() private compiled?: CompiledMarkdown;
+  #view?: MarkdownView;
+  #started = 0;
+  readonly #id = `ehr-lesson-${++nextId}`;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('lesson') || changed.has('item') || changed.has('engine')) this.#resolve();
+  }
+
+  #resolve(): void {
+    const engine = this.engine;
+    if (this.lesson === undefined && this.item && engine && !engine.item(this.item)) {
+      // The lesson may be in packs still loading.
+      void engine.ready.then(() => {
+        if (this.engine === engine && this.lesson === undefined) this.#settle();
+      });
+      return;
+    }
+    this.#settle();
+  }
+
+  #settle(): void {
+    this.error = undefined;
+    this.grade = undefined;
+    this.answers = {};
+    this.resolved = undefined;
+    if (this.lesson === undefined) {
+      // A pack item was validated when its pack loaded.
+      const item = this.item ? this.engine?.item(this.item) : undefined;
+      if (item?.kind === 'lesson') {
+        this.resolved = item;
+        this.#started = performance.now();
+        void this.#loadBody(item);
+      } else if (this.item && this.engine) this.#fail('card-not-found', item ? `"${this.item}" is a ${item.kind}, not a lesson.` : `No lesson "${this.item}" is in the loaded packs.`);
+      return;
+    }
+    const parsed = v.safeParse(LessonSchema, this.lesson);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
+      this.#fail('card-invalid', `The lesson is invalid at lesson${path}: ${issue.message}`);
+      return;
+    }
+    this.resolved = parsed.output;
+    this.#started = performance.now();
+    void this.#loadBody(parsed.output);
+  }
+
+  #fail(code: 'card-not-found' | 'card-invalid', message: string): void {
+    this.error = message;
+    this.dispatchEvent(createEvent('ehr-ai-problem', { code, message }));
+  }
+
+  async #loadBody(lesson: Lesson): Promise<void> {
+    this.compiled = undefined;
+    const view = (this.#view ??= await import('../shared/markdown-view.js'));
+    const root = this.shadowRoot;
+    const sheet = view.markdownStyles.styleSheet;
+    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    if (typeof lesson.body === 'string') {
+      const { compileMarkdown } = await import('../../core/markdown/compile.js');
+      if (this.resolved === lesson) this.compiled = compileMarkdown(lesson.body);
+    } else if (this.resolved === lesson) {
+      const problems = view.checkCompiledMarkdown(lesson.body, 'lesson.body');
+      if (problems.length) this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'card-invalid', message: problems.map((p) => `${p.path}: ${p.message}`).join('; ') }));
+      this.compiled = lesson.body as CompiledMarkdown;
+    }
+  }
+
+  #choose(questionId: string, optionId: string, type: 'single' | 'multiple', checked: boolean): void {
+    const current = this.answers[questionId] ?? [];
+    const next = type === 'single' ? [optionId] : checked ? [...current, optionId] : current.filter((id) => id !== optionId);
+    this.answers = { ...this.answers, [questionId]: next };
+    this.incomplete = false;
+  }
+
+  async #check(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const lesson = this.resolved;
+    if (!lesson) return;
+    const grade = gradeLesson(lesson, this.answers);
+    if (grade.unanswered.length) {
+      this.incomplete = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>(`fieldset[data-question="${CSS.escape(grade.unanswered[0])}"] input`)?.focus();
+      return;
+    }
+    this.grade = grade;
+    const durationMs = performance.now() - this.#started;
+    const itemId = this.item ?? lesson.id;
+    this.dispatchEvent(createEvent('ehr-lesson-complete', { itemId, version: lesson.version, score: grade.score, passed: grade.passed }));
+    if (this.engine?.item(itemId)) void this.engine.recordLesson(itemId, { score: grade.score, passed: grade.passed, durationMs });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="result"]')?.focus();
+  }
+
+  #retry(): void {
+    this.grade = undefined;
+    this.answers = {};
+    this.#started = performance.now();
+  }
+
+  override render() {
+    if (this.error) return html`<p class="base" role="note">${this.error}</p>`;
+    const lesson = this.resolved;
+    if (!lesson) return nothing;
+    const grade = this.grade;
+    const right = grade ? grade.questions.filter((q) => q.correct).length : 0;
+    return html`<section part="base" class="base" aria-labelledby="${this.#id}-title">
+      ${heading(this.headingLevel, lesson.title, { id: `${this.#id}-title` })}
+      ${lesson.durationMinutes ? html`<p class="muted">About ${lesson.durationMinutes} minute${lesson.durationMinutes === 1 ? '' : 's'}.</p>` : nothing}
+      <div part="body" class="body md">${this.#view && this.compiled ? this.#view.renderMarkdown(this.compiled) : nothing}</div>
+      <form @submit=${this.#check}>
+        ${lesson.questions.map((q, index) => {
+          const graded = grade?.questions[index];
+          return html`<fieldset part="question" data-question=${q.id} class=${graded ? (graded.correct ? 'right' : 'wrong') : ''} aria-describedby=${graded ? `${this.#id}-${q.id}-feedback` : nothing}>
+            <legend>${index + 1}. ${q.prompt}</legend>
+            ${q.options.map((o) => {
+              const inputId = `${this.#id}-${q.id}-${o.id}`;
+              const checked = (this.answers[q.id] ?? []).includes(o.id);
+              const mark = graded && graded.expected.includes(o.id) ? html` <span class="answer">(correct answer)</span>` : nothing;
+              return html`<div class="option">
+                <input id=${inputId} type=${q.type === 'single' ? 'radio' : 'checkbox'} name=${`${this.#id}-${q.id}`} .checked=${checked} ?disabled=${!!grade} @change=${(e: Event) => this.#choose(q.id, o.id, q.type, (e.target as HTMLInputElement).checked)} />
+                <label for=${inputId}>${o.text}</label>${mark}
+              </div>`;
+            })}
+            ${graded
+              ? html`<p id="${this.#id}-${q.id}-feedback" class="feedback"><strong>${graded.correct ? 'Correct.' : 'Not quite.'}</strong> ${graded.feedback.join(' ')}</p>`
+              : nothing}
+          </fieldset>`;
+        })}
+        ${this.incomplete ? html`<p class="incomplete" role="alert">Answer every question first.</p>` : nothing}
+        ${grade
+          ? html`<p part="result" class="result ${grade.passed ? 'passed' : 'failed'}" tabindex="-1" role="status">
+                ${right} of ${grade.questions.length} right: ${grade.passed ? 'passed' : `not passed yet (${Math.ceil(lesson.passMark * grade.questions.length)} needed)`}.
+              </p>
+              <button part="retry-button" type="button" @click=${this.#retry}>Try again</button>`
+          : html`<button part="check-button" type="submit" class="primary">Check answers</button>`}
+      </form>
+    </section>`;
+  }
+}
