@@ -8,6 +8,7 @@ import type {} from '../src/define/ehr-tip.js';
 import type {} from '../src/define/ehr-guide.js';
 import type {} from '../src/define/ehr-ai-explainer.js';
 import type {} from '../src/define/ehr-cds-cards.js';
+import type {} from '../src/define/ehr-tour.js';
 
 const MODEL_SCORE_EXTENSION = 'https://ehr-guide.dev/fhir/StructureDefinition/model-score';
 
@@ -168,6 +169,9 @@ function renderChart(chart: Chart): HTMLElement {
     .catch(() => undefined);
 
   const orderStatus = h('span', { class: 'status', role: 'status' });
+  // On request: the clinician asks for the order-entry tour (a pack item) from the form's heading.
+  const tourButton = h('button', { type: 'button', id: 'order-tour', class: 'link-button' }, 'Take the tour');
+  tourButton.addEventListener('click', () => void (tourButton.closest('section')!.querySelector('ehr-tour') as HTMLElementTagNameMap['ehr-tour']).start());
   const form = h(
     'form',
     { class: 'orders', id: 'order-form' },
@@ -206,7 +210,7 @@ function renderChart(chart: Chart): HTMLElement {
         h('ul', {}, ...(chart.medications.length ? chart.medications.map((m) => h('li', {}, m)) : [h('li', {}, 'No active medications')])),
       ),
       h('section', { class: 'card', 'aria-labelledby': 'results-h' }, h('h2', { id: 'results-h' }, 'Latest results'), h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Test'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Range'), h('th', { scope: 'col' }, 'Date'))), h('tbody', {}, ...labRows))),
-      h('section', { class: 'card', 'aria-labelledby': 'orders-h' }, h('h2', { id: 'orders-h' }, 'Order entry'), form),
+      h('section', { class: 'card', 'aria-labelledby': 'orders-h' }, h('h2', { id: 'orders-h' }, 'Order entry ', tourButton), form, h('ehr-tour', { item: 'tour.order-entry' })),
     ),
     h('section', { class: 'card ai', 'aria-labelledby': 'ai-h' }, h('h2', { id: 'ai-h' }, 'AI outputs and decision support'), explainer, cards),
   );
@@ -252,7 +256,7 @@ function setWorkflow(point: string): void {
   document.getElementById('workflow')!.textContent = point;
 }
 
-for (const type of ['ehr-tip-show', 'ehr-tip-hide', 'ehr-tip-dismiss', 'ehr-tip-error', 'ehr-guide-match', 'ehr-guide-suppressed', 'ehr-guide-problem', 'ehr-ai-feedback', 'ehr-ai-problem', 'ehr-cds-card-action', 'ehr-guide-open-item'] as const) {
+for (const type of ['ehr-tip-show', 'ehr-tip-hide', 'ehr-tip-dismiss', 'ehr-tip-error', 'ehr-guide-match', 'ehr-guide-suppressed', 'ehr-guide-problem', 'ehr-ai-feedback', 'ehr-ai-problem', 'ehr-cds-card-action', 'ehr-guide-open-item', 'ehr-lesson-complete', 'ehr-tour-start', 'ehr-tour-end', 'ehr-tour-error'] as const) {
   document.addEventListener(type, (event) => {
     const detail = (event as CustomEvent).detail as Record<string, unknown>;
     if (type === 'ehr-guide-suppressed' && detail.reason === 'not-on-page') return; // noise: items of other screens

@@ -107,7 +107,32 @@ export interface EhrLessonCompleteDetail {
   passed: boolean;
 }
 
+export interface EhrTourStartDetail {
+  tourId: string;
+}
+export interface EhrTourStepDetail {
+  tourId: string;
+  /** 0-based index of the step showing. */
+  index: number;
+  count: number;
+}
+export interface EhrTourEndDetail {
+  tourId: string;
+  /** True when the clinician reached the last step and chose Done. */
+  completed: boolean;
+  reason: 'done' | 'closed' | 'escape' | 'no-steps' | 'api';
+}
+export interface EhrTourErrorDetail {
+  tourId: string;
+  code: 'anchor-not-found' | 'tour-invalid';
+  message: string;
+}
+
 export interface EhrGuideEventMap {
+  'ehr-tour-start': CustomEvent<EhrTourStartDetail>;
+  'ehr-tour-step': CustomEvent<EhrTourStepDetail>;
+  'ehr-tour-end': CustomEvent<EhrTourEndDetail>;
+  'ehr-tour-error': CustomEvent<EhrTourErrorDetail>;
   'ehr-lesson-complete': CustomEvent<EhrLessonCompleteDetail>;
   'ehr-ai-feedback': CustomEvent<EhrAiFeedbackDetail>;
   'ehr-ai-problem': CustomEvent<EhrAiProblemDetail>;

@@ -5,3 +5,4 @@ import './ehr-ai-explainer.js';
 import './ehr-model-facts.js';
 import './ehr-cds-cards.js';
 import './ehr-lesson.js';
+import './ehr-tour.js';

@@ -170,4 +170,24 @@ describe('demo EHR page', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  it('runs the order-entry tour on request, beside the EHR\'s own controls, under the strict CSP', async () => {
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
+    await page.waitForSelector('#order-tour');
+    await page.click('#order-tour');
+    const step = () => page.evaluate(() => {
+      const tour = document.querySelector('ehr-tour');
+      const panel = tour.shadowRoot.querySelector('[part="panel"]');
+      return { open: panel.matches(':popover-open'), title: tour.shadowRoot.querySelector('[part="heading"]')?.textContent };
+    });
+    await page.waitForFunction(() => document.querySelector('ehr-tour').shadowRoot.querySelector('[part="panel"]').matches(':popover-open'));
+    assert.deepEqual(await step(), { open: true, title: 'Medication' });
+    await page.keyboard.press('Enter'); // focus is on Next
+    await page.waitForFunction(() => document.querySelector('ehr-tour').shadowRoot.querySelector('[part="heading"]')?.textContent === 'Frequency');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('ehr-tour').open);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'order-tour', 'focus returns to the button that started it');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

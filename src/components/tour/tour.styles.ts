@@ -1,0 +1,68 @@
+import { css } from 'lit';
+
+export const tourStyles = css`
+  :host {
+    display: contents;
+  }
+  [popover] {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+  }
+  .panel {
+    box-sizing: border-box;
+    max-width: var(--ehr-tour-max-width, 22rem);
+    padding: 0.75rem 0.875rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.45;
+    overflow: visible;
+  }
+  .arrow {
+    position: absolute;
+    width: 10px;
+    height: 10px;
+    background: var(--_bg);
+    transform: rotate(45deg);
+    border: 1px solid var(--_border);
+  }
+  .header {
+    display: flex;
+    gap: 0.5rem;
+    align-items: start;
+    justify-content: space-between;
+  }
+  .header h3 {
+    margin: 0;
+  }
+  .close {
+    border: 0;
+    background: transparent;
+    font-size: 1.25em;
+    line-height: 1;
+    padding: 0 0.25em;
+    min-height: 1.5em;
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    justify-content: space-between;
+    margin-top: 0.5rem;
+  }
+  .actions {
+    display: flex;
+    gap: 0.5rem;
+  }
+  @media (forced-colors: active) {
+    .panel {
+      border-color: CanvasText;
+    }
+  }
+`;

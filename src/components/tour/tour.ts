@@ -1,0 +1,273 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import * as v from 'valibot';
+import { engineContext } from '../guide/engine-context.js';
+import type { GuideEngine } from '../../core/engine/engine.js';
+import { AnchorController, type AnchorState } from '../../controllers/anchor-controller.js';
+import { deepActiveElement } from '../../controllers/deep-query.js';
+import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
+import { TourSchema, type Tour } from '../../core/packs/schema.js';
+import { createEvent, type EhrTourEndDetail } from '../../events.js';
+import { VERSION } from '../../version.js';
+import { heading } from '../shared/heading.js';
+import { panelStyles } from '../shared/panel.styles.js';
+import { tourStyles } from './tour.styles.js';
+
+type MarkdownView = typeof import('../shared/markdown-view.js');
+
+/** How long a step's anchor may take to appear (single-page EHRs render late) before the step is skipped. */
+const ANCHOR_GRACE_MS = 1500;
+let nextId = 0;
+
+/**
+ * A guided tour through the EHR's own screen: one step at a time, each a popup beside the control it explains,
+ * with Back, Next and Done. It never covers or dims the page (the clinician can keep working), moves focus into the
+ * step when the clinician started it, closes on Escape and gives focus back. A step whose control is not on the
+ * page is skipped and reported. Completion is kept in the learner's progress.
+ *
+ * @summary A guided tour: step-by-step popups anchored to the EHR's own controls.
+ * @tag ehr-tour
+ *
+ * @fires ehr-tour-start - The tour started. `detail: { tourId }`.
+ * @fires ehr-tour-step - A step is showing. `detail: { tourId, index, count }`.
+ * @fires ehr-tour-end - The tour ended. `detail: { tourId, completed, reason: 'done' | 'closed' | 'escape' | 'no-steps' | 'api' }`.
+ * @fires ehr-tour-error - A step's control is not on the page (skipped), or the tour is invalid. `detail: { tourId, code, message }`.
+ *
+ * @csspart panel - The step's popup.
+ * @csspart heading - The step's title.
+ * @csspart body - The step's text.
+ * @csspart progress - "Step 2 of 3".
+ * @csspart back-button - "Back".
+ * @csspart next-button - "Next" / "Done".
+ * @csspart close-button - The × button.
+ *
+ * @cssprop --ehr-color-surface - Background.
+ * @cssprop --ehr-color-text - Text colour.
+ * @cssprop --ehr-color-border - Border.
+ * @cssprop --ehr-color-accent - Buttons.
+ * @cssprop --ehr-tour-max-width - Maximum width of a step (default 22rem).
+ */
+export class EhrTour extends LitElement {
+  static version = VERSION;
+  static override styles = [panelStyles, tourStyles];
+
+  /** The tour's item id in the packs of the enclosing `<ehr-guide>`. */
+  @property() item?: string;
+  /** The tour itself (a pack's tour item), for use without `<ehr-guide>`. */
+  @property({ attribute: false }) tour?: unknown;
+  /** Whether the tour is running; set it (or call `start()`) to begin. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  @consume({ context: engineContext, subscribe: true })
+  @state()
+  engine?: GuideEngine;
+
+  @state() private resolved?: Tour;
+  @state() private index = 0;
+  @state() private compiled?: CompiledMarkdown;
+  @query('[part="panel"]') private panelEl?: HTMLElement;
+
+  readonly #anchor = new AnchorController(this, (state) => this.#onAnchor(state));
+  readonly #id = `ehr-tour-${++nextId}`;
+  #view?: MarkdownView;
+  #returnFocus?: HTMLElement | null;
+  #takeFocus = false;
+  #graceTimer?: ReturnType<typeof setTimeout>;
+  #direction: 1 | -1 = 1;
+  #skipped = new Set<number>();
+
+  get #tourId(): string {
+    return this.item ?? this.resolved?.id ?? '';
+  }
+
+  /** Starts the tour at its first step (moving focus into it, as the clinician asked for it). */
+  async start(options: { focus?: boolean } = {}): Promise<void> {
+    this.#takeFocus = options.focus ?? true;
+    this.#returnFocus = deepActiveElement() as HTMLElement | null;
+    this.index = 0;
+    this.#skipped.clear();
+    this.open = true;
+    await this.updateComplete;
+  }
+
+  /** Ends the tour. */
+  stop(): void {
+    this.#end(false, 'api');
+  }
+
+  next(): void {
+    this.#go(1);
+  }
+
+  back(): void {
+    this.#go(-1);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('tour') || changed.has('item') || changed.has('engine')) this.#resolve();
+    if (changed.has('open') && this.open && !changed.get('open') && this.resolved) {
+      this.dispatchEvent(createEvent('ehr-tour-start', { tourId: this.#tourId }));
+    }
+    if ((changed.has('open') || changed.has('index') || changed.has('resolved')) && this.open && this.resolved) this.#showStep();
+    if (changed.has('open') && !this.open) {
+      this.#anchor.setTarget(null);
+      clearTimeout(this.#graceTimer);
+    }
+  }
+
+  protected override updated(): void {
+    const panel = this.panelEl;
+    if (!panel) return;
+    const show = this.open && !!this.resolved && this.#anchor.state === 'visible';
+    const isOpen = panel.matches(':popover-open');
+    try {
+      if (show && !isOpen) panel.showPopover();
+      if (!show && isOpen) panel.hidePopover();
+    } catch {
+      // retried on the next update
+    }
+    if (show) {
+      this.#anchor.position(panel, { placement: 'bottom', distance: 10, arrow: panel.querySelector<HTMLElement>('.arrow') });
+      if (this.#takeFocus) {
+        this.#takeFocus = false;
+        panel.querySelector<HTMLElement>('[part="next-button"]')?.focus({ preventScroll: true });
+      }
+    } else this.#anchor.stop(panel);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#graceTimer);
+  }
+
+  #resolve(): void {
+    const engine = this.engine;
+    if (this.tour !== undefined) {
+      const parsed = v.safeParse(TourSchema, this.tour);
+      if (parsed.success) this.resolved = parsed.output;
+      else {
+        const issue = parsed.issues[0];
+        const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
+        this.resolved = undefined;
+        this.#error('tour-invalid', `the tour is invalid at tour${path}: ${issue.message}`);
+      }
+      return;
+    }
+    const item = this.item ? engine?.item(this.item) : undefined;
+    if (item?.kind === 'tour') this.resolved = item;
+    else if (this.item && engine) {
+      void engine.ready.then(() => {
+        const found = this.item ? engine.item(this.item) : undefined;
+        if (found?.kind === 'tour') this.resolved = found;
+        else if (this.engine === engine && this.item) this.#error('tour-invalid', found ? `"${this.item}" is a ${found.kind}, not a tour` : `no tour "${this.item}" is in the loaded packs`);
+      });
+    }
+  }
+
+  #error(code: 'anchor-not-found' | 'tour-invalid', message: string): void {
+    this.dispatchEvent(createEvent('ehr-tour-error', { tourId: this.#tourId, code, message }));
+  }
+
+  #showStep(): void {
+    const tour = this.resolved!;
+    const step = tour.steps[this.index];
+    if (!step) return;
+    this.#anchor.setTarget(step.selector);
+    clearTimeout(this.#graceTimer);
+    this.#graceTimer = setTimeout(() => {
+      if (this.open && this.#anchor.state === 'missing' && this.resolved?.steps[this.index] === step) this.#skip();
+    }, ANCHOR_GRACE_MS);
+    void this.#loadBody(step.body);
+    this.dispatchEvent(createEvent('ehr-tour-step', { tourId: this.#tourId, index: this.index, count: tour.steps.length }));
+  }
+
+  #onAnchor(state: AnchorState): void {
+    if (state === 'missing' && this.open && this.#anchor.error) this.#skip();
+    else this.requestUpdate();
+  }
+
+  /** The step's control is not on the page: say so, and move on in the direction the clinician was going. */
+  #skip(): void {
+    const step = this.resolved?.steps[this.index];
+    if (!step || this.#skipped.has(this.index)) return;
+    this.#skipped.add(this.index);
+    this.#error('anchor-not-found', `step ${this.index + 1} (${JSON.stringify(step.selector)}) is not on this page; skipped`);
+    this.#go(this.#direction, true);
+  }
+
+  #go(direction: 1 | -1, skipping = false): void {
+    const tour = this.resolved;
+    if (!tour || !this.open) return;
+    this.#direction = direction;
+    let target = this.index + direction;
+    while (target >= 0 && target < tour.steps.length && this.#skipped.has(target)) target += direction;
+    if (target >= tour.steps.length) {
+      const shown = tour.steps.length - this.#skipped.size;
+      return this.#end(shown > 0, shown > 0 ? 'done' : 'no-steps');
+    }
+    if (target < 0) {
+      if (skipping) return this.#go(1, true);
+      return;
+    }
+    this.#takeFocus = !skipping || this.#takeFocus || this.renderRoot.contains(deepActiveElement());
+    this.index = target;
+  }
+
+  #end(completed: boolean, reason: EhrTourEndDetail['reason']): void {
+    if (!this.open) return;
+    this.open = false;
+    this.dispatchEvent(createEvent('ehr-tour-end', { tourId: this.#tourId, completed, reason }));
+    if (completed && this.item && this.engine?.item(this.item)) void this.engine.recordCompleted(this.item);
+    const back = this.#returnFocus;
+    this.#returnFocus = undefined;
+    if (back && back.isConnected && reason !== 'no-steps') back.focus({ preventScroll: true });
+  }
+
+  async #loadBody(body: unknown): Promise<void> {
+    this.compiled = undefined;
+    const view = (this.#view ??= await import('../shared/markdown-view.js'));
+    const root = this.shadowRoot;
+    const sheet = view.markdownStyles.styleSheet;
+    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+    if (typeof body === 'string') {
+      const { compileMarkdown } = await import('../../core/markdown/compile.js');
+      if (this.resolved?.steps[this.index]?.body === body) this.compiled = compileMarkdown(body);
+    } else if (body && this.resolved?.steps[this.index]?.body === body) {
+      const problems = view.checkCompiledMarkdown(body, `steps[${this.index}].body`);
+      if (problems.length) this.#error('tour-invalid', problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+      this.compiled = body as CompiledMarkdown;
+    }
+  }
+
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.#end(false, 'escape');
+    }
+  };
+
+  override render() {
+    const tour = this.resolved;
+    if (!tour || !this.open) return html`<div part="panel" class="panel" popover="manual" hidden></div>`;
+    const step = tour.steps[this.index];
+    const count = tour.steps.length;
+    const last = this.index + 1 >= count || tour.steps.slice(this.index + 1).every((_, i) => this.#skipped.has(this.index + 1 + i));
+    const first = this.index === 0 || tour.steps.slice(0, this.index).every((_, i) => this.#skipped.has(i));
+    return html`<div part="panel" class="panel" popover="manual" role="dialog" aria-modal="false" aria-labelledby="${this.#id}-title" aria-describedby="${this.#id}-body" @keydown=${this.#onKeydown}>
+      <div class="arrow" aria-hidden="true"></div>
+      <div class="header">
+        ${heading(3, step.title, { id: `${this.#id}-title`, part: 'heading' })}
+        <button part="close-button" class="close" aria-label="Close the tour" @click=${() => this.#end(false, 'closed')}>×</button>
+      </div>
+      <div part="body" class="body md" id="${this.#id}-body">${this.#view && this.compiled ? this.#view.renderMarkdown(this.compiled) : nothing}</div>
+      <div class="footer">
+        <span part="progress" class="muted">Step ${this.index + 1} of ${count} · ${tour.title}</span>
+        <span class="actions">
+          ${first ? nothing : html`<button part="back-button" @click=${() => this.back()}>Back</button>`}
+          <button part="next-button" class="primary" @click=${() => this.next()}>${last ? 'Done' : 'Next'}</button>
+        </span>
+      </div>
+    </div>`;
+  }
+}

@@ -1,0 +1,106 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/define/ehr-guide.js';
+import '../../../src/define/ehr-tour.js';
+import type { EhrTour } from '../../../src/components/tour/tour.js';
+import type { EhrGuide } from '../../../src/components/guide/guide.js';
+import { memoryStorage } from '../../../src/core/progress/storage.js';
+import { recordEvents, until } from '../../helpers.js';
+
+const tourData = {
+  kind: 'tour',
+  id: 'tour.test',
+  version: '1.0.0',
+  title: 'Test tour',
+  reviewBy: '2027-06-30',
+  body: 'A test tour.',
+  steps: [
+    { selector: '#med', title: 'Medication', body: 'Search by **generic** name.' },
+    { selector: '#freq', title: 'Frequency', body: 'How often.' },
+    { selector: '#not-on-this-page', title: 'Gone', body: 'Never shown.' },
+    { selector: '#sign', title: 'Sign', body: 'Signing sends it.' },
+  ],
+};
+
+const panel = (tour: EhrTour) => tour.shadowRoot!.querySelector<HTMLElement>('[part="panel"]')!;
+const visible = (tour: EhrTour) => panel(tour).matches(':popover-open');
+const title = (tour: EhrTour) => tour.shadowRoot!.querySelector('[part="heading"]')?.textContent;
+
+async function screen() {
+  return fixture<HTMLElement>(html`<div style="padding:40px">
+    <button id="start">Take the tour</button>
+    <label>Medication <input id="med" /></label>
+    <label>Frequency <select id="freq"><option>Daily</option></select></label>
+    <button id="sign">Sign order</button>
+    <ehr-tour .tour=${tourData}></ehr-tour>
+  </div>`);
+}
+
+describe('<ehr-tour>', function () {
+  this.timeout(20000);
+
+  it('walks the steps beside their controls, skips a missing one, goes back, and ends on Escape with focus returned', async () => {
+    const page = await screen();
+    const tour = page.querySelector('ehr-tour') as EhrTour;
+    const events = recordEvents(['ehr-tour-start', 'ehr-tour-step', 'ehr-tour-end', 'ehr-tour-error']);
+    const start = page.querySelector<HTMLButtonElement>('#start')!;
+    start.focus();
+    await tour.start();
+    await until(() => visible(tour), 'first step shown');
+    expect(title(tour)).to.equal('Medication');
+    await until(() => !!tour.shadowRoot!.querySelector('[part="body"] strong'), 'markdown body');
+    expect(tour.shadowRoot!.querySelector('[part="progress"]')!.textContent).to.include('Step 1 of 4');
+    await until(() => tour.shadowRoot!.activeElement?.getAttribute('part') === 'next-button', 'focus on Next');
+    const box = panel(tour).getBoundingClientRect();
+    const med = page.querySelector('#med')!.getBoundingClientRect();
+    expect(box.top).to.be.greaterThan(med.bottom); // below its control
+    await expect(tour).to.be.accessible();
+    await sendKeys({ press: 'Enter' }); // Next
+    await until(() => title(tour) === 'Frequency', 'second step');
+    tour.next();
+    // Step 3's control is not on the page: reported and skipped after a short grace.
+    await until(() => title(tour) === 'Sign', 'missing step skipped', 5000);
+    expect(events.events.find((e) => e.type === 'ehr-tour-error')!.detail).to.deep.equal({ tourId: 'tour.test', code: 'anchor-not-found', message: 'step 3 ("#not-on-this-page") is not on this page; skipped' });
+    expect(tour.shadowRoot!.querySelector('[part="next-button"]')!.textContent!.trim()).to.equal('Done');
+    tour.back();
+    await until(() => title(tour) === 'Frequency', 'back skips the missing step');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !tour.open, 'closed');
+    expect(visible(tour)).to.equal(false);
+    expect(document.activeElement).to.equal(start);
+    expect(events.events.at(-1)!.detail).to.deep.equal({ tourId: 'tour.test', completed: false, reason: 'escape' });
+    expect(events.events[0].type).to.equal('ehr-tour-start');
+    events.stop();
+  });
+
+  it('completes a pack tour inside <ehr-guide> and records it in progress', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <ehr-guide packs="/packs/ehr-skills.json" .storage=${memoryStorage()}>
+        <input id="order-med" /><select id="order-freq"><option>Daily</option></select><button id="sign-order">Sign order</button>
+        <ehr-tour item="tour.order-entry"></ehr-tour>
+      </ehr-guide>
+    </div>`);
+    const guide = page.querySelector('ehr-guide') as EhrGuide;
+    await guide.packsLoaded;
+    const tour = page.querySelector('ehr-tour') as EhrTour;
+    const ends = recordEvents(['ehr-tour-end']);
+    await until(() => guide.engine.item('tour.order-entry') !== undefined, 'pack');
+    await tour.start();
+    for (const expected of ['Medication', 'Frequency', 'Sign']) {
+      await until(() => visible(tour) && title(tour) === expected, expected);
+      tour.shadowRoot!.querySelector<HTMLButtonElement>('[part="next-button"]')!.click();
+    }
+    await until(() => !tour.open, 'done');
+    expect(ends.events[0].detail).to.deep.equal({ tourId: 'tour.order-entry', completed: true, reason: 'done' });
+    await until(() => typeof guide.engine.progress.state.items['tour.order-entry@1']?.completed === 'number', 'completion kept in progress');
+    ends.stop();
+  });
+
+  it('reports an invalid tour with its path', async () => {
+    const errors = recordEvents(['ehr-tour-error']);
+    await fixture<EhrTour>(html`<ehr-tour .tour=${{ ...tourData, steps: [] }}></ehr-tour>`);
+    expect(errors.events[0].detail.code).to.equal('tour-invalid');
+    expect(errors.events[0].detail.message).to.match(/^the tour is invalid at tour\.steps: /);
+    errors.stop();
+  });
+});
