@@ -21,7 +21,8 @@ try {
   server = await startDemoServer({ port: 0 }); // the usual port is taken: use any free one
 }
 console.log(`\nehr-guide demo EHR running at ${server.url}`);
-console.log('Open it in a browser: choose a patient, hover flagged results, open the beacons, and press');
+console.log('Open it in a browser: choose a patient, hover flagged results, open the beacons, press "Take the tour"');
+console.log('on the order form, read the AI output and the CDS cards below it (agree or override), and press');
 console.log('"Open ehr-guide (SMART app)" (or the AI risk badge) for a real SMART EHR launch. Ctrl+C stops it.');
 const stop = async () => {
   await server.close();
