@@ -31,6 +31,23 @@ export const tourStyles = css`
     transform: rotate(45deg);
     border: 1px solid var(--_border);
   }
+  /* Only the two outer edges of the arrow show (floating-ui sets data-placement on the panel). */
+  .panel[data-placement^='bottom'] .arrow {
+    border-right: 0;
+    border-bottom: 0;
+  }
+  .panel[data-placement^='top'] .arrow {
+    border-left: 0;
+    border-top: 0;
+  }
+  .panel[data-placement^='left'] .arrow {
+    border-left: 0;
+    border-bottom: 0;
+  }
+  .panel[data-placement^='right'] .arrow {
+    border-right: 0;
+    border-top: 0;
+  }
   .header {
     display: flex;
     gap: 0.5rem;
