@@ -28,19 +28,19 @@ export class CdsFeedbackOutbox {
     if (options.onProblem) this.#listeners.add(options.onProblem);
   }
 
-  /** Hears delivery problems (elements report them as events); returns the function that stops listening. */
+  /** Hears delivery problems (elements report them as events; the latest listener is told); returns the function that stops listening. */
   onProblem(listener: (message: string) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
+  /** A problem is told once, to the listener that joined last (one event per failure, however many elements). */
   #problem(message: string): void {
-    for (const listener of this.#listeners) {
-      try {
-        listener(message);
-      } catch {
-        // a listener's failure is not the outbox's
-      }
+    const listener = [...this.#listeners].at(-1);
+    try {
+      listener?.(message);
+    } catch {
+      // a listener's failure is not the outbox's
     }
   }
 
