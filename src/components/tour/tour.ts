@@ -24,7 +24,7 @@ let nextId = 0;
  * A guided tour through the EHR's own screen: one step at a time, each a popup beside the control it explains,
  * with Back, Next and Done. It never covers or dims the page (the clinician can keep working), moves focus into the
  * step when the clinician started it, closes on Escape and gives focus back. A step whose control is not on the
- * page is skipped and reported. Completion is kept in the learner's progress.
+ * page is skipped and reported. Completion is kept in the learner's progress and sent as an xAPI statement.
  *
  * @summary A guided tour: step-by-step popups anchored to the EHR's own controls.
  * @tag ehr-tour
@@ -76,6 +76,7 @@ export class EhrTour extends LitElement {
   #graceTimer?: ReturnType<typeof setTimeout>;
   #direction: 1 | -1 = 1;
   #skipped = new Set<number>();
+  #startedAt = 0;
 
   get #tourId(): string {
     return this.item ?? this.resolved?.id ?? '';
@@ -84,6 +85,7 @@ export class EhrTour extends LitElement {
   /** Starts the tour at its first step (moving focus into it, as the clinician asked for it). */
   async start(options: { focus?: boolean } = {}): Promise<void> {
     this.#takeFocus = options.focus ?? true;
+    this.#startedAt = performance.now();
     this.#returnFocus = deepActiveElement() as HTMLElement | null;
     this.index = 0;
     this.#skipped.clear();
@@ -218,7 +220,7 @@ export class EhrTour extends LitElement {
     if (!this.open) return;
     this.open = false;
     this.dispatchEvent(createEvent('ehr-tour-end', { tourId: this.#tourId, completed, reason }));
-    if (completed && this.item && this.engine?.item(this.item)) void this.engine.recordCompleted(this.item);
+    if (completed && this.item && this.engine?.item(this.item)) void this.engine.recordTour(this.item, performance.now() - this.#startedAt);
     const back = this.#returnFocus;
     this.#returnFocus = undefined;
     if (back && back.isConnected && reason !== 'no-steps') back.focus({ preventScroll: true });

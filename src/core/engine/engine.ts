@@ -16,7 +16,7 @@ import { yieldToPage } from '../yield.js';
 import { checkPopulation, relevantSubgroups, type PopulationCheck, type RelevantSubgroup } from '../models/explain.js';
 import type { EvaluationData } from '../triggers/evaluator.js';
 import { LearningRecords, type LrsConfig } from '../records/learning-records.js';
-import { aiFeedbackStatement, lessonStatement, type AiFeedback, type XapiStatement } from '../records/statements.js';
+import { aiFeedbackStatement, lessonStatement, tourStatement, type AiFeedback, type XapiStatement } from '../records/statements.js';
 
 export interface EngineOptions {
   /** Pseudonymous learner id (never a name, MRN or e-mail). */
@@ -529,6 +529,19 @@ export class GuideEngine {
       this.records.record(lessonStatement({ itemId: item.id, version: item.version, title: item.title, ...result }, { homePage, name: this.options.learnerId }, { language: this.#context.locale }));
     } catch (error) {
       this.#problem({ code: 'records', message: `the lesson's learning record was not made: ${(error as Error).message}` });
+    }
+  }
+
+  /** Records a tour walked to its end: progress and an xAPI "completed" statement. */
+  async recordTour(itemId: string, durationMs: number): Promise<void> {
+    const item = this.#items.get(itemId);
+    if (!item) return;
+    await this.recordCompleted(itemId);
+    const homePage = this.learnerHomePage ?? globalThis.location?.origin ?? 'https://ehr-guide.dev';
+    try {
+      this.records.record(tourStatement({ itemId: item.id, version: item.version, title: item.title, durationMs }, { homePage, name: this.options.learnerId }, { language: this.#context.locale }));
+    } catch (error) {
+      this.#problem({ code: 'records', message: `the tour's learning record was not made: ${(error as Error).message}` });
     }
   }
 

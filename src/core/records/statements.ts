@@ -71,6 +71,7 @@ export function aiFeedbackStatement(feedback: AiFeedback, learner: LearnerAccoun
 }
 
 const VERBS = {
+  completed: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
   passed: { id: 'http://adlnet.gov/expapi/verbs/passed', display: { 'en-US': 'passed' } },
   failed: { id: 'http://adlnet.gov/expapi/verbs/failed', display: { 'en-US': 'failed' } },
 };
@@ -110,5 +111,20 @@ export function lessonStatement(result: LessonResult, learner: LearnerAccount, o
     },
     result: { score: { scaled: Math.round(result.score * 1000) / 1000 }, success: result.passed, completion: true, duration: isoDuration(result.durationMs) },
     context: { platform: options.platform ?? 'ehr-guide', language: options.language ?? 'en-US', extensions: { [`${XAPI_EXTENSION}/item-version`]: result.version } },
+  };
+}
+
+/** The statement for a guided tour walked to its end. */
+export function tourStatement(tour: { itemId: string; version: string; title: string; durationMs: number }, learner: LearnerAccount, options: { activityBase?: string; platform?: string; language?: string } = {}): XapiStatement {
+  if (!SAFE_ID.test(tour.itemId)) throw new TypeError(`itemId must be 1–200 URL-safe characters, got ${JSON.stringify(tour.itemId)}`);
+  if (!/^https?:\/\//.test(learner.homePage)) throw new TypeError(`learner.homePage must be an http(s) URL, got ${JSON.stringify(learner.homePage)}`);
+  if (!learner.name || /@|\s/.test(learner.name)) throw new TypeError('learner.name must be a pseudonymous id (no spaces, no e-mail address)');
+  const base = (options.activityBase ?? DEFAULT_ACTIVITY_BASE).replace(/\/+$/, '');
+  return {
+    actor: { objectType: 'Agent', account: { homePage: learner.homePage, name: learner.name } },
+    verb: VERBS.completed,
+    object: { objectType: 'Activity', id: `${base}/tours/${tour.itemId}`, definition: { type: 'http://adlnet.gov/expapi/activities/module', name: { [options.language ?? 'en-US']: tour.title } } },
+    result: { completion: true, duration: isoDuration(tour.durationMs) },
+    context: { platform: options.platform ?? 'ehr-guide', language: options.language ?? 'en-US', extensions: { [`${XAPI_EXTENSION}/item-version`]: tour.version } },
   };
 }

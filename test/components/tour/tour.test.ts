@@ -73,9 +73,10 @@ describe('<ehr-tour>', function () {
     events.stop();
   });
 
-  it('completes a pack tour inside <ehr-guide> and records it in progress', async () => {
+  it('completes a pack tour inside <ehr-guide> and records it in progress and at the LRS', async () => {
+    await fetch('/__test/sunk/lrs-tour', { method: 'DELETE' });
     const page = await fixture<HTMLElement>(html`<div>
-      <ehr-guide packs="/packs/ehr-skills.json" .storage=${memoryStorage()}>
+      <ehr-guide packs="/packs/ehr-skills.json" .storage=${memoryStorage()} lrs-endpoint="/__test/sink/lrs-tour/xapi/">
         <input id="order-med" /><select id="order-freq"><option>Daily</option></select><button id="sign-order">Sign order</button>
         <ehr-tour item="tour.order-entry"></ehr-tour>
       </ehr-guide>
@@ -93,6 +94,13 @@ describe('<ehr-tour>', function () {
     await until(() => !tour.open, 'done');
     expect(ends.events[0].detail).to.deep.equal({ tourId: 'tour.order-entry', completed: true, reason: 'done' });
     await until(() => typeof guide.engine.progress.state.items['tour.order-entry@1']?.completed === 'number', 'completion kept in progress');
+    let received: Array<{ body: Array<{ verb: { id: string }; object: { id: string } }> }> = [];
+    for (let i = 0; i < 60 && !received.length; i++) {
+      received = await (await fetch('/__test/sunk/lrs-tour')).json();
+      if (!received.length) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(received[0].body[0].verb.id).to.equal('http://adlnet.gov/expapi/verbs/completed');
+    expect(received[0].body[0].object.id).to.equal('https://ehr-guide.dev/xapi/activities/tours/tour.order-entry');
     ends.stop();
   });
 
