@@ -1,12 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import * as v from 'valibot';
 import { engineContext } from '../guide/engine-context.js';
 import type { GuideEngine } from '../../core/engine/engine.js';
 import { gradeLesson, type LessonGrade } from '../../core/lessons/grade.js';
 import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
-import { LessonSchema, type Lesson } from '../../core/packs/schema.js';
+import type { Lesson } from '../../core/packs/schema.js';
 import { createEvent } from '../../events.js';
 import { VERSION } from '../../version.js';
 import { heading } from '../shared/heading.js';
@@ -99,16 +98,19 @@ export class EhrLesson extends LitElement {
       } else if (this.item && this.engine) this.#fail('card-not-found', item ? `"${this.item}" is a ${item.kind}, not a lesson.` : `No lesson "${this.item}" is in the loaded packs.`);
       return;
     }
-    const parsed = v.safeParse(LessonSchema, this.lesson);
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
-      this.#fail('card-invalid', `The lesson is invalid at lesson${path}: ${issue.message}`);
-      return;
-    }
-    this.resolved = parsed.output;
-    this.#started = performance.now();
-    void this.#loadBody(parsed.output);
+    // Validation (valibot and the pack schema) loads only for a lesson given as an object.
+    const given = this.lesson;
+    void import('../../core/packs/validate-item.js').then(({ validateLesson }) => {
+      if (this.lesson !== given) return;
+      const result = validateLesson(given);
+      if (!result.ok) {
+        this.#fail('card-invalid', result.message.replace(/^the lesson/, 'The lesson'));
+        return;
+      }
+      this.resolved = result.value;
+      this.#started = performance.now();
+      void this.#loadBody(result.value);
+    });
   }
 
   #fail(code: 'card-not-found' | 'card-invalid', message: string): void {

@@ -1,13 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import * as v from 'valibot';
 import { engineContext } from '../guide/engine-context.js';
 import type { GuideEngine } from '../../core/engine/engine.js';
 import { AnchorController, type AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
 import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
-import { TourSchema, type Tour } from '../../core/packs/schema.js';
+import type { Tour } from '../../core/packs/schema.js';
 import { createEvent, type EhrTourEndDetail } from '../../events.js';
 import { VERSION } from '../../version.js';
 import { heading } from '../shared/heading.js';
@@ -77,6 +76,8 @@ export class EhrTour extends LitElement {
   #direction: 1 | -1 = 1;
   #skipped = new Set<number>();
   #startedAt = 0;
+  #resolving: Promise<unknown> = Promise.resolve();
+  #announced = false;
 
   get #tourId(): string {
     return this.item ?? this.resolved?.id ?? '';
@@ -91,6 +92,7 @@ export class EhrTour extends LitElement {
     this.#skipped.clear();
     this.open = true;
     await this.updateComplete;
+    if (!this.resolved) await this.#resolving;
   }
 
   /** Ends the tour. */
@@ -108,9 +110,11 @@ export class EhrTour extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('tour') || changed.has('item') || changed.has('engine')) this.#resolve();
-    if (changed.has('open') && this.open && !changed.get('open') && this.resolved) {
+    if (this.open && this.resolved && !this.#announced) {
+      this.#announced = true;
       this.dispatchEvent(createEvent('ehr-tour-start', { tourId: this.#tourId }));
     }
+    if (!this.open) this.#announced = false;
     if ((changed.has('open') || changed.has('index') || changed.has('resolved')) && this.open && this.resolved) this.#showStep();
     if (changed.has('open') && !this.open) {
       this.#anchor.setTarget(null);
@@ -146,20 +150,22 @@ export class EhrTour extends LitElement {
   #resolve(): void {
     const engine = this.engine;
     if (this.tour !== undefined) {
-      const parsed = v.safeParse(TourSchema, this.tour);
-      if (parsed.success) this.resolved = parsed.output;
-      else {
-        const issue = parsed.issues[0];
-        const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
-        this.resolved = undefined;
-        this.#error('tour-invalid', `the tour is invalid at tour${path}: ${issue.message}`);
-      }
+      // Validation (valibot and the pack schema) loads only for a tour given as an object: pack tours were
+      // validated with their pack, and the tour path stays light.
+      const given = this.tour;
+      this.resolved = undefined;
+      this.#resolving = import('../../core/packs/validate-item.js').then(({ validateTour }) => {
+        if (this.tour !== given) return;
+        const result = validateTour(given);
+        if (result.ok) this.resolved = result.value;
+        else this.#error('tour-invalid', result.message);
+      });
       return;
     }
     const item = this.item ? engine?.item(this.item) : undefined;
     if (item?.kind === 'tour') this.resolved = item;
     else if (this.item && engine) {
-      void engine.ready.then(() => {
+      this.#resolving = engine.ready.then(() => {
         const found = this.item ? engine.item(this.item) : undefined;
         if (found?.kind === 'tour') this.resolved = found;
         else if (this.engine === engine && this.item) this.#error('tour-invalid', found ? `"${this.item}" is a ${found.kind}, not a tour` : `no tour "${this.item}" is in the loaded packs`);

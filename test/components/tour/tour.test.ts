@@ -107,6 +107,7 @@ describe('<ehr-tour>', function () {
   it('reports an invalid tour with its path', async () => {
     const errors = recordEvents(['ehr-tour-error']);
     await fixture<EhrTour>(html`<ehr-tour .tour=${{ ...tourData, steps: [] }}></ehr-tour>`);
+    await until(() => errors.events.length > 0, 'validation (loaded on demand) reports');
     expect(errors.events[0].detail.code).to.equal('tour-invalid');
     expect(errors.events[0].detail.message).to.match(/^the tour is invalid at tour\.steps: /);
     errors.stop();
