@@ -5,16 +5,7 @@ import type { EhrTip } from '../src/components/tip/tip.js';
 import { driver } from 'driver.js';
 import Shepherd from 'shepherd.js';
 
-const frame = () => new Promise((r) => requestAnimationFrame(r));
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 600 && !check(); i++) await frame();
-}
-
-const stats = (samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.floor(sorted.length * 0.95)] };
-};
+import { interleaved, until } from './page-helpers.js';
 
 function target(): HTMLButtonElement {
   const button = document.createElement('button');
@@ -74,14 +65,7 @@ const runners: Record<string, () => Promise<number>> = {
 };
 
 export async function run(rounds = 25): Promise<Record<string, { median: number; p95: number }>> {
-  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(runners).map((k) => [k, []]));
-  for (let i = 0; i < rounds + 3; i++) {
-    // Interleaved, so the machine's noise falls on all three alike; the first 3 rounds warm up.
-    for (const [name, runner] of Object.entries(runners)) {
-      const t = await runner();
-      if (i >= 3) samples[name].push(t);
-      await frame();
-    }
-  }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)]));
+  const wrapped = Object.fromEntries(Object.entries(runners).map(([name, runner]) => [name, async () => ({ show: await runner() })]));
+  const results = await interleaved(wrapped, rounds);
+  return Object.fromEntries(Object.entries(results).map(([name, metrics]) => [name, metrics.show]));
 }

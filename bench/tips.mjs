@@ -24,7 +24,7 @@ const sizes = {
   'Shepherd.js': gz(await esb("import Shepherd from 'shepherd.js'; globalThis.s = Shepherd;")) + gz(css('shepherd.js/dist/css/shepherd.css')),
 };
 
-const page = await esb("import * as bench from './bench/tip-page.ts'; globalThis.bench = bench; globalThis.benchReady = true;");
+const page = await esb("import * as bench from './bench/tip-page.ts'; import * as tours from './bench/tour-page.ts'; globalThis.bench = bench; globalThis.tours = tours; globalThis.benchReady = true;");
 const html = `<!doctype html><meta charset="utf-8"><style>${css('driver.js/dist/driver.css')}${css('shepherd.js/dist/css/shepherd.css')}</style><body><script type="module" src="/page.js"></script>`;
 const server = createServer((req, res) => {
   if (req.url === '/page.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(page);
@@ -47,6 +47,19 @@ try {
   }
   console.log('  (show = from creating the popup to it being on screen and positioned, checked each animation frame;');
   console.log('   ehr-guide loads marked only for markdown bodies: here the body is slotted text)');
+
+  // Guided tours: three steps; time to the first step, and from "next" to the second, each on screen and placed.
+  const tourTimes = await tab.evaluate(() => globalThis.tours.run(25));
+  const tourSizes = { ...sizes, 'ehr-guide <ehr-tour>': report['ehr-tour.js'].upFront.reduce((sum, f) => sum + f.gzip, 0) };
+  delete tourSizes[ours];
+  const oursTour = 'ehr-guide <ehr-tour>';
+  console.log(`\nGuided tour (3 steps), side by side (25 interleaved rounds after 3 warm-up)`);
+  console.log('  library                 gzip (JS+CSS)   first step median   next step median   first ÷ ours   next ÷ ours');
+  for (const name of [oursTour, 'driver.js', 'Shepherd.js']) {
+    const t = tourTimes[name];
+    console.log(`  ${name.padEnd(22)} ${`${(tourSizes[name] / 1024).toFixed(1)} KB`.padStart(10)} ${`${t.first.median.toFixed(1)} ms`.padStart(19)} ${`${t.next.median.toFixed(1)} ms`.padStart(18)} ${(t.first.median / tourTimes[oursTour].first.median).toFixed(2).padStart(14)} ${(t.next.median / tourTimes[oursTour].next.median).toFixed(2).padStart(13)}`);
+  }
+  console.log('  (ehr-guide\'s steps here are markdown, compiled on demand; its tour never dims or blocks the page)');
 } finally {
   await browser.close();
   server.close();

@@ -92,7 +92,11 @@ export class EhrTour extends LitElement {
     this.#skipped.clear();
     this.open = true;
     await this.updateComplete;
-    if (!this.resolved) await this.#resolving;
+    if (!this.resolved) {
+      await this.#resolving;
+      await this.updateComplete;
+    }
+    await this.#placed();
   }
 
   /** Ends the tour. */
@@ -100,12 +104,21 @@ export class EhrTour extends LitElement {
     this.#end(false, 'api');
   }
 
-  next(): void {
+  /** Goes to the next step (or ends the tour after the last); resolves once the step is on screen and placed. */
+  async next(): Promise<void> {
     this.#go(1);
+    await this.#placed();
   }
 
-  back(): void {
+  /** Goes back a step; resolves once it is on screen and placed. */
+  async back(): Promise<void> {
     this.#go(-1);
+    await this.#placed();
+  }
+
+  async #placed(): Promise<void> {
+    await this.updateComplete;
+    await this.#anchor.settled();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -272,8 +285,8 @@ export class EhrTour extends LitElement {
       <div class="footer">
         <span part="progress" class="muted">Step ${this.index + 1} of ${count} · ${tour.title}</span>
         <span class="actions">
-          ${first ? nothing : html`<button part="back-button" @click=${() => this.back()}>Back</button>`}
-          <button part="next-button" class="primary" @click=${() => this.next()}>${last ? 'Done' : 'Next'}</button>
+          ${first ? nothing : html`<button part="back-button" @click=${() => void this.back()}>Back</button>`}
+          <button part="next-button" class="primary" @click=${() => void this.next()}>${last ? 'Done' : 'Next'}</button>
         </span>
       </div>
     </div>`;

@@ -1,0 +1,24 @@
+// Shared by the side-by-side benchmark pages: frame waits, medians, and interleaved rounds.
+export const frame = () => new Promise((r) => requestAnimationFrame(r));
+
+export async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 600 && !check(); i++) await frame();
+}
+
+export const stats = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.floor(sorted.length * 0.95)] };
+};
+
+/** Runs every runner `rounds` times, interleaved so the machine's noise falls on all alike; 3 warm-up rounds first. */
+export async function interleaved<T extends string>(runners: Record<T, () => Promise<Record<string, number>>>, rounds: number) {
+  const samples: Record<string, Record<string, number[]>> = {};
+  for (let i = 0; i < rounds + 3; i++) {
+    for (const [name, runner] of Object.entries(runners) as Array<[T, () => Promise<Record<string, number>>]>) {
+      const measured = await runner();
+      if (i >= 3) for (const [metric, value] of Object.entries(measured)) ((samples[name] ??= {})[metric] ??= []).push(value);
+      await frame();
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([name, metrics]) => [name, Object.fromEntries(Object.entries(metrics).map(([m, v]) => [m, stats(v)]))]));
+}

@@ -1,0 +1,92 @@
+// Runs in headless Chromium: a three-step guided tour with ehr-guide's <ehr-tour>, driver.js and Shepherd.js side
+// by side — time from start to the first step on screen and positioned, and from "next" to the second step.
+import '../src/define/ehr-tour.js';
+import type { EhrTour } from '../src/components/tour/tour.js';
+import { driver } from 'driver.js';
+import Shepherd from 'shepherd.js';
+import { interleaved, until } from './page-helpers.js';
+
+const STEPS = [
+  { id: 'med', title: 'Medication', text: 'Search by generic name.' },
+  { id: 'freq', title: 'Frequency', text: 'Choose how often.' },
+  { id: 'sign', title: 'Sign', text: 'Signing sends the order.' },
+];
+
+function screen(): HTMLElement {
+  const form = document.createElement('div');
+  form.style.cssText = 'position:absolute;left:200px;top:150px;display:grid;gap:120px';
+  for (const step of STEPS) {
+    const button = document.createElement('button');
+    button.id = step.id;
+    button.textContent = step.title;
+    form.append(button);
+  }
+  document.body.append(form);
+  return form;
+}
+
+/** A popup is on screen and below (or beside) the control with this id. */
+const nextTo = (popup: Element | null | undefined, id: string) => {
+  if (!popup) return false;
+  const p = popup.getBoundingClientRect();
+  const t = document.getElementById(id)!.getBoundingClientRect();
+  return p.height > 0 && getComputedStyle(popup).visibility !== 'hidden' && Math.abs(p.top - t.bottom) < 40;
+};
+
+const tourData = { kind: 'tour', id: 'bench.tour', version: '1.0.0', title: 'Bench tour', reviewBy: '2030-01-01', body: 'x', steps: STEPS.map((s) => ({ selector: `#${s.id}`, title: s.title, body: s.text })) };
+
+const runners = {
+  async 'ehr-guide <ehr-tour>'() {
+    const form = screen();
+    const tour = document.createElement('ehr-tour') as EhrTour;
+    tour.tour = tourData;
+    document.body.append(tour);
+    const panel = () => tour.shadowRoot!.querySelector('[part="panel"]');
+    const t0 = performance.now();
+    await tour.start({ focus: false });
+    await until(() => nextTo(panel(), 'med') && !!panel()!.matches(':popover-open'));
+    const t1 = performance.now();
+    await tour.next();
+    await until(() => nextTo(panel(), 'freq') && tour.shadowRoot!.querySelector('[part="heading"]')?.textContent === 'Frequency');
+    const t2 = performance.now();
+    tour.stop();
+    tour.remove();
+    form.remove();
+    return { first: t1 - t0, next: t2 - t1 };
+  },
+  async 'driver.js'() {
+    const form = screen();
+    const d = driver({ animate: false, steps: STEPS.map((s) => ({ element: `#${s.id}`, popover: { title: s.title, description: s.text, side: 'bottom' } })) });
+    const popup = () => document.querySelector('.driver-popover');
+    const t0 = performance.now();
+    d.drive();
+    await until(() => nextTo(popup(), 'med'));
+    const t1 = performance.now();
+    d.moveNext();
+    await until(() => nextTo(popup(), 'freq') && popup()!.textContent!.includes('Frequency'));
+    const t2 = performance.now();
+    d.destroy();
+    form.remove();
+    return { first: t1 - t0, next: t2 - t1 };
+  },
+  async 'Shepherd.js'() {
+    const form = screen();
+    const tour = new Shepherd.Tour({ useModalOverlay: false });
+    for (const s of STEPS) tour.addStep({ id: s.id, title: s.title, text: s.text, attachTo: { element: `#${s.id}`, on: 'bottom' } });
+    const popup = (id: string) => document.querySelector(`.shepherd-element[data-shepherd-step-id="${id}"]`);
+    const t0 = performance.now();
+    void tour.start();
+    await until(() => nextTo(popup('med'), 'med'));
+    const t1 = performance.now();
+    void tour.next();
+    await until(() => nextTo(popup('freq'), 'freq'));
+    const t2 = performance.now();
+    void tour.complete();
+    form.remove();
+    return { first: t1 - t0, next: t2 - t1 };
+  },
+};
+
+export function run(rounds = 25) {
+  return interleaved(runners, rounds);
+}
