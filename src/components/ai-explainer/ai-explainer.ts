@@ -18,7 +18,7 @@ import { createEvent, type EhrAiFeedbackDetail, type EhrAiProblemDetail } from '
 import { VERSION } from '../../version.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { explainerStyles } from './ai-explainer.styles.js';
-import { renderChecklist, renderLimits, renderPopulation, renderPredictiveValue, renderThresholds } from './explanation-sections.js';
+import { renderCalibratedRisk, renderChecklist, renderLimits, renderPopulation, renderPredictiveValue, renderThresholds } from './explanation-sections.js';
 
 /** Override reasons offered when the output did not come with its own (a CDS card's `overrideReasons`). */
 export const DEFAULT_OVERRIDE_REASONS: CdsCoding[] = [
@@ -382,7 +382,8 @@ export class EhrAiExplainer extends LitElement {
   #renderDetails(card: ModelCard, explanation: ScoreExplanation | undefined, value: number | undefined) {
     return html`
       ${card.trainingExample ? html`<p class="badge" role="note">Training example built from published figures — not a vendor's model card.</p>` : nothing}
-      ${renderThresholds(this.headingLevel, card, explanation, value)} ${renderPredictiveValue(this.headingLevel, explanation)}
+      ${renderThresholds(this.headingLevel, card, explanation, value)} ${renderCalibratedRisk(this.headingLevel, explanation, value)}
+      ${renderPredictiveValue(this.headingLevel, explanation)}
       ${renderPopulation(this.headingLevel, card, this.population)} ${renderLimits(this.headingLevel, card, this.subgroups)}
       ${renderChecklist(this.headingLevel, card)}
       <p class="links">

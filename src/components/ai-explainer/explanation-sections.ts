@@ -17,6 +17,18 @@ export function renderThresholds(level: number, card: ModelCard, explanation: Sc
     <p>${explanation?.band ? html`At or above <strong>${explanation.band.label}</strong>. ${explanation.band.action}` : value === undefined ? "The output carries no value on this model's scale." : 'Below every alert threshold.'}</p>`;
 }
 
+/** The calibrated risk: how often patients who scored like this had the outcome in the evaluation. */
+export function renderCalibratedRisk(level: number, explanation: ScoreExplanation | undefined, value: number | undefined) {
+  const c = explanation?.calibrated;
+  if (!c || value === undefined) return nothing;
+  return html`${heading(level, 'Risk for a score like this')}
+    <p>
+      In the evaluation, ${formatPercent(c.risk)} of patients who scored ${c.scoreFrom} to ${c.scoreTo} had the outcome${c.interval
+        ? html` (95 % interval ${formatPercent(c.interval.low)} to ${formatPercent(c.interval.high)}${c.n ? `, ${c.n} patients` : ''})`
+        : nothing}. A calibration from another population may not hold here.
+    </p>`;
+}
+
 /** What a flag means here: PPV at this site's prevalence, in words, as an icon array, and the number needed to evaluate. */
 export function renderPredictiveValue(level: number, explanation: ScoreExplanation | undefined) {
   if (explanation?.ppv === undefined || !explanation.frequency) return nothing;

@@ -1,6 +1,6 @@
 import { expressionDependencies } from '../triggers/dependencies.js';
 import type { ConditionEvaluator, EvaluationData } from '../triggers/evaluator.js';
-import { naturalFrequency, numberNeededToEvaluate, predictiveValueIntervals, predictiveValues, thresholdBand, type Interval } from '../risk/math.js';
+import { calibratedRisk, naturalFrequency, numberNeededToEvaluate, predictiveValueIntervals, predictiveValues, thresholdBand, type Interval } from '../risk/math.js';
 import type { ModelCard } from './model-card.js';
 
 export interface ScoreExplanation {
@@ -15,6 +15,11 @@ export interface ScoreExplanation {
   ppvInterval?: Interval;
   frequency?: ReturnType<typeof naturalFrequency>;
   numberNeededToEvaluate?: number;
+  /**
+   * The calibrated risk: the share of patients with this score who had the outcome in the evaluation (the card's
+   * calibration bin the score falls in), with its 95 % interval when the bin's size is known.
+   */
+  calibrated?: { risk: number; interval?: Interval; scoreFrom: number; scoreTo: number; n?: number };
   /** One plain sentence for the collapsed explainer. */
   summary: string;
 }
@@ -35,6 +40,15 @@ export function explainScore(card: ModelCard, score: number, options: { localPre
     Object.assign(explanation, { ppv, npv, frequency: naturalFrequency(ppv), numberNeededToEvaluate: numberNeededToEvaluate(ppv) });
     if (atThreshold.sensitivityInterval && atThreshold.specificityInterval) {
       explanation.ppvInterval = predictiveValueIntervals(atThreshold.sensitivityInterval, atThreshold.specificityInterval, prevalence).ppv;
+    }
+  }
+  const bins = card.performance.calibration;
+  if (bins?.length) {
+    try {
+      const { risk, bin, interval } = calibratedRisk(score, bins);
+      explanation.calibrated = { risk, scoreFrom: bin.scoreFrom, scoreTo: bin.scoreTo, ...(interval ? { interval } : {}), ...(bin.n ? { n: bin.n } : {}) };
+    } catch {
+      // A score outside the calibration table has no calibrated risk: nothing is extrapolated.
     }
   }
   const where = prevalenceSource === 'local' ? 'at this hospital' : 'in the evaluation';

@@ -230,4 +230,16 @@ describe('<ehr-ai-explainer>', function () {
     expect(events.events[0].detail.message).to.equal('localPrevalence rejected: local prevalence of "example-sepsis-model" must be a proportion between 0 and 1 (0.05 for 5 %), got 2');
     events.stop();
   });
+
+  it('shows the calibrated risk for the score from the card\'s calibration table (test figures)', async () => {
+    const cards = (await (await fetch('/packs/model-cards.json')).json()).modelCards;
+    // Test data, not a published model: the sepsis card with an invented calibration table.
+    const card = { ...cards[0], id: 'test-calibrated', performance: { ...cards[0].performance, calibration: [{ scoreFrom: 0, scoreTo: 6, observed: 0.04, n: 900 }, { scoreFrom: 6, scoreTo: 20, observed: 0.15, n: 200 }, { scoreFrom: 20, scoreTo: 100, observed: 0.4, n: 50 }] } };
+    const el = await fixture<EhrAiExplainer>(html`<ehr-ai-explainer expanded score="8" .card=${card} .patientData=${{ patient: chet.patient, resources: chet.resources }}></ehr-ai-explainer>`);
+    // 30 of 200 → 15 %; Wilson 95 % interval by hand: 10.7 %–20.7 % → "11 %" to "21 %".
+    expect(text(el)).to.include('In the evaluation, 15 % of patients who scored 6 to 20 had the outcome (95 % interval 11 % to 21 %, 200 patients).');
+    el.score = 140; // outside the table: nothing extrapolated (and the score is out of the model's range)
+    await el.updateComplete;
+    expect(text(el)).not.to.include('Risk for a score like this');
+  });
 });
