@@ -9,6 +9,7 @@ export { EhrModelFacts } from './components/model-facts/model-facts.js';
 export { EhrCdsCards, type SmartLinkLauncher } from './components/cds-cards/cds-cards.js';
 export { EhrLesson } from './components/lesson/lesson.js';
 export { EhrTour } from './components/tour/tour.js';
+export { EhrHelpPanel } from './components/help-panel/help-panel.js';
 export { defineElement } from './define/define-element.js';
 export * from './events.js';
 export { VERSION } from './version.js';

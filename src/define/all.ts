@@ -6,3 +6,4 @@ import './ehr-model-facts.js';
 import './ehr-cds-cards.js';
 import './ehr-lesson.js';
 import './ehr-tour.js';
+import './ehr-help-panel.js';

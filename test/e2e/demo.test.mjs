@@ -190,4 +190,17 @@ describe('demo EHR page', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  it('the help panel lists what applies to the open chart, and follows a patient switch', async () => {
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
+    const titles = () => page.evaluate(() => [...document.querySelector('ehr-help-panel').shadowRoot.querySelectorAll('.entry .title')].map((t) => t.textContent));
+    await page.waitForSelector('#patient-list button');
+    await page.click('#patient-list button:has-text("Chet")');
+    await page.waitForFunction(() => [...(document.querySelector('ehr-help-panel')?.shadowRoot?.querySelectorAll('.entry .title') ?? [])].some((t) => t.textContent === 'Older adult on an opioid'), null, { timeout: 10000 });
+    await page.click('#patient-list button:has-text("Joaquin")');
+    await page.waitForFunction(() => ![...document.querySelector('ehr-help-panel').shadowRoot.querySelectorAll('.entry .title')].some((t) => t.textContent === 'Older adult on an opioid'), null, { timeout: 10000 });
+    assert.ok((await titles()).some((t) => /thiazide/i.test(t)), 'Joaquin\'s thiazide tip is listed');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -431,6 +431,29 @@ export class GuideEngine {
     return undefined;
   }
 
+  /**
+   * What applies to this patient, user and moment whatever the fatigue guard would push, and whether or not an
+   * element on the page renders it: items that pass locale, workflow, audience and expiry, and whose FHIRPath
+   * conditions hold (evaluated in the worker, cached like the rest). For on-demand surfaces such as the help panel.
+   */
+  async relevantItems(): Promise<LoadedItem[]> {
+    await this.progress.ready;
+    const context = this.#context;
+    const role = this.role;
+    const effective = role === context.role ? context : { ...context, role };
+    const today = dayOf(this.#now());
+    const passing = [...this.#items.values()].filter((item) => !prefilter(item, effective, this.proficiency, today, this.#policy.hideExpired));
+    const needed = new Map<string, string>();
+    for (const item of passing) {
+      for (const expr of item.when?.conditions ?? []) {
+        const key = this.#cacheKey(expr, context);
+        if (this.#conditionCache.get(expr)?.key !== key) needed.set(expr, key);
+      }
+    }
+    if (needed.size) await this.#evaluateConditions(needed, context);
+    return passing.filter((item) => !this.#conditionFailure(item)).sort((a, b) => (b.priority ?? DEFAULT_PRIORITY) - (a.priority ?? DEFAULT_PRIORITY));
+  }
+
   /** The debug API: the latest decision for each item, with the reason it is or is not shown. */
   async explain(): Promise<Decision[]> {
     return (await this.evaluate()).decisions;

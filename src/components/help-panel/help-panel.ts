@@ -1,0 +1,160 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { engineContext } from '../guide/engine-context.js';
+import type { GuideEngine } from '../../core/engine/engine.js';
+import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
+import type { LoadedItem } from '../../core/packs/load-pack.js';
+import { progressKey } from '../../core/progress/progress.js';
+import { createEvent } from '../../events.js';
+import { VERSION } from '../../version.js';
+import { heading } from '../shared/heading.js';
+import { panelStyles } from '../shared/panel.styles.js';
+import { helpPanelStyles } from './help-panel.styles.js';
+
+type MarkdownView = typeof import('../shared/markdown-view.js');
+const KIND_WORDS = { tip: 'Tip', tour: 'Tour', lesson: 'Lesson' } as const;
+const WHATS_NEW = /^what'?s new$/i;
+let nextId = 0;
+
+/**
+ * On demand: the guidance that applies here and now (this patient, user and screen, as `<ehr-guide>` decides it),
+ * whatever the fatigue guard would push; searchable; each with the learner's progress; and a "What's new" section
+ * for items tagged "what's new" (after an EHR or model upgrade) that the learner has not opened yet. Tips open in
+ * place, lessons open inline, tours start on the page.
+ *
+ * @summary On-demand help: what applies here and now, searchable, with progress and "What's new".
+ * @tag ehr-help-panel
+ *
+ * @fires ehr-guide-open-item - An item was opened from the panel. `detail: { itemId }`.
+ *
+ * @csspart base - The panel.
+ * @csspart search - The search field.
+ * @csspart item - Each entry's button.
+ * @csspart status - An entry's progress.
+ *
+ * @cssprop --ehr-color-surface - Background.
+ * @cssprop --ehr-color-text - Text colour.
+ * @cssprop --ehr-color-border - Borders.
+ * @cssprop --ehr-color-accent - Buttons and links.
+ */
+export class EhrHelpPanel extends LitElement {
+  static version = VERSION;
+  static override styles = [panelStyles, helpPanelStyles];
+
+  /** The panel's title. */
+  @property() heading = 'Help for this screen';
+  /** The level of the panel's title (2–6). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  @consume({ context: engineContext, subscribe: true })
+  @state()
+  engine?: GuideEngine;
+
+  @state() private relevant: LoadedItem[] = [];
+  @state() private query = '';
+  @state() private openItem?: string;
+  @state() private bodies = new Map<string, CompiledMarkdown>();
+  #view?: MarkdownView;
+  #unsubscribe?: () => void;
+  readonly #id = `ehr-help-${++nextId}`;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('engine')) {
+      this.#unsubscribe?.();
+      const engine = this.engine;
+      this.#unsubscribe = engine?.subscribe(() => this.#refresh());
+      if (engine) void engine.ready.then(() => this.#refresh());
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  #refreshing = 0;
+
+  /** Asks the engine what applies now (after each of its evaluations: a new patient, screen or role). */
+  async #refresh(): Promise<void> {
+    const engine = this.engine;
+    if (!engine) return;
+    const run = ++this.#refreshing;
+    const items = await engine.relevantItems();
+    if (run === this.#refreshing && engine === this.engine) this.relevant = items;
+  }
+
+  #matches(item: LoadedItem): boolean {
+    const q = this.query.trim().toLowerCase();
+    if (!q) return true;
+    const body = typeof item.body === 'string' ? item.body : '';
+    return [item.title, body, ...(item.tags ?? [])].some((text) => text.toLowerCase().includes(q));
+  }
+
+  #status(item: LoadedItem): string {
+    const progress = this.engine?.progress.state.items[progressKey(item.id, item.version)];
+    if (!progress) return 'New';
+    if (item.kind === 'lesson' && progress.score !== undefined) return `${progress.passed ? 'Passed' : 'Not passed yet'} (${Math.round(progress.score * 100)} %)`;
+    if (progress.completed) return 'Completed';
+    return progress.seen > 0 ? 'Seen' : 'New';
+  }
+
+  async #open(item: LoadedItem): Promise<void> {
+    if (this.openItem === item.id) {
+      this.openItem = undefined;
+      return;
+    }
+    this.dispatchEvent(createEvent('ehr-guide-open-item', { itemId: item.id }));
+    this.openItem = item.id;
+    if (item.kind === 'lesson') void import('../../define/ehr-lesson.js');
+    if (item.kind === 'tour') {
+      await import('../../define/ehr-tour.js');
+      await this.updateComplete;
+      void this.renderRoot.querySelector<HTMLElementTagNameMap['ehr-tour']>(`ehr-tour[item="${CSS.escape(item.id)}"]`)?.start();
+    }
+    if (item.kind === 'tip') await this.#loadBody(item);
+  }
+
+  async #loadBody(item: LoadedItem): Promise<void> {
+    const view = (this.#view ??= await import('../shared/markdown-view.js'));
+    const root = this.shadowRoot;
+    const sheet = view.markdownStyles.styleSheet;
+    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    const compiled = typeof item.body === 'string' ? (await import('../../core/markdown/compile.js')).compileMarkdown(item.body) : (item.body as CompiledMarkdown);
+    this.bodies = new Map(this.bodies).set(item.id, compiled);
+  }
+
+  #renderEntry(item: LoadedItem) {
+    const open = this.openItem === item.id;
+    const panelId = `${this.#id}-${item.id.replace(/[^\w-]/g, '_')}`;
+    const body = this.bodies.get(item.id);
+    return html`<li>
+      <button part="item" class="entry" aria-expanded=${open ? 'true' : 'false'} aria-controls=${panelId} @click=${() => void this.#open(item)}>
+        <span class="kind">${KIND_WORDS[item.kind]}</span> <span class="title">${item.title}</span>
+        <span part="status" class="status muted">${this.#status(item)}</span>
+      </button>
+      <div id=${panelId} class="content" ?hidden=${!open}>
+        ${open && item.kind === 'tip' ? html`<div class="md">${this.#view && body ? this.#view.renderMarkdown(body) : nothing}</div>` : nothing}
+        ${open && item.kind === 'lesson' ? html`<ehr-lesson item=${item.id} heading-level=${Math.min(6, this.headingLevel + 2)}></ehr-lesson>` : nothing}
+        ${open && item.kind === 'tour' ? html`<p class="muted">The tour runs on the screen: use Next, or Escape to stop.</p><ehr-tour item=${item.id}></ehr-tour>` : nothing}
+      </div>
+    </li>`;
+  }
+
+  override render() {
+    const relevant = this.relevant;
+    const isNew = (item: LoadedItem) => (item.tags ?? []).some((t) => WHATS_NEW.test(t)) && this.#status(item) === 'New';
+    const shown = relevant.filter((item) => this.#matches(item));
+    const fresh = shown.filter(isNew);
+    const rest = shown.filter((item) => !isNew(item));
+    return html`<section part="base" class="base" aria-labelledby="${this.#id}-title">
+      ${heading(this.headingLevel, this.heading, { id: `${this.#id}-title` })}
+      <label for="${this.#id}-search" class="visually-hidden">Search help</label>
+      <input part="search" id="${this.#id}-search" type="search" placeholder="Search help" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
+      <p class="muted" role="status">${shown.length === 0 ? (relevant.length ? 'Nothing matches your search.' : 'No guidance applies here right now.') : `${shown.length} item${shown.length === 1 ? '' : 's'}`}</p>
+      ${fresh.length ? html`${heading(this.headingLevel + 1, "What's new")}<ul class="list">${fresh.map((item) => this.#renderEntry(item))}</ul>` : nothing}
+      ${rest.length ? html`${heading(this.headingLevel + 1, 'For this patient and screen')}<ul class="list">${rest.map((item) => this.#renderEntry(item))}</ul>` : nothing}
+    </section>`;
+  }
+}
