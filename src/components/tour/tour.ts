@@ -15,8 +15,6 @@ import { tourStyles } from './tour.styles.js';
 
 type MarkdownView = typeof import('../shared/markdown-view.js');
 
-/** How long a step's anchor may take to appear (single-page EHRs render late) before the step is skipped. */
-const ANCHOR_GRACE_MS = 1500;
 let nextId = 0;
 
 /**
@@ -57,6 +55,8 @@ export class EhrTour extends LitElement {
   @property({ attribute: false }) tour?: unknown;
   /** Whether the tour is running; set it (or call `start()`) to begin. */
   @property({ type: Boolean, reflect: true }) open = false;
+  /** How long (ms) a step waits for its control to appear — single-page EHRs render late — before skipping it. */
+  @property({ attribute: 'target-timeout', type: Number }) targetTimeout = 3000;
 
   @consume({ context: engineContext, subscribe: true })
   @state()
@@ -198,7 +198,7 @@ export class EhrTour extends LitElement {
     clearTimeout(this.#graceTimer);
     this.#graceTimer = setTimeout(() => {
       if (this.open && this.#anchor.state === 'missing' && this.resolved?.steps[this.index] === step) this.#skip();
-    }, ANCHOR_GRACE_MS);
+    }, Number.isFinite(this.targetTimeout) ? Math.max(0, this.targetTimeout) : 3000);
     void this.#loadBody(step.body);
     this.dispatchEvent(createEvent('ehr-tour-step', { tourId: this.#tourId, index: this.index, count: tour.steps.length }));
   }

@@ -32,7 +32,7 @@ async function screen() {
     <label>Medication <input id="med" /></label>
     <label>Frequency <select id="freq"><option>Daily</option></select></label>
     <button id="sign">Sign order</button>
-    <ehr-tour .tour=${tourData}></ehr-tour>
+    <ehr-tour .tour=${tourData} target-timeout="800"></ehr-tour>
   </div>`);
 }
 
@@ -58,7 +58,7 @@ describe('<ehr-tour>', function () {
     await sendKeys({ press: 'Enter' }); // Next
     await until(() => title(tour) === 'Frequency', 'second step');
     tour.next();
-    // Step 3's control is not on the page: reported and skipped after a short grace.
+    // Step 3's control is not on the page: reported and skipped after the target timeout (800 ms here).
     await until(() => title(tour) === 'Sign', 'missing step skipped', 5000);
     expect(events.events.find((e) => e.type === 'ehr-tour-error')!.detail).to.deep.equal({ tourId: 'tour.test', code: 'anchor-not-found', message: 'step 3 ("#not-on-this-page") is not on this page; skipped' });
     expect(tour.shadowRoot!.querySelector('[part="next-button"]')!.textContent!.trim()).to.equal('Done');
@@ -71,6 +71,25 @@ describe('<ehr-tour>', function () {
     expect(events.events.at(-1)!.detail).to.deep.equal({ tourId: 'tour.test', completed: false, reason: 'escape' });
     expect(events.events[0].type).to.equal('ehr-tour-start');
     events.stop();
+  });
+
+  it('waits for a control a single-page EHR renders late', async () => {
+    const page = await screen();
+    const tour = page.querySelector('ehr-tour') as EhrTour;
+    tour.targetTimeout = 3000;
+    await tour.start({ focus: false });
+    await until(() => title(tour) === 'Medication', 'first step');
+    tour.next();
+    tour.next();
+    await until(() => title(tour) === 'Gone', 'the step whose control is missing waits');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(visible(tour)).to.equal(false); // nothing floats in mid-air while it waits
+    const late = document.createElement('button');
+    late.id = 'not-on-this-page';
+    late.textContent = 'Rendered late';
+    page.append(late);
+    await until(() => visible(tour) && title(tour) === 'Gone', 'shown once its control appears');
+    tour.stop();
   });
 
   it('completes a pack tour inside <ehr-guide> and records it in progress and at the LRS', async () => {
