@@ -63,8 +63,10 @@ export class EhrCdsCards extends LitElement {
   @property({ attribute: 'service-id' }) serviceId = 'service';
   /** The service's URL (`{base}/cds-services/{id}`): feedback is POSTed to `{service-url}/feedback`. */
   @property({ attribute: 'service-url' }) serviceUrl?: string;
-  /** Launches a SMART link; without it a SMART link fires `ehr-cds-card-action` for the host to launch. */
+  /** Launches a SMART link as an EHR launch (only the EHR can mint the launch context). */
   @property({ attribute: false }) launchSmartLink?: SmartLinkLauncher;
+  /** The FHIR server (`iss`): without `launchSmartLink`, a SMART link opens as a standalone launch against it. */
+  @property({ attribute: 'fhir-server' }) fhirServer?: string;
   /** Headings level of each card's summary (2–6). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
 
@@ -216,7 +218,13 @@ export class EhrCdsCards extends LitElement {
     event.preventDefault();
     this.#act(card, { action: 'link', link: { label: link.label, url: link.url, type: 'smart', ...(link.appContext ? { appContext: link.appContext } : {}) } });
     try {
-      await this.launchSmartLink?.(link, card);
+      if (this.launchSmartLink) await this.launchSmartLink(link, card);
+      else if (this.fhirServer) {
+        // Without the EHR's launcher: a SMART standalone launch against this FHIR server (the app asks for the patient).
+        const url = new URL(link.url, document.baseURI);
+        url.searchParams.set('iss', this.fhirServer);
+        window.open(url.href, '_blank', 'noopener');
+      } else throw new Error('no launchSmartLink is set and no fhir-server to launch against');
     } catch (error) {
       this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'feedback-failed', message: `the SMART link "${link.label}" could not be launched: ${(error as Error).message}` }));
     }

@@ -137,6 +137,25 @@ describe('<ehr-cds-cards>', function () {
     events.stop();
   });
 
+  it('without an EHR launcher, opens a SMART link as a standalone launch against fhir-server', async () => {
+    const el = await mount();
+    el.fhirServer = 'https://fhir.hospital.example/r4';
+    el.show('aids', await response());
+    await el.updateComplete;
+    const opened: unknown[][] = [];
+    const original = window.open;
+    window.open = ((...args: unknown[]) => {
+      opened.push(args);
+      return null;
+    }) as unknown as typeof window.open;
+    try {
+      [...cardEl(el, '5f2b0c1e-0001-4000-8000-00000000a003').querySelectorAll<HTMLAnchorElement>('[part="links"] a')][1].click();
+    } finally {
+      window.open = original;
+    }
+    expect(opened).to.deep.equal([['https://apps.example.org/launch?iss=https%3A%2F%2Ffhir.hospital.example%2Fr4', '_blank', 'noopener']]);
+  });
+
   it('replaces a service\'s stale cards on its next response and reports invalid cards with their paths', async () => {
     const el = await mount();
     const events = recordEvents(['ehr-ai-problem']);
