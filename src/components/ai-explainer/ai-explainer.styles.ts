@@ -103,16 +103,7 @@ export const explainerStyles = css`
     padding-top: 0.5rem;
   }
   fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     flex-basis: 100%;
-  }
-  fieldset label {
-    display: block;
-    padding: 0.125em 0;
-  }
-  .reason-error {
-    color: var(--_critical);
   }
   .error {
     color: var(--_fg);

@@ -1,13 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import * as v from 'valibot';
 import { engineContext } from '../guide/engine-context.js';
 import type { GuideEngine } from '../../core/engine/engine.js';
 import { aiOutputFromCdsCard, aiOutputFromResource, findModelCard, valueOnCardScale, type AiOutput } from '../../core/models/ai-output.js';
 import { describeOutput } from '../../core/models/describe.js';
 import { checkPopulation, explainScore, relevantSubgroups, type PopulationCheck, type RelevantSubgroup, type ScoreExplanation } from '../../core/models/explain.js';
-import { ModelCardSchema, type ModelCard } from '../../core/models/model-card.js';
+import { validateModelCard, type ModelCard } from '../../core/models/model-card.js';
 import type { CdsCoding } from '../../core/cds/cds-response.js';
 import { cardFeedback } from '../../core/cds/feedback.js';
 import { sharedCdsFeedbackOutbox } from '../../core/cds/feedback-outbox.js';
@@ -124,6 +123,7 @@ export class EhrAiExplainer extends LitElement {
   #ownEvaluator?: ConditionEvaluator;
   #unsubscribe?: () => void;
   #patientKey = '';
+  #proficiency?: string;
   #check = 0;
 
   #stopHearing?: () => void;
@@ -179,13 +179,9 @@ export class EhrAiExplainer extends LitElement {
     }
     if (this.model) this.output = { ...this.output, modelId: this.model };
     if (this.card !== undefined) {
-      const parsed = v.safeParse(ModelCardSchema, this.card);
-      if (parsed.success) this.modelCard = parsed.output;
-      else {
-        const issue = parsed.issues[0];
-        const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
-        this.#problem({ code: 'card-invalid', message: `the model card is invalid at card${path}: ${issue.message}` });
-      }
+      const result = validateModelCard(this.card);
+      if (result.ok) this.modelCard = result.value;
+      else this.#problem({ code: 'card-invalid', message: result.message });
     } else if (this.engine) {
       const engine = this.engine;
       const output = this.output;
@@ -202,7 +198,10 @@ export class EhrAiExplainer extends LitElement {
   }
 
   #onEngineResult(): void {
-    if (this.expanded === undefined) this.requestUpdate(); // the inferred proficiency may have changed the default depth
+    // The inferred proficiency sets the default depth: re-render only when it changed, not on every context change.
+    const proficiency = this.engine?.proficiency;
+    if (this.expanded === undefined && proficiency !== this.#proficiency) this.requestUpdate();
+    this.#proficiency = proficiency;
     if (!this.modelCard && this.output && this.engine && this.card === undefined) {
       // A pack added later (addPack) may carry the card.
       this.modelCard = findModelCard(this.output, this.engine.modelCards);

@@ -55,18 +55,10 @@ export const cdsCardsStyles = css`
     margin: 0.5rem 0 0;
   }
   fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     flex-basis: 100%;
-  }
-  fieldset label {
-    display: block;
   }
   .links {
     margin: 0.25rem 0;
-  }
-  .reason-error {
-    color: var(--_critical);
   }
   .resolved {
     font-style: italic;

@@ -9,10 +9,10 @@ import { progressKey } from '../../core/progress/progress.js';
 import { createEvent } from '../../events.js';
 import { VERSION } from '../../version.js';
 import { heading } from '../shared/heading.js';
+import { compileBody, loadMarkdownView, type MarkdownView } from '../shared/markdown-body.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { helpPanelStyles } from './help-panel.styles.js';
 
-type MarkdownView = typeof import('../shared/markdown-view.js');
 const KIND_WORDS = { tip: 'Tip', tour: 'Tour', lesson: 'Lesson' } as const;
 const WHATS_NEW = /^what'?s new$/i;
 let nextId = 0;
@@ -117,11 +117,8 @@ export class EhrHelpPanel extends LitElement {
   }
 
   async #loadBody(item: LoadedItem): Promise<void> {
-    const view = (this.#view ??= await import('../shared/markdown-view.js'));
-    const root = this.shadowRoot;
-    const sheet = view.markdownStyles.styleSheet;
-    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    const compiled = typeof item.body === 'string' ? (await import('../../core/markdown/compile.js')).compileMarkdown(item.body) : (item.body as CompiledMarkdown);
+    const view = (this.#view = await loadMarkdownView(this.shadowRoot));
+    const { compiled } = await compileBody(item.body, view, `${item.id}.body`); // pack bodies were checked at load
     this.bodies = new Map(this.bodies).set(item.id, compiled);
   }
 

@@ -8,8 +8,6 @@ export const lessonStyles = css`
     padding: 0.5rem 0.75rem;
   }
   fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     margin: 0.5rem 0;
   }
   fieldset.right {

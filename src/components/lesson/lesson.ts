@@ -9,10 +9,10 @@ import type { Lesson } from '../../core/packs/schema.js';
 import { createEvent } from '../../events.js';
 import { VERSION } from '../../version.js';
 import { heading } from '../shared/heading.js';
+import { compileBody, loadMarkdownView, type MarkdownView } from '../shared/markdown-body.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { lessonStyles } from './lesson.styles.js';
 
-type MarkdownView = typeof import('../shared/markdown-view.js');
 
 let nextId = 0;
 
@@ -120,18 +120,11 @@ export class EhrLesson extends LitElement {
 
   async #loadBody(lesson: Lesson): Promise<void> {
     this.compiled = undefined;
-    const view = (this.#view ??= await import('../shared/markdown-view.js'));
-    const root = this.shadowRoot;
-    const sheet = view.markdownStyles.styleSheet;
-    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    if (typeof lesson.body === 'string') {
-      const { compileMarkdown } = await import('../../core/markdown/compile.js');
-      if (this.resolved === lesson) this.compiled = compileMarkdown(lesson.body);
-    } else if (this.resolved === lesson) {
-      const problems = view.checkCompiledMarkdown(lesson.body, 'lesson.body');
-      if (problems.length) this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'card-invalid', message: problems.map((p) => `${p.path}: ${p.message}`).join('; ') }));
-      this.compiled = lesson.body as CompiledMarkdown;
-    }
+    const view = (this.#view = await loadMarkdownView(this.shadowRoot));
+    const { compiled, problems } = await compileBody(lesson.body, view, 'lesson.body');
+    if (this.resolved !== lesson) return;
+    if (problems) this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'card-invalid', message: problems }));
+    this.compiled = compiled;
   }
 
   #choose(questionId: string, optionId: string, type: 'single' | 'multiple', checked: boolean): void {

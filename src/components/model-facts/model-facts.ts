@@ -1,10 +1,9 @@
 import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import * as v from 'valibot';
 import { engineContext } from '../guide/engine-context.js';
 import type { GuideEngine } from '../../core/engine/engine.js';
-import { HTI1_ATTRIBUTES, HTI1_LABELS, ModelCardSchema, missingHti1Attributes, outputScale, type ModelCard } from '../../core/models/model-card.js';
+import { HTI1_ATTRIBUTES, HTI1_LABELS, missingHti1Attributes, outputScale, validateModelCard, type ModelCard } from '../../core/models/model-card.js';
 import { safeUrl } from '../../core/url-policy.js';
 import { createEvent } from '../../events.js';
 import { VERSION } from '../../version.js';
@@ -92,13 +91,9 @@ export class EhrModelFacts extends LitElement {
     this.error = undefined;
     this.resolved = undefined;
     if (this.card !== undefined) {
-      const parsed = v.safeParse(ModelCardSchema, this.card);
-      if (parsed.success) this.resolved = parsed.output;
-      else {
-        const issue = parsed.issues[0];
-        const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
-        this.error = `The model card is invalid at card${path}: ${issue.message}`;
-      }
+      const result = validateModelCard(this.card);
+      if (result.ok) this.resolved = result.value;
+      else this.error = `T${result.message.slice(1)}`; // "The model card is invalid at card.…"
     } else if (this.model) {
       this.resolved = this.engine?.modelCard(this.model);
       if (!this.resolved && this.engine) this.error = `No model card "${this.model}" is in the loaded packs.`;

@@ -69,6 +69,18 @@ export const panelStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* Choice groups (override reasons, suggestions, quiz questions) and the error a missing choice gets. */
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  fieldset label {
+    display: block;
+    padding: 0.125em 0;
+  }
+  .reason-error {
+    color: var(--_critical);
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

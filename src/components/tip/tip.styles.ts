@@ -137,31 +137,6 @@ export const tipStyles = css`
     }
   }
 
-  .arrow {
-    position: absolute;
-    inline-size: 10px;
-    block-size: 10px;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    transform: rotate(45deg);
-  }
-  .panel[data-placement^='bottom'] .arrow {
-    border-right: 0;
-    border-bottom: 0;
-  }
-  .panel[data-placement^='top'] .arrow {
-    border-left: 0;
-    border-top: 0;
-  }
-  .panel[data-placement^='left'] .arrow {
-    border-left: 0;
-    border-bottom: 0;
-  }
-  .panel[data-placement^='right'] .arrow {
-    border-right: 0;
-    border-top: 0;
-  }
-
   .header {
     display: flex;
     align-items: flex-start;

@@ -13,8 +13,9 @@ import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 import { createEvent, type EhrTipErrorDetail, type TipHideReason, type TipShowReason } from '../../events.js';
 import { VERSION } from '../../version.js';
 import { tipStyles } from './tip.styles.js';
+import { arrowStyles } from '../shared/arrow.styles.js';
+import type { MarkdownView } from '../shared/markdown-body.js';
 
-type MarkdownView = typeof import('../shared/markdown-view.js');
 
 export type TipVariant = 'beacon' | 'tooltip' | 'callout';
 
@@ -70,7 +71,7 @@ let nextId = 0;
  */
 export class EhrTip extends LitElement {
   static version = VERSION;
-  static override styles = [tipStyles];
+  static override styles = [arrowStyles, tipStyles];
 
   readonly #anchor = new AnchorController(this, (state, anchor) => this.#onAnchorChange(state, anchor));
 
@@ -133,8 +134,6 @@ export class EhrTip extends LitElement {
   #bodyReady: Promise<void> = Promise.resolve();
   /** The markdown checker, renderer and styles: loaded with the first markdown or compiled body. */
   #view?: MarkdownView;
-  static #viewLoading?: Promise<MarkdownView>;
-
   /** `updateComplete` also waits for a markdown or compiled body being loaded, and for its render. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
@@ -143,16 +142,12 @@ export class EhrTip extends LitElement {
     return result;
   }
 
-  #loadView(): Promise<MarkdownView> {
-    EhrTip.#viewLoading ??= import('../shared/markdown-view.js');
-    return EhrTip.#viewLoading.then((view) => {
-      this.#view = view;
-      const root = this.shadowRoot;
-      const sheet = view.markdownStyles.styleSheet;
-      if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
-      return view;
-    });
+  /** Loaded with the first body only: a tip with slotted text never downloads the markdown parts. */
+  async #loadView(): Promise<MarkdownView> {
+    const { loadMarkdownView } = await import('../shared/markdown-body.js');
+    return (this.#view = await loadMarkdownView(this.shadowRoot));
   }
+
   #graceTimer?: ReturnType<typeof setTimeout>;
   #hoverTimer?: ReturnType<typeof setTimeout>;
   #tooltipAnchor: Element | null = null;

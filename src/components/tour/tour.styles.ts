@@ -23,31 +23,6 @@ export const tourStyles = css`
     line-height: 1.45;
     overflow: visible;
   }
-  .arrow {
-    position: absolute;
-    width: 10px;
-    height: 10px;
-    background: var(--_bg);
-    transform: rotate(45deg);
-    border: 1px solid var(--_border);
-  }
-  /* Only the two outer edges of the arrow show (floating-ui sets data-placement on the panel). */
-  .panel[data-placement^='bottom'] .arrow {
-    border-right: 0;
-    border-bottom: 0;
-  }
-  .panel[data-placement^='top'] .arrow {
-    border-left: 0;
-    border-top: 0;
-  }
-  .panel[data-placement^='left'] .arrow {
-    border-left: 0;
-    border-bottom: 0;
-  }
-  .panel[data-placement^='right'] .arrow {
-    border-right: 0;
-    border-top: 0;
-  }
   .header {
     display: flex;
     gap: 0.5rem;

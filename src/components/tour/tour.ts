@@ -10,10 +10,11 @@ import type { Tour } from '../../core/packs/schema.js';
 import { createEvent, type EhrTourEndDetail } from '../../events.js';
 import { VERSION } from '../../version.js';
 import { heading } from '../shared/heading.js';
+import { compileBody, loadMarkdownView, type MarkdownView } from '../shared/markdown-body.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { tourStyles } from './tour.styles.js';
+import { arrowStyles } from '../shared/arrow.styles.js';
 
-type MarkdownView = typeof import('../shared/markdown-view.js');
 
 let nextId = 0;
 
@@ -47,7 +48,7 @@ let nextId = 0;
  */
 export class EhrTour extends LitElement {
   static version = VERSION;
-  static override styles = [panelStyles, tourStyles];
+  static override styles = [panelStyles, arrowStyles, tourStyles];
 
   /** The tour's item id in the packs of the enclosing `<ehr-guide>`. */
   @property() item?: string;
@@ -247,18 +248,12 @@ export class EhrTour extends LitElement {
 
   async #loadBody(body: unknown): Promise<void> {
     this.compiled = undefined;
-    const view = (this.#view ??= await import('../shared/markdown-view.js'));
-    const root = this.shadowRoot;
-    const sheet = view.markdownStyles.styleSheet;
-    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
-    if (typeof body === 'string') {
-      const { compileMarkdown } = await import('../../core/markdown/compile.js');
-      if (this.resolved?.steps[this.index]?.body === body) this.compiled = compileMarkdown(body);
-    } else if (body && this.resolved?.steps[this.index]?.body === body) {
-      const problems = view.checkCompiledMarkdown(body, `steps[${this.index}].body`);
-      if (problems.length) this.#error('tour-invalid', problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-      this.compiled = body as CompiledMarkdown;
-    }
+    const view = (this.#view = await loadMarkdownView(this.shadowRoot));
+    const step = this.index;
+    const { compiled, problems } = await compileBody(body, view, `steps[${step}].body`);
+    if (this.resolved?.steps[this.index]?.body !== body) return; // the clinician has moved on
+    if (problems) this.#error('tour-invalid', problems);
+    this.compiled = compiled;
   }
 
   #onKeydown = (event: KeyboardEvent) => {

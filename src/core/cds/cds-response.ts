@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { safeUrl } from '../url-policy.js';
+import { jsonPath } from '../validate.js';
 
 /**
  * CDS Hooks 2.0 responses (https://cds-hooks.hl7.org/2.0/#cds-service-response), read leniently: a card that
@@ -81,10 +82,6 @@ function webUrl(raw: string): string | undefined {
   return url && !/^\s*mailto:/i.test(url) ? url : undefined;
 }
 
-function pathOf(issue: v.BaseIssue<unknown>, prefix: string): string {
-  return prefix + (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
-}
-
 /** Reads a CDS Hooks response for one service: valid cards in order, and every problem with its path. */
 export function readCdsResponse(response: unknown, serviceId: string): { cards: ReadCard[]; problems: CdsProblem[] } {
   const problems: CdsProblem[] = [];
@@ -97,7 +94,7 @@ export function readCdsResponse(response: unknown, serviceId: string): { cards: 
   raw.forEach((candidate, index) => {
     const result = v.safeParse(CdsCardSchema, candidate);
     if (!result.success) {
-      for (const issue of result.issues) problems.push({ path: pathOf(issue, `cards[${index}]`), message: issue.message });
+      for (const issue of result.issues) problems.push({ path: jsonPath(`cards[${index}]`, issue), message: issue.message });
       return;
     }
     const card = result.output;

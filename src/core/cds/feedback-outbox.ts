@@ -1,4 +1,5 @@
 import type { KeyValueStorage } from '../dismissals.js';
+import { StoredList, defaultStorage } from '../stored-list.js';
 import { postCardFeedback, type CdsFeedbackBody } from './feedback.js';
 import { withLock } from '../locks.js';
 
@@ -16,15 +17,14 @@ interface Entry {
  * new feedback, and by the elements when they connect) sends what is left.
  */
 export class CdsFeedbackOutbox {
-  #storage: KeyValueStorage | null;
-  #memory: Entry[] = [];
+  #queue: StoredList<Entry>;
   #flushing?: Promise<void>;
   #listeners = new Set<(message: string) => void>();
 
   constructor(
     private readonly options: { storage?: KeyValueStorage | null; fetch?: typeof fetch; onProblem?: (message: string) => void } = {},
   ) {
-    this.#storage = options.storage === undefined ? localStorageOrNull() : options.storage;
+    this.#queue = new StoredList<Entry>(options.storage === undefined ? defaultStorage() : options.storage, KEY);
     if (options.onProblem) this.#listeners.add(options.onProblem);
   }
 
@@ -45,13 +45,7 @@ export class CdsFeedbackOutbox {
   }
 
   get pending(): Entry[] {
-    if (!this.#storage) return [...this.#memory];
-    try {
-      const parsed = JSON.parse(this.#storage.getItem(KEY) ?? '[]') as unknown;
-      return Array.isArray(parsed) ? (parsed as Entry[]) : [];
-    } catch {
-      return [];
-    }
+    return this.#queue.read();
   }
 
   #save(entries: Entry[]): void {
@@ -59,13 +53,7 @@ export class CdsFeedbackOutbox {
       this.#problem(`CDS feedback could not be delivered for ${entries.length} cards; the oldest ${entries.length - MAX} were dropped`);
       entries = entries.slice(-MAX);
     }
-    this.#memory = entries;
-    if (!this.#storage) return;
-    try {
-      this.#storage.setItem(KEY, JSON.stringify(entries));
-    } catch {
-      this.#storage = null; // keep in memory
-    }
+    this.#queue.write(entries);
   }
 
   /** Queues feedback for `serviceUrl` (the service's own URL, `{base}/cds-services/{id}`) and sends. */
@@ -101,12 +89,4 @@ export function sharedCdsFeedbackOutbox(): CdsFeedbackOutbox {
   const key = Symbol.for('ehr-guide/cds-feedback-outbox');
   const holder = globalThis as unknown as Record<symbol, CdsFeedbackOutbox | undefined>;
   return (holder[key] ??= new CdsFeedbackOutbox());
-}
-
-function localStorageOrNull(): KeyValueStorage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
 }

@@ -253,8 +253,21 @@ export class GuideEngine {
 
   /** Records a clinician's feedback on an AI output as an xAPI statement (queued until the LRS takes it). */
   recordAiFeedback(feedback: AiFeedback, options: { language?: string } = {}): XapiStatement {
-    const homePage = this.learnerHomePage ?? globalThis.location?.origin ?? 'https://ehr-guide.dev';
-    return this.records.record(aiFeedbackStatement(feedback, { homePage, name: this.options.learnerId }, { language: options.language }));
+    return this.records.record(aiFeedbackStatement(feedback, this.#learner(), { language: options.language }));
+  }
+
+  /** The learner as learning records name them: the pseudonymous id under the health system's home page. */
+  #learner(): { homePage: string; name: string } {
+    return { homePage: this.learnerHomePage ?? globalThis.location?.origin ?? 'https://ehr-guide.dev', name: this.options.learnerId };
+  }
+
+  /** Queues a statement for the LRS; a statement that cannot be made is reported, never thrown at the page. */
+  #recordStatement(what: string, make: () => XapiStatement): void {
+    try {
+      this.records.record(make());
+    } catch (error) {
+      this.#problem({ code: 'records', message: `the ${what}'s learning record was not made: ${(error as Error).message}` });
+    }
   }
 
   // ——— Context ———
@@ -343,10 +356,7 @@ export class GuideEngine {
         continue;
       }
       candidates.push({ item, decision });
-      for (const expr of item.when?.conditions ?? []) {
-        const key = this.#cacheKey(expr, context);
-        if (this.#conditionCache.get(expr)?.key !== key) needed.set(expr, key);
-      }
+      this.#addStale(item, context, needed);
     }
     if (needed.size) {
       await this.#evaluateConditions(needed, context);
@@ -394,6 +404,14 @@ export class GuideEngine {
       this.#dependencies.set(expression, deps);
     }
     return deps;
+  }
+
+  /** Adds the item's conditions whose cached result is stale for this context (expression → cache key). */
+  #addStale(item: LoadedItem, context: GuideContext, needed: Map<string, string>): void {
+    for (const expr of item.when?.conditions ?? []) {
+      const key = this.#cacheKey(expr, context);
+      if (this.#conditionCache.get(expr)?.key !== key) needed.set(expr, key);
+    }
   }
 
   #cacheKey(expression: string, context: GuideContext): string {
@@ -444,12 +462,7 @@ export class GuideEngine {
     const today = dayOf(this.#now());
     const passing = [...this.#items.values()].filter((item) => !prefilter(item, effective, this.proficiency, today, this.#policy.hideExpired));
     const needed = new Map<string, string>();
-    for (const item of passing) {
-      for (const expr of item.when?.conditions ?? []) {
-        const key = this.#cacheKey(expr, context);
-        if (this.#conditionCache.get(expr)?.key !== key) needed.set(expr, key);
-      }
-    }
+    for (const item of passing) this.#addStale(item, context, needed);
     if (needed.size) await this.#evaluateConditions(needed, context);
     return passing.filter((item) => !this.#conditionFailure(item)).sort((a, b) => (b.priority ?? DEFAULT_PRIORITY) - (a.priority ?? DEFAULT_PRIORITY));
   }
@@ -547,12 +560,7 @@ export class GuideEngine {
     const item = this.#items.get(itemId);
     if (!item) return;
     await this.recordCompleted(itemId, result.score, result.passed);
-    const homePage = this.learnerHomePage ?? globalThis.location?.origin ?? 'https://ehr-guide.dev';
-    try {
-      this.records.record(lessonStatement({ itemId: item.id, version: item.version, title: item.title, ...result }, { homePage, name: this.options.learnerId }, { language: this.#context.locale }));
-    } catch (error) {
-      this.#problem({ code: 'records', message: `the lesson's learning record was not made: ${(error as Error).message}` });
-    }
+    this.#recordStatement('lesson', () => lessonStatement({ itemId: item.id, version: item.version, title: item.title, ...result }, this.#learner(), { language: this.#context.locale }));
   }
 
   /** Records a tour walked to its end: progress and an xAPI "completed" statement. */
@@ -560,12 +568,7 @@ export class GuideEngine {
     const item = this.#items.get(itemId);
     if (!item) return;
     await this.recordCompleted(itemId);
-    const homePage = this.learnerHomePage ?? globalThis.location?.origin ?? 'https://ehr-guide.dev';
-    try {
-      this.records.record(tourStatement({ itemId: item.id, version: item.version, title: item.title, durationMs }, { homePage, name: this.options.learnerId }, { language: this.#context.locale }));
-    } catch (error) {
-      this.#problem({ code: 'records', message: `the tour's learning record was not made: ${(error as Error).message}` });
-    }
+    this.#recordStatement('tour', () => tourStatement({ itemId: item.id, version: item.version, title: item.title, durationMs }, this.#learner(), { language: this.#context.locale }));
   }
 
   async recordCompleted(itemId: string, score?: number, passed?: boolean): Promise<void> {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { validateWith, type Validated } from '../validate.js';
 
 /**
  * The model card format (`ehr-guide-model-card/1`), carried in content packs under `modelCards`: what the
@@ -164,3 +165,6 @@ export const HTI1_LABELS: Record<Hti1Attribute, string> = {
   updateProcess: 'Process and frequency by which the intervention is updated',
   performanceCorrectionFrequency: 'Frequency and process by which performance is corrected when risks are identified',
 };
+
+/** Checks a model card handed to an element; the message names the first problem and where (`card.performance…`). */
+export const validateModelCard = (value: unknown): Validated<ModelCard> => validateWith(ModelCardSchema, value, 'model card', 'card');

@@ -1,3 +1,4 @@
+import { jsonPath } from '../validate.js';
 import { yieldToPage } from '../yield.js';
 import * as v from 'valibot';
 import { ItemSchema, PackHeaderSchema, type PackItem } from './schema.js';
@@ -30,15 +31,6 @@ export interface PackLoadResult {
   pack?: LoadedPack;
   /** Every error: invalid items are listed here and skipped; the rest of the pack still loads. */
   errors: PackProblem[];
-}
-
-function jsonPath(base: string, issue: v.BaseIssue<unknown>): string {
-  let path = base;
-  for (const segment of issue.path ?? []) {
-    const key = (segment as { key: unknown }).key;
-    path += typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `.${String(key)}` : `[${JSON.stringify(key)}]`;
-  }
-  return path;
 }
 
 function problems(base: string, issues: readonly v.BaseIssue<unknown>[], itemId?: string): PackProblem[] {

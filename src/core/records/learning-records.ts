@@ -1,5 +1,6 @@
 import type { KeyValueStorage } from '../dismissals.js';
 import type { XapiStatement } from './statements.js';
+import { StoredList, defaultStorage } from '../stored-list.js';
 import { withLock } from '../locks.js';
 
 export interface LrsConfig {
@@ -21,14 +22,19 @@ export const MAX_QUEUED_STATEMENTS = 1000;
  */
 export class LearningRecords {
   #config?: LrsConfig;
-  #storage?: KeyValueStorage | null;
+  #queue: StoredList<XapiStatement>;
+  #rejected: StoredList<XapiStatement>;
   #flushing?: Promise<void>;
   #onProblem: (message: string) => void;
 
   constructor(options: { config?: LrsConfig; storage?: KeyValueStorage | null; onProblem?: (message: string) => void } = {}) {
     this.#config = options.config;
-    this.#storage = options.storage === undefined ? safeLocalStorage() : options.storage;
     this.#onProblem = options.onProblem ?? (() => undefined);
+    const storage = options.storage === undefined ? defaultStorage() : options.storage;
+    this.#queue = new StoredList(storage, QUEUE_KEY, (error) =>
+      this.#onProblem(`learning records could not be kept in storage (${error.message}); they are kept in memory until sent`),
+    );
+    this.#rejected = new StoredList(storage, REJECTED_KEY);
     if (this.#config) this.#validate(this.#config);
   }
 
@@ -51,17 +57,9 @@ export class LearningRecords {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`LRS endpoint must be http(s), got ${url.protocol}`);
   }
 
-  #memory: XapiStatement[] = [];
-
   /** Statements waiting for the LRS. */
   get queued(): XapiStatement[] {
-    if (!this.#storage) return [...this.#memory];
-    try {
-      const parsed = JSON.parse(this.#storage.getItem(QUEUE_KEY) ?? '[]') as unknown;
-      return Array.isArray(parsed) ? (parsed as XapiStatement[]) : [];
-    } catch {
-      return [];
-    }
+    return this.#queue.read();
   }
 
   #save(queue: XapiStatement[]): void {
@@ -69,14 +67,7 @@ export class LearningRecords {
       this.#onProblem(`the LRS has been unreachable for ${queue.length} statements; the oldest ${queue.length - MAX_QUEUED_STATEMENTS} were dropped`);
       queue = queue.slice(-MAX_QUEUED_STATEMENTS);
     }
-    this.#memory = queue;
-    if (!this.#storage) return;
-    try {
-      this.#storage.setItem(QUEUE_KEY, JSON.stringify(queue));
-    } catch (error) {
-      this.#onProblem(`learning records could not be kept in storage (${(error as Error).message}); they are kept in memory until sent`);
-      this.#storage = null;
-    }
+    this.#queue.write(queue);
   }
 
   /** Queues a statement (with a fresh id and timestamp) and tries to send the queue. Resolves when queued. */
@@ -144,27 +135,13 @@ export class LearningRecords {
    */
   #reject(statement: XapiStatement, error: unknown): void {
     this.#forget([statement]);
-    const rejected = [...this.rejected, statement].slice(-MAX_QUEUED_STATEMENTS);
-    this.#rejectedMemory = rejected;
-    try {
-      this.#storage?.setItem(REJECTED_KEY, JSON.stringify(rejected));
-    } catch {
-      // kept in memory
-    }
+    this.#rejected.write([...this.rejected, statement].slice(-MAX_QUEUED_STATEMENTS));
     this.#onProblem(`the LRS refused statement ${statement.id} as invalid (${describe(error)}); it is kept with the rejected statements, not retried`);
   }
 
-  #rejectedMemory: XapiStatement[] = [];
-
   /** Statements the LRS refused as invalid (kept for an administrator; never sent again automatically). */
   get rejected(): XapiStatement[] {
-    if (!this.#storage) return [...this.#rejectedMemory];
-    try {
-      const parsed = JSON.parse(this.#storage.getItem(REJECTED_KEY) ?? '[]') as unknown;
-      return Array.isArray(parsed) ? (parsed as XapiStatement[]) : [];
-    } catch {
-      return [];
-    }
+    return this.#rejected.read();
   }
 }
 
@@ -189,12 +166,4 @@ async function statusAdapter({ url, method, data, headers }: { url: string; meth
     // not JSON: keep the text
   }
   return { data: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
-}
-
-function safeLocalStorage(): KeyValueStorage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
 }

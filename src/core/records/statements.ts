@@ -41,12 +41,22 @@ export interface AiFeedback {
 
 const SAFE_ID = /^[A-Za-z0-9._~-]{1,200}$/;
 
-/** The statement for a clinician's feedback on an AI output ("responded" to the model's output). */
-export function aiFeedbackStatement(feedback: AiFeedback, learner: LearnerAccount, options: { activityBase?: string; platform?: string; language?: string } = {}): XapiStatement {
-  if (!SAFE_ID.test(feedback.modelId)) throw new TypeError(`modelId must be 1–200 URL-safe characters, got ${JSON.stringify(feedback.modelId)}`);
+type StatementOptions = { activityBase?: string; platform?: string; language?: string };
+
+/** Checks what every statement carries — a URL-safe content id and a pseudonymous learner — and builds the actor. */
+function actorFor(idName: string, id: string, learner: LearnerAccount): XapiStatement['actor'] {
+  if (!SAFE_ID.test(id)) throw new TypeError(`${idName} must be 1–200 URL-safe characters, got ${JSON.stringify(id)}`);
   if (!/^https?:\/\//.test(learner.homePage)) throw new TypeError(`learner.homePage must be an http(s) URL, got ${JSON.stringify(learner.homePage)}`);
   if (!learner.name || /@|\s/.test(learner.name)) throw new TypeError('learner.name must be a pseudonymous id (no spaces, no e-mail address)');
-  const base = (options.activityBase ?? DEFAULT_ACTIVITY_BASE).replace(/\/+$/, '');
+  return { objectType: 'Agent', account: { homePage: learner.homePage, name: learner.name } };
+}
+
+const activityBase = (options: StatementOptions) => (options.activityBase ?? DEFAULT_ACTIVITY_BASE).replace(/\/+$/, '');
+
+/** The statement for a clinician's feedback on an AI output ("responded" to the model's output). */
+export function aiFeedbackStatement(feedback: AiFeedback, learner: LearnerAccount, options: StatementOptions = {}): XapiStatement {
+  const actor = actorFor('modelId', feedback.modelId, learner);
+  const base = activityBase(options);
   const response = feedback.outcome === 'agree' ? 'agree' : `override${feedback.reason ? `:${feedback.reason.code}` : ''}`;
   const extensions: Record<string, unknown> = { [`${XAPI_EXTENSION}/output-source`]: feedback.source };
   if (feedback.modelVersion) extensions[`${XAPI_EXTENSION}/model-version`] = feedback.modelVersion;
@@ -54,7 +64,7 @@ export function aiFeedbackStatement(feedback: AiFeedback, learner: LearnerAccoun
   if (feedback.population) extensions[`${XAPI_EXTENSION}/population`] = feedback.population;
   if (feedback.reason?.system) extensions[`${XAPI_EXTENSION}/override-reason-system`] = feedback.reason.system;
   return {
-    actor: { objectType: 'Agent', account: { homePage: learner.homePage, name: learner.name } },
+    actor,
     verb: RESPONDED,
     object: {
       objectType: 'Activity',
@@ -95,14 +105,12 @@ export interface LessonResult {
 }
 
 /** The statement for a finished lesson's knowledge check: passed or failed, with the scaled score and time taken. */
-export function lessonStatement(result: LessonResult, learner: LearnerAccount, options: { activityBase?: string; platform?: string; language?: string } = {}): XapiStatement {
-  if (!SAFE_ID.test(result.itemId)) throw new TypeError(`itemId must be 1–200 URL-safe characters, got ${JSON.stringify(result.itemId)}`);
+export function lessonStatement(result: LessonResult, learner: LearnerAccount, options: StatementOptions = {}): XapiStatement {
   if (!(result.score >= 0 && result.score <= 1)) throw new RangeError(`score must be from 0 to 1, got ${JSON.stringify(result.score)}`);
-  if (!/^https?:\/\//.test(learner.homePage)) throw new TypeError(`learner.homePage must be an http(s) URL, got ${JSON.stringify(learner.homePage)}`);
-  if (!learner.name || /@|\s/.test(learner.name)) throw new TypeError('learner.name must be a pseudonymous id (no spaces, no e-mail address)');
-  const base = (options.activityBase ?? DEFAULT_ACTIVITY_BASE).replace(/\/+$/, '');
+  const actor = actorFor('itemId', result.itemId, learner);
+  const base = activityBase(options);
   return {
-    actor: { objectType: 'Agent', account: { homePage: learner.homePage, name: learner.name } },
+    actor,
     verb: result.passed ? VERBS.passed : VERBS.failed,
     object: {
       objectType: 'Activity',
@@ -115,13 +123,11 @@ export function lessonStatement(result: LessonResult, learner: LearnerAccount, o
 }
 
 /** The statement for a guided tour walked to its end. */
-export function tourStatement(tour: { itemId: string; version: string; title: string; durationMs: number }, learner: LearnerAccount, options: { activityBase?: string; platform?: string; language?: string } = {}): XapiStatement {
-  if (!SAFE_ID.test(tour.itemId)) throw new TypeError(`itemId must be 1–200 URL-safe characters, got ${JSON.stringify(tour.itemId)}`);
-  if (!/^https?:\/\//.test(learner.homePage)) throw new TypeError(`learner.homePage must be an http(s) URL, got ${JSON.stringify(learner.homePage)}`);
-  if (!learner.name || /@|\s/.test(learner.name)) throw new TypeError('learner.name must be a pseudonymous id (no spaces, no e-mail address)');
-  const base = (options.activityBase ?? DEFAULT_ACTIVITY_BASE).replace(/\/+$/, '');
+export function tourStatement(tour: { itemId: string; version: string; title: string; durationMs: number }, learner: LearnerAccount, options: StatementOptions = {}): XapiStatement {
+  const actor = actorFor('itemId', tour.itemId, learner);
+  const base = activityBase(options);
   return {
-    actor: { objectType: 'Agent', account: { homePage: learner.homePage, name: learner.name } },
+    actor,
     verb: VERBS.completed,
     object: { objectType: 'Activity', id: `${base}/tours/${tour.itemId}`, definition: { type: 'http://adlnet.gov/expapi/activities/module', name: { [options.language ?? 'en-US']: tour.title } } },
     result: { completion: true, duration: isoDuration(tour.durationMs) },
