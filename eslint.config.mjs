@@ -35,9 +35,20 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      // The core stays DOM-free: it runs in workers and in Node (the CLI).
-      'no-restricted-globals': ['error', 'document', 'window', 'HTMLElement', 'customElements', 'navigator'],
-      'no-restricted-imports': ['error', { patterns: ['lit', 'lit/*', '@floating-ui/*', 'fhirclient', '../components/*', '../controllers/*'] }],
+      // The core stays pure: no DOM, network, worker or storage of its own — it runs unchanged in a page, a worker
+      // and Node (the CLI). Those come through the adapters (core/adapters.ts) that src/platform/ implements.
+      'no-restricted-globals': ['error', ...['document', 'window', 'self', 'HTMLElement', 'customElements', 'navigator', 'location', 'fetch', 'XMLHttpRequest', 'Worker', 'SharedWorker', 'localStorage', 'sessionStorage', 'indexedDB', 'IntersectionObserver', 'MutationObserver', 'ResizeObserver', 'requestAnimationFrame'].map((name) => ({ name, message: 'src/core is pure: take it through an adapter (core/adapters.ts), implemented in src/platform/.' }))],
+      'no-restricted-syntax': ['error', { selector: 'MemberExpression[property.name=/^(document|window|navigator|location|fetch|Worker|localStorage|sessionStorage|indexedDB|trustedTypes)$/]', message: 'src/core is pure: no platform globals, not even through globalThis; use an adapter.' }],
+      'no-restricted-imports': ['error', { patterns: ['lit', 'lit/*', '@lit/*', '@floating-ui/*', 'fhirclient', '**/components/*', '**/controllers/*', '**/platform/*', '**/smart/*', '**/define/*'] }],
+    },
+  },
+  {
+    // The layers run one way: define → components → controllers/platform/smart → core. Components never import a
+    // define module (registration is the page's choice, made in src/define/ only).
+    files: ['src/components/**/*.ts', 'src/controllers/**/*.ts', 'src/platform/**/*.ts', 'src/smart/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/define/*'], message: 'Only src/define/ registers elements; import the class instead.' }], paths: [{ name: 'lit/directives/unsafe-html.js', message: 'unsafeHTML defeats safe-by-construction rendering.' }] }],
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression[source.value=/\\/define\\//]', message: 'Only src/define/ registers elements: ask for a tag with ensureElement() (components/shared/lazy-elements.ts).' }],
     },
   },
   {

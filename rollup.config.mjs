@@ -86,7 +86,7 @@ function xapiEsm() {
 
 export default [
   {
-    input: { index: 'src/index.ts', 'core/index': 'src/core/index.ts', 'smart/index': 'src/smart/index.ts', ...defines },
+    input: { index: 'src/index.ts', 'core/index': 'src/core/index.ts', 'smart/index': 'src/smart/index.ts', 'platform/index': 'src/platform/index.ts', ...defines },
     external: isExternal,
     plugins: [ts()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, entryFileNames: '[name].js' },
@@ -94,9 +94,9 @@ export default [
   {
     // The worker beside worker-evaluator.js, self-contained (fhirpath and the R4 model inside): it works unbundled
     // (a CDN with import maps) and bundlers copy it as the asset `new URL('./fhirpath.worker.js', import.meta.url)` names.
-    input: 'src/core/triggers/fhirpath.worker.ts',
+    input: 'src/platform/fhirpath.worker.ts',
     plugins: [nodeResolve({ browser: true }), json(), commonjs(), ts()],
-    output: { file: 'dist/core/triggers/fhirpath.worker.js', format: 'es', sourcemap: true, plugins: [minify({ target: 'es2022', legalComments: 'none' })] },
+    output: { file: 'dist/platform/fhirpath.worker.js', format: 'es', sourcemap: true, plugins: [minify({ target: 'es2022', legalComments: 'none' })] },
   },
   {
     input: Object.fromEntries(Object.entries(defines).map(([name, file]) => [name.replace('define/', ''), file])),

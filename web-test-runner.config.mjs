@@ -36,7 +36,7 @@ export default {
       rootDir: fileURLToPath(new URL('.', import.meta.url)),
       tsconfig,
       entries: {
-        '/src/core/triggers/fhirpath.worker.js': 'src/core/triggers/fhirpath.worker.ts',
+        '/src/platform/fhirpath.worker.js': 'src/platform/fhirpath.worker.ts',
         '/node_modules/fhirpath/fhir-context/r4/index.mjs': 'node_modules/fhirpath/fhir-context/r4/index.mjs',
       },
     }),

@@ -2,7 +2,7 @@
 // Measures the time per context change (setContext → decisions published) and the longest main-thread task
 // while the engine starts and evaluates (a MessageChannel heartbeat: the longest gap between beats).
 import { GuideEngine } from '../src/core/engine/engine.js';
-import { WorkerEvaluator } from '../src/core/triggers/worker-evaluator.js';
+import { WorkerEvaluator } from '../src/platform/worker-evaluator.js';
 import { memoryStorage } from '../src/core/progress/storage.js';
 import { bundleResources, resourcesByType } from '../src/core/context/context.js';
 import type { FhirResource } from '../src/core/context/fhir-types.js';

@@ -16,7 +16,7 @@ const bundle = async (entry) =>
 
 const files = {
   '/bench/engine-page.js': await bundle('bench/engine-page.ts'),
-  '/bench/fhirpath.worker.js': await bundle('src/core/triggers/fhirpath.worker.ts'),
+  '/bench/fhirpath.worker.js': await bundle('src/platform/fhirpath.worker.ts'),
   '/bench/index.html': '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module">import * as bench from "/bench/engine-page.js"; window.bench = bench; window.benchReady = true;</script>',
 };
 const SYNTHEA = ['Chet_Thompson_eda17701-070d-4fae-9f7d-c8cd6263b63a.json', 'Joaquin_Rodriguez_69ee9841-f4a6-427a-a2fd-f5a891682057.json', 'Patria_Schimmel_d2f8f862-3856-490d-b56f-98e0ed984b1e.json'];

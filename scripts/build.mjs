@@ -25,7 +25,7 @@ run(process.execPath, ['scripts/gen-schema.mjs']);
   const { build } = await import('esbuild');
   const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, platform: 'browser', tsconfig: 'tsconfig.json', logLevel: 'warning', legalComments: 'none', alias: { '@xapi/xapi': './node_modules/@xapi/xapi/dist/XAPI.esm.js' } };
   await build({ ...common, entryPoints: ['app/launch.ts', 'app/app.ts'], outdir: 'dist/app', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
-  await build({ ...common, entryPoints: ['src/core/triggers/fhirpath.worker.ts'], outfile: 'dist/app/fhirpath.worker.js' });
+  await build({ ...common, entryPoints: ['src/platform/fhirpath.worker.ts'], outfile: 'dist/app/fhirpath.worker.js' });
   for (const file of ['launch.html', 'index.html', 'app.css']) cpSync(join('app', file), join('dist/app', file));
 }
 run(process.execPath, [join('node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'), 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--quiet']);
@@ -55,5 +55,5 @@ const walk = (dir) => {
   }
 };
 walk('dist');
-console.log(`  ${pad('ESM modules (unminified)', 28)} ${kb(esm)} in all, dependencies external (plus core/triggers/fhirpath.worker.js, self-contained)`);
+console.log(`  ${pad('ESM modules (unminified)', 28)} ${kb(esm)} in all, dependencies external (plus platform/fhirpath.worker.js, self-contained)`);
 console.log('  for reference: Shepherd.js 16.4 KB (+1 KB CSS), driver.js 7.4 KB (+1 KB CSS), Lit 6.3 KB, @floating-ui/dom 5.5 KB, marked 16 KB');

@@ -1,13 +1,4 @@
-import type { KeyValueStorage } from './dismissals.js';
-
-/** The page's localStorage, or null where reading it throws (sandboxed iframes) or there is none (workers). */
-export function defaultStorage(): KeyValueStorage | null {
-  try {
-    return (globalThis as { localStorage?: KeyValueStorage }).localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
+import type { KeyValueStorage } from './adapters.js';
 
 /**
  * A JSON list kept under one storage key, for queues that must survive a closed tab (feedback, learning records).

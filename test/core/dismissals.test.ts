@@ -1,20 +1,28 @@
 import { expect } from '@open-wc/testing';
 import { createDismissalStore, type KeyValueStorage } from '../../src/core/dismissals.js';
+import { browserDismissalStore } from '../../src/platform/web-storage.js';
 
 describe('createDismissalStore', () => {
   afterEach(() => localStorage.clear());
 
-  it('remembers dismissals in localStorage by default, so they survive a reload', () => {
-    createDismissalStore().dismiss('orders.first-order');
-    expect(createDismissalStore().isDismissed('orders.first-order')).to.equal(true);
+  it('in the browser, remembers dismissals in localStorage, so they survive a reload', () => {
+    browserDismissalStore().dismiss('orders.first-order');
+    expect(browserDismissalStore().isDismissed('orders.first-order')).to.equal(true);
     expect(Object.keys(localStorage)).to.deep.equal(['ehr-guide:dismissed:orders.first-order']);
-    createDismissalStore().restore('orders.first-order');
-    expect(createDismissalStore().isDismissed('orders.first-order')).to.equal(false);
+    browserDismissalStore().restore('orders.first-order');
+    expect(browserDismissalStore().isDismissed('orders.first-order')).to.equal(false);
   });
 
   it('stores the tip id and a date only', () => {
-    createDismissalStore().dismiss('t1');
+    browserDismissalStore().dismiss('t1');
     expect(localStorage.getItem('ehr-guide:dismissed:t1')).to.match(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('in the core, keeps them in the storage it is given (memory when none)', () => {
+    const store = createDismissalStore();
+    store.dismiss('t2');
+    expect(store.isDismissed('t2')).to.equal(true);
+    expect(localStorage.getItem('ehr-guide:dismissed:t2')).to.equal(null);
   });
 
   it('keeps working in memory when storage throws (private mode, quota, sandboxed frame)', () => {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ProgressStore } from '../../src/core/progress/progress-store.js';
-import { indexedDbStorage, memoryStorage, webStorage, type ProgressStorage } from '../../src/core/progress/storage.js';
+import { memoryStorage, type ProgressStorage } from '../../src/core/progress/storage.js';
+import { indexedDbStorage, webStorage } from '../../src/platform/web-storage.js';
 import { deviceLearnerId, pseudonymousLearnerId, tabSessionId } from '../../src/core/progress/identity.js';
 import { reviveProgress } from '../../src/core/progress/progress.js';
 
@@ -10,14 +11,14 @@ describe('ProgressStore', () => {
   beforeEach(() => localStorage.clear());
 
   it('survives a reload through localStorage: seen, dismissed, snoozed, completed and scored', async () => {
-    const store = new ProgressStore('lrn-1', 'sess-1');
+    const store = new ProgressStore('lrn-1', 'sess-1', webStorage());
     await store.ready;
     await store.recordShown('orders.sign', '1.2.0', T, true);
     await store.recordDismissed('orders.sign', '1.2.0', T + 1, true);
     await store.snooze('results.flag', '1.0.0', T + 60_000);
     await store.recordCompleted('lesson.risk', '2.0.0', T + 2, 0.8, true);
 
-    const reloaded = new ProgressStore('lrn-1', 'sess-1');
+    const reloaded = new ProgressStore('lrn-1', 'sess-1', webStorage());
     await reloaded.ready;
     expect(reloaded.item('orders.sign', '1.9.9')).to.deep.include({ seen: 1, sessionSeen: 1, dismissed: T + 1, version: '1.2.0' });
     expect(reloaded.item('orders.sign', '2.0.0')).to.equal(undefined); // a new major version starts fresh
@@ -25,14 +26,14 @@ describe('ProgressStore', () => {
     expect(reloaded.item('lesson.risk', '2.0.0')).to.deep.include({ completed: T + 2, score: 0.8, passed: true, attempts: 1 });
     expect(reloaded.state.session).to.deep.equal({ id: 'sess-1', unsolicited: 1, lastUnsolicitedAt: T });
     // A new session keeps everything but the per-session counters.
-    const nextSession = new ProgressStore('lrn-1', 'sess-2');
+    const nextSession = new ProgressStore('lrn-1', 'sess-2', webStorage());
     await nextSession.ready;
     expect(nextSession.item('orders.sign', '1.2.0')).to.deep.include({ seen: 1, sessionSeen: 0 });
     expect(nextSession.state.session).to.deep.equal({ id: 'sess-2', unsolicited: 0 });
   });
 
   it('stores ids, versions, counts, times and scores only — no PHI can be written', async () => {
-    const store = new ProgressStore('lrn-2', 'sess-1');
+    const store = new ProgressStore('lrn-2', 'sess-1', webStorage());
     await store.ready;
     await store.recordShown('orders.sign', '1.0.0', T, true);
     const raw = localStorage.getItem('ehr-guide:progress:lrn-2')!;
@@ -89,10 +90,12 @@ describe('ProgressStore', () => {
 describe('identity', () => {
   it('makes a random device learner id and a tab session id, stable across calls', () => {
     localStorage.removeItem('ehr-guide:learner');
-    const a = deviceLearnerId();
+    const a = deviceLearnerId(localStorage);
     expect(a).to.match(/^[0-9a-f-]{36}$/);
-    expect(deviceLearnerId()).to.equal(a);
-    expect(tabSessionId()).to.equal(tabSessionId());
+    expect(localStorage.getItem('ehr-guide:learner')).to.equal(a);
+    expect(deviceLearnerId(localStorage)).to.equal(a);
+    expect(tabSessionId(sessionStorage)).to.equal(tabSessionId(sessionStorage));
+    expect(tabSessionId(null)).to.not.equal(tabSessionId(null)); // no storage: a fresh id each time
     expect(webStorage().name).to.equal('localStorage');
   });
 

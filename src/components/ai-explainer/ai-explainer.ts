@@ -9,11 +9,12 @@ import { checkPopulation, explainScore, relevantSubgroups, type PopulationCheck,
 import { validateModelCard, type ModelCard } from '../../core/models/model-card.js';
 import type { CdsCoding } from '../../core/cds/cds-response.js';
 import { cardFeedback } from '../../core/cds/feedback.js';
-import { sharedCdsFeedbackOutbox } from '../../core/cds/feedback-outbox.js';
+import { sharedCdsFeedbackOutbox } from '../../platform/shared-outbox.js';
 import type { FhirResource } from '../../core/context/fhir-types.js';
 import type { ConditionEvaluator } from '../../core/triggers/evaluator.js';
-import { WorkerEvaluator } from '../../core/triggers/worker-evaluator.js';
+import { WorkerEvaluator } from '../../platform/worker-evaluator.js';
 import { createEvent, type EhrAiFeedbackDetail, type EhrAiProblemDetail } from '../../events.js';
+import { ensureElement } from '../shared/lazy-elements.js';
 import { VERSION } from '../../version.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { explainerStyles } from './ai-explainer.styles.js';
@@ -341,12 +342,12 @@ export class EhrAiExplainer extends LitElement {
     if (!this.dispatchEvent(createEvent('ehr-guide-open-item', { itemId }, { cancelable: true }))) return;
     if (!this.engine?.item(itemId)) return;
     this.lessonOpen = true;
-    void import('../../define/ehr-lesson.js');
+    void ensureElement('ehr-lesson');
   }
 
   #openFacts(): void {
     this.factsOpen = !this.factsOpen;
-    if (this.factsOpen) void import('../../define/ehr-model-facts.js');
+    if (this.factsOpen) void ensureElement('ehr-model-facts');
   }
 
   override render() {

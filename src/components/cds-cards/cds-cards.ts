@@ -5,10 +5,11 @@ import { engineContext } from '../guide/engine-context.js';
 import type { GuideEngine } from '../../core/engine/engine.js';
 import { CdsCardSet, readCdsResponse, type CdsCoding, type CdsLink, type ReadCard } from '../../core/cds/cds-response.js';
 import { cardFeedback } from '../../core/cds/feedback.js';
-import { sharedCdsFeedbackOutbox } from '../../core/cds/feedback-outbox.js';
+import { sharedCdsFeedbackOutbox } from '../../platform/shared-outbox.js';
 import { aiOutputFromCdsCard, findModelCard } from '../../core/models/ai-output.js';
 import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 import { createEvent, type EhrCdsCardActionDetail } from '../../events.js';
+import { ensureElement } from '../shared/lazy-elements.js';
 import { VERSION } from '../../version.js';
 import { renderMarkdown } from '../shared/render-markdown.js';
 import { markdownStyles } from '../shared/markdown.styles.js';
@@ -110,7 +111,7 @@ export class EhrCdsCards extends LitElement {
 
   #loadExplainerIfNeeded(): void {
     if (this.explainerReady || !this.cards.some((c) => this.#modelCardFor(c))) return;
-    void import('../../define/ehr-ai-explainer.js').then(() => (this.explainerReady = true));
+    void ensureElement('ehr-ai-explainer').then(() => (this.explainerReady = true));
   }
 
   /**

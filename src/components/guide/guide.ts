@@ -7,9 +7,8 @@ import type { GuideDataSource } from '../../core/context/data-source.js';
 import type { FatiguePolicy } from '../../core/fatigue/policy.js';
 import type { Decision } from '../../core/fatigue/decisions.js';
 import { PROFICIENCIES, ROLES, type Proficiency, type Role } from '../../core/packs/schema.js';
-import { deviceLearnerId, tabSessionId } from '../../core/progress/identity.js';
 import type { ProgressStorage } from '../../core/progress/storage.js';
-import { WorkerEvaluator } from '../../core/triggers/worker-evaluator.js';
+import { browserEngineOptions } from '../../platform/browser-engine.js';
 import { createEvent } from '../../events.js';
 import { VERSION } from '../../version.js';
 import { engineContext } from './engine-context.js';
@@ -85,14 +84,15 @@ export class EhrGuide extends LitElement {
   /** The engine; created when the element connects (or on first access). */
   get engine(): GuideEngine {
     if (!this.#engine) {
-      this.#engine = new GuideEngine({
-        learnerId: this.learnerId ?? deviceLearnerId(),
-        sessionId: tabSessionId(),
-        storage: this.storage,
-        policy: this.policy,
-        createEvaluator: () => new WorkerEvaluator(this.workerUrl ?? undefined),
-        onProblem: (problem) => this.#onProblem(problem),
-      });
+      this.#engine = new GuideEngine(
+        browserEngineOptions({
+          learnerId: this.learnerId,
+          storage: this.storage,
+          policy: this.policy,
+          workerUrl: this.workerUrl,
+          onProblem: (problem) => this.#onProblem(problem),
+        }),
+      );
       this.#unsubscribe = this.#engine.subscribe((result) => this.#onResult(result));
       this.#provider.setValue(this.#engine);
     }

@@ -7,6 +7,7 @@ import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
 import { progressKey } from '../../core/progress/progress.js';
 import { createEvent } from '../../events.js';
+import { ensureElement } from '../shared/lazy-elements.js';
 import { VERSION } from '../../version.js';
 import { heading } from '../shared/heading.js';
 import { compileBody, loadMarkdownView, type MarkdownView } from '../shared/markdown-body.js';
@@ -105,11 +106,11 @@ export class EhrHelpPanel extends LitElement {
       this.openItem = undefined;
       return;
     }
-    this.dispatchEvent(createEvent('ehr-guide-open-item', { itemId: item.id }));
+    if (!this.dispatchEvent(createEvent('ehr-guide-open-item', { itemId: item.id }, { cancelable: true }))) return; // the host opens it its own way
     this.openItem = item.id;
-    if (item.kind === 'lesson') void import('../../define/ehr-lesson.js');
+    if (item.kind === 'lesson') void ensureElement('ehr-lesson');
     if (item.kind === 'tour') {
-      await import('../../define/ehr-tour.js');
+      await ensureElement('ehr-tour');
       await this.updateComplete;
       void this.renderRoot.querySelector<HTMLElementTagNameMap['ehr-tour']>(`ehr-tour[item="${CSS.escape(item.id)}"]`)?.start();
     }

@@ -8,7 +8,8 @@ import type { GuideEngine } from '../../core/engine/engine.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
 import { AnchorController, type AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
-import { createDismissalStore, type DismissalStore } from '../../core/dismissals.js';
+import type { DismissalStore } from '../../core/dismissals.js';
+import { browserDismissalStore } from '../../platform/web-storage.js';
 import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 import { createEvent, type EhrTipErrorDetail, type TipHideReason, type TipShowReason } from '../../events.js';
 import { VERSION } from '../../version.js';
@@ -106,7 +107,7 @@ export class EhrTip extends LitElement {
   /** Hide the "Got it" and "Don't show again" controls. */
   @property({ type: Boolean, attribute: 'no-controls' }) noControls = false;
   /** Where "Don't show again" is remembered (default: localStorage, falling back to memory). */
-  @property({ attribute: false }) dismissals: DismissalStore = createDismissalStore();
+  @property({ attribute: false }) dismissals: DismissalStore = browserDismissalStore();
   /**
    * Id of a content-pack item to render. Inside `<ehr-guide>`, the tip then takes its heading, body, variant,
    * anchor and placement from the pack (attributes set on the element win) and shows only when the engine says so.

@@ -1,7 +1,16 @@
-import type { KeyValueStorage } from '../dismissals.js';
-import { StoredList, defaultStorage } from '../stored-list.js';
+import { missingTransport, runUnlocked, type HttpTransport, type KeyValueStorage, type LockRunner } from '../adapters.js';
+import { StoredList } from '../stored-list.js';
 import { postCardFeedback, type CdsFeedbackBody } from './feedback.js';
-import { withLock } from '../locks.js';
+
+export interface CdsFeedbackOutboxOptions {
+  /** Where the queue survives a closed tab (the browser's localStorage); memory when absent. */
+  storage?: KeyValueStorage | null;
+  /** How feedback reaches the service (`fetchTransport()`). */
+  transport?: HttpTransport;
+  /** Serialises sending between tabs (Web Locks in browsers). */
+  lock?: LockRunner;
+  onProblem?: (message: string) => void;
+}
 
 const KEY = 'ehr-guide:cds-feedback-queue';
 const MAX = 500;
@@ -21,10 +30,13 @@ export class CdsFeedbackOutbox {
   #flushing?: Promise<void>;
   #listeners = new Set<(message: string) => void>();
 
-  constructor(
-    private readonly options: { storage?: KeyValueStorage | null; fetch?: typeof fetch; onProblem?: (message: string) => void } = {},
-  ) {
-    this.#queue = new StoredList<Entry>(options.storage === undefined ? defaultStorage() : options.storage, KEY);
+  readonly #transport: HttpTransport;
+  readonly #lock: LockRunner;
+
+  constructor(options: CdsFeedbackOutboxOptions = {}) {
+    this.#queue = new StoredList<Entry>(options.storage ?? null, KEY);
+    this.#transport = options.transport ?? missingTransport('CDS feedback');
+    this.#lock = options.lock ?? runUnlocked;
     if (options.onProblem) this.#listeners.add(options.onProblem);
   }
 
@@ -63,14 +75,14 @@ export class CdsFeedbackOutbox {
   }
 
   flush(): Promise<void> {
-    this.#flushing ??= withLock('ehr-guide:cds-feedback', () => this.#sendAll()).finally(() => (this.#flushing = undefined));
+    this.#flushing ??= this.#lock('ehr-guide:cds-feedback', () => this.#sendAll()).finally(() => (this.#flushing = undefined));
     return this.#flushing;
   }
 
   async #sendAll(): Promise<void> {
     for (const entry of this.pending) {
       try {
-        await postCardFeedback(entry.serviceUrl, entry.body, { fetch: this.options.fetch });
+        await postCardFeedback(entry.serviceUrl, entry.body, this.#transport);
         const sent = JSON.stringify(entry);
         this.#save(this.pending.filter((e) => JSON.stringify(e) !== sent));
       } catch (error) {
@@ -81,12 +93,3 @@ export class CdsFeedbackOutbox {
   }
 }
 
-/**
- * The page's one outbox (shared through a global symbol, so two copies of ehr-guide on a page share it too): two
- * outboxes over one stored queue would send the same feedback twice.
- */
-export function sharedCdsFeedbackOutbox(): CdsFeedbackOutbox {
-  const key = Symbol.for('ehr-guide/cds-feedback-outbox');
-  const holder = globalThis as unknown as Record<symbol, CdsFeedbackOutbox | undefined>;
-  return (holder[key] ??= new CdsFeedbackOutbox());
-}

@@ -1,3 +1,4 @@
+import type { HttpTransport } from '../adapters.js';
 import type { CdsCoding } from './cds-response.js';
 
 /**
@@ -34,12 +35,13 @@ export function feedbackUrl(serviceUrl: string): string {
  * POSTs feedback and resolves when the service took it. Rejects with an Error naming the status; the caller keeps
  * the feedback to send again (nothing the clinician did is lost to a network error).
  */
-export async function postCardFeedback(serviceUrl: string, body: CdsFeedbackBody, init: { fetch?: typeof fetch; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<void> {
-  const response = await (init.fetch ?? fetch)(feedbackUrl(serviceUrl), {
+export async function postCardFeedback(serviceUrl: string, body: CdsFeedbackBody, transport: HttpTransport, init: { headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<void> {
+  const response = await transport({
+    url: feedbackUrl(serviceUrl),
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...init.headers },
     body: JSON.stringify(body),
     signal: init.signal,
   });
-  if (!response.ok) throw new Error(`the CDS service's feedback endpoint answered ${response.status} ${response.statusText}`.trim());
+  if (response.status < 200 || response.status > 299) throw new Error(`the CDS service's feedback endpoint answered ${response.status}`);
 }

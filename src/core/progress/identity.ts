@@ -1,7 +1,6 @@
-interface WebStorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
+import type { KeyValueStorage } from '../adapters.js';
+
+type WebStorageLike = Pick<KeyValueStorage, 'getItem' | 'setItem'>;
 
 function randomId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
@@ -19,14 +18,17 @@ function stored(storage: WebStorageLike | undefined, key: string): string {
   }
 }
 
-/** A random learner id kept on this device: pseudonymous by construction (derived from nothing about the user). */
-export function deviceLearnerId(storage?: WebStorageLike): string {
-  return stored(storage ?? (globalThis as { localStorage?: WebStorageLike }).localStorage, 'ehr-guide:learner');
+/**
+ * A random learner id kept in `storage` (the device's localStorage in browsers): pseudonymous by construction
+ * (derived from nothing about the user). Without storage, a fresh id each time.
+ */
+export function deviceLearnerId(storage: WebStorageLike | null | undefined): string {
+  return stored(storage ?? undefined, 'ehr-guide:learner');
 }
 
-/** A session id that survives reloads in this tab (sessionStorage) and ends with it. */
-export function tabSessionId(storage?: WebStorageLike): string {
-  return stored(storage ?? (globalThis as { sessionStorage?: WebStorageLike }).sessionStorage, 'ehr-guide:session');
+/** A session id kept in `storage` (the tab's sessionStorage in browsers: it survives reloads and ends with the tab). */
+export function tabSessionId(storage: WebStorageLike | null | undefined): string {
+  return stored(storage ?? undefined, 'ehr-guide:session');
 }
 
 /**

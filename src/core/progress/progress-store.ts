@@ -1,5 +1,5 @@
 import { dayOf, progressKey, reviveProgress, emptyProgress, type ItemProgress, type ProgressState } from './progress.js';
-import { memoryStorage, webStorage, type ProgressStorage } from './storage.js';
+import { memoryStorage, type ProgressStorage } from './storage.js';
 
 const KEEP_DAYS = 3;
 
@@ -16,7 +16,7 @@ export class ProgressStore {
   constructor(
     readonly learnerId: string,
     readonly sessionId: string,
-    storage: ProgressStorage = webStorage(),
+    storage: ProgressStorage = memoryStorage(),
     private readonly onError: (message: string) => void = () => undefined,
   ) {
     if (!/^[A-Za-z0-9._:-]{1,128}$/.test(learnerId)) throw new TypeError(`learnerId must be 1–128 characters of letters, digits, ".", "_", ":" or "-" (a pseudonymous id, never a name or MRN)`);

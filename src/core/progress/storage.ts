@@ -1,6 +1,6 @@
 /**
- * Where progress is kept. Each learner's progress is one small JSON document. Adapters: localStorage (default),
- * memory, and IndexedDB for hosts that prefer it. A failing storage must never break the page: the store keeps
+ * Where progress is kept. Each learner's progress is one small JSON document. The core has memory only; the
+ * browser adapters (localStorage, IndexedDB) are in `src/platform/web-storage.ts`. A failing storage must never break the page: the store keeps
  * working in memory and reports the failure.
  */
 export interface ProgressStorage {
@@ -17,55 +17,5 @@ export function memoryStorage(): ProgressStorage {
     load: async (key) => map.get(key) ?? null,
     save: async (key, value) => void map.set(key, value),
     remove: async (key) => void map.delete(key),
-  };
-}
-
-interface WebStorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-export function webStorage(storage?: WebStorageLike): ProgressStorage {
-  const resolve = (): WebStorageLike => {
-    const s = storage ?? (globalThis as { localStorage?: WebStorageLike }).localStorage;
-    if (!s) throw new Error('localStorage is not available here');
-    return s;
-  };
-  return {
-    name: 'localStorage',
-    load: async (key) => resolve().getItem(key),
-    save: async (key, value) => resolve().setItem(key, value),
-    remove: async (key) => resolve().removeItem(key),
-  };
-}
-
-/** IndexedDB adapter: one object store, one record per learner. */
-export function indexedDbStorage(dbName = 'ehr-guide', factory?: IDBFactory): ProgressStorage {
-  const idb = factory ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-  let db: Promise<IDBDatabase> | undefined;
-  const open = () =>
-    (db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      if (!idb) return reject(new Error('IndexedDB is not available here'));
-      const request = idb.open(dbName, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore('progress');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
-    }));
-  const run = async <T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest): Promise<T> => {
-    const database = await open();
-    return new Promise<T>((resolve, reject) => {
-      const tx = database.transaction('progress', mode);
-      const request = fn(tx.objectStore('progress'));
-      tx.oncomplete = () => resolve(request.result as T);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-    });
-  };
-  return {
-    name: 'indexedDB',
-    load: async (key) => (await run<string | undefined>('readonly', (s) => s.get(key))) ?? null,
-    save: async (key, value) => void (await run('readwrite', (s) => s.put(value, key))),
-    remove: async (key) => void (await run('readwrite', (s) => s.delete(key))),
   };
 }

@@ -1,7 +1,19 @@
-import type { KeyValueStorage } from '../dismissals.js';
+import { missingTransport, runUnlocked, type HttpTransport, type KeyValueStorage, type LockRunner } from '../adapters.js';
 import type { XapiStatement } from './statements.js';
-import { StoredList, defaultStorage } from '../stored-list.js';
-import { withLock } from '../locks.js';
+import { StoredList } from '../stored-list.js';
+
+export interface LearningRecordsOptions {
+  config?: LrsConfig;
+  /** Where the queue survives a closed tab (the browser's localStorage); memory when absent. */
+  storage?: KeyValueStorage | null;
+  /** How statements reach the LRS (`fetchTransport()` in browsers and Node). */
+  transport?: HttpTransport;
+  /** Serialises sending between tabs over one stored queue (Web Locks in browsers). */
+  lock?: LockRunner;
+  /** What a relative LRS endpoint is resolved against (the page's URL in browsers). */
+  baseUrl?: string;
+  onProblem?: (message: string) => void;
+}
 
 export interface LrsConfig {
   /** The LRS's xAPI endpoint (ends in `/xapi/` or similar; `statements` is appended). */
@@ -26,11 +38,17 @@ export class LearningRecords {
   #rejected: StoredList<XapiStatement>;
   #flushing?: Promise<void>;
   #onProblem: (message: string) => void;
+  readonly #transport: HttpTransport;
+  readonly #lock: LockRunner;
+  readonly #baseUrl?: string;
 
-  constructor(options: { config?: LrsConfig; storage?: KeyValueStorage | null; onProblem?: (message: string) => void } = {}) {
-    this.#config = options.config;
+  constructor(options: LearningRecordsOptions = {}) {
     this.#onProblem = options.onProblem ?? (() => undefined);
-    const storage = options.storage === undefined ? defaultStorage() : options.storage;
+    this.#transport = options.transport ?? missingTransport('learning records');
+    this.#lock = options.lock ?? runUnlocked;
+    this.#baseUrl = options.baseUrl;
+    this.#config = options.config;
+    const storage = options.storage ?? null;
     this.#queue = new StoredList(storage, QUEUE_KEY, (error) =>
       this.#onProblem(`learning records could not be kept in storage (${error.message}); they are kept in memory until sent`),
     );
@@ -50,9 +68,9 @@ export class LearningRecords {
   #validate(config: LrsConfig): void {
     let url: URL;
     try {
-      url = new URL(config.endpoint, globalThis.location?.href);
+      url = new URL(config.endpoint, this.#baseUrl);
     } catch {
-      throw new TypeError(`LRS endpoint ${JSON.stringify(config.endpoint)} is not a URL`);
+      throw new TypeError(`LRS endpoint ${JSON.stringify(config.endpoint)} is not a URL${this.#baseUrl ? '' : ' (a relative endpoint needs a base URL)'}`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`LRS endpoint must be http(s), got ${url.protocol}`);
   }
@@ -81,7 +99,7 @@ export class LearningRecords {
   /** Sends what is queued; resolves when done (or when it failed: the problem is reported, the queue kept). */
   flush(): Promise<void> {
     if (!this.#config) return Promise.resolve();
-    this.#flushing ??= withLock('ehr-guide:xapi-queue', () => this.#send()).finally(() => (this.#flushing = undefined));
+    this.#flushing ??= this.#lock('ehr-guide:xapi-queue', () => this.#send()).finally(() => (this.#flushing = undefined));
     return this.#flushing;
   }
 
@@ -92,7 +110,7 @@ export class LearningRecords {
     let xapi: { sendStatements(params: { statements: never }): Promise<unknown> };
     try {
       const { default: XAPI } = await import('@xapi/xapi');
-      xapi = new XAPI({ endpoint: new URL(config.endpoint, globalThis.location?.href).href, auth: config.auth, adapter: statusAdapter as never });
+      xapi = new XAPI({ endpoint: new URL(config.endpoint, this.#baseUrl).href, auth: config.auth, adapter: statusAdapter(this.#transport) as never });
     } catch (error) {
       this.#onProblem(`the xAPI client could not be loaded (${(error as Error).message}); ${batch.length} statement(s) kept to send again`);
       return;
@@ -153,17 +171,23 @@ function describe(error: unknown): string {
   return status ? `HTTP ${status}: ${message}` : message;
 }
 
-/** @xapi/xapi's request adapter over fetch, keeping the HTTP status on errors (its own fetch adapter drops it). */
-async function statusAdapter({ url, method, data, headers }: { url: string; method: string; data?: unknown; headers: Record<string, string> }) {
-  const body = data === undefined ? undefined : headers['Content-Type'] === 'application/json' ? JSON.stringify(data) : (data as BodyInit);
-  const response = await fetch(url, { method, headers, body });
-  const text = await response.text();
-  if (!response.ok) throw Object.assign(new Error(text.slice(0, 200) || response.statusText), { status: response.status });
+/** @xapi/xapi's request adapter over the core's transport, keeping the HTTP status on errors (its own fetch adapter drops it). */
+function statusAdapter(transport: HttpTransport) {
+  return async ({ url, method, data, headers }: { url: string; method: string; data?: unknown; headers: Record<string, string> }) => {
+    const body = data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data);
+    const response = await transport({ url, method: method.toUpperCase() as 'GET' | 'POST' | 'PUT', headers, body });
+    const ok = response.status >= 200 && response.status < 300;
+    if (!ok) throw Object.assign(new Error(response.text.slice(0, 200) || `HTTP ${response.status}`), { status: response.status });
+    return { data: parseJson(response.text), headers: response.headers, status: response.status };
+  };
+}
+
+function parseJson(text: string): unknown {
   let parsed: unknown = text;
   try {
     parsed = JSON.parse(text);
   } catch {
     // not JSON: keep the text
   }
-  return { data: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
+  return parsed;
 }

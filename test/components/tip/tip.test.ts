@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse, emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../../../src/define/ehr-tip.js';
 import type { EhrTip } from '../../../src/components/tip/tip.js';
-import { createDismissalStore } from '../../../src/core/dismissals.js';
+import { browserDismissalStore } from '../../../src/platform/web-storage.js';
 import { emulateForcedColors, frames, recordEvents, settleAnimations, until } from '../../helpers.js';
 
 function part(el: EhrTip, name: string): HTMLElement {
@@ -168,7 +168,7 @@ describe('<ehr-tip> beacon', () => {
   });
 
   it('"Don\'t show again" is remembered across page loads by tip id', async () => {
-    const store = createDismissalStore();
+    const store = browserDismissalStore();
     const { tip } = await mount(html`<div style="padding:40px">
       <button id="target">Sign order</button>
       <ehr-tip anchor="#target" heading="Signing" tip-id="t.never">Body</ehr-tip>

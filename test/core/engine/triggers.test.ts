@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { GuideEngine } from '../../../src/core/engine/engine.js';
-import { WorkerEvaluator } from '../../../src/core/triggers/worker-evaluator.js';
+import { WorkerEvaluator } from '../../../src/platform/worker-evaluator.js';
 import { InlineEvaluator } from '../../../src/core/triggers/inline-evaluator.js';
 import { memoryStorage } from '../../../src/core/progress/storage.js';
 import type { ConditionEvaluator, EvaluationData } from '../../../src/core/triggers/evaluator.js';

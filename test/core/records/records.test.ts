@@ -5,6 +5,10 @@ import { CdsFeedbackOutbox } from '../../../src/core/cds/feedback-outbox.js';
 import { cardFeedback } from '../../../src/core/cds/feedback.js';
 import type { KeyValueStorage } from '../../../src/core/dismissals.js';
 import { until } from '../../helpers.js';
+import { fetchTransport } from '../../../src/platform/fetch-transport.js';
+import { webLock } from '../../../src/platform/web-locks.js';
+
+const platform = { transport: fetchTransport(), lock: webLock, baseUrl: location.href };
 
 function memory(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -36,7 +40,7 @@ describe('learning records (xAPI)', () => {
     await fetch('/__test/sunk/lrs', { method: 'DELETE' });
     const storage = memory();
     const problems: string[] = [];
-    const records = new LearningRecords({ config: { endpoint: '/__test/sink/lrs/xapi/', auth: 'Basic dGVzdDp0ZXN0' }, storage, onProblem: (m) => problems.push(m) });
+    const records = new LearningRecords({ ...platform, config: { endpoint: '/__test/sink/lrs/xapi/', auth: 'Basic dGVzdDp0ZXN0' }, storage, onProblem: (m) => problems.push(m) });
     await failSink('lrs', 503);
     records.record(aiFeedbackStatement({ modelId: 'm1', outcome: 'agree', source: 'score' }, learner));
     await records.flush();
@@ -44,7 +48,7 @@ describe('learning records (xAPI)', () => {
     expect(problems[0]).to.match(/did not take 1 statement\(s\).*kept to send again/);
     // A new page (same storage) finds the statement and sends it once the LRS is back.
     await failSink('lrs', 0);
-    const later = new LearningRecords({ config: { endpoint: '/__test/sink/lrs/xapi/', auth: 'Basic dGVzdDp0ZXN0' }, storage });
+    const later = new LearningRecords({ ...platform, config: { endpoint: '/__test/sink/lrs/xapi/', auth: 'Basic dGVzdDp0ZXN0' }, storage });
     expect(later.queued).to.have.length(1);
     later.record(aiFeedbackStatement({ modelId: 'm2', outcome: 'agree', source: 'score' }, learner));
     await until(() => later.queued.length === 0, 'queue drained');
@@ -62,7 +66,7 @@ describe('learning records (xAPI)', () => {
     await fetch('/__test/sink-refuse/lrs-refuse?contains=poison-model', { method: 'PUT' });
     const storage = memory();
     const problems: string[] = [];
-    const records = new LearningRecords({ storage, onProblem: (m) => problems.push(m) });
+    const records = new LearningRecords({ ...platform, storage, onProblem: (m) => problems.push(m) });
     for (const modelId of ['good-1', 'poison-model', 'good-2']) records.record(aiFeedbackStatement({ modelId, outcome: 'agree', source: 'score' }, learner));
     records.config = { endpoint: '/__test/sink/lrs-refuse/xapi/' };
     await records.flush();
@@ -76,7 +80,7 @@ describe('learning records (xAPI)', () => {
   });
 
   it('refuses an LRS endpoint that is not http(s)', () => {
-    expect(() => new LearningRecords({ config: { endpoint: 'javascript:alert(1)' }, storage: null })).to.throw(/must be http\(s\)/);
+    expect(() => new LearningRecords({ ...platform, config: { endpoint: 'javascript:alert(1)' }, storage: null })).to.throw(/must be http\(s\)/);
   });
 });
 
@@ -85,13 +89,13 @@ describe('CDS feedback outbox', () => {
     await fetch('/__test/sunk/cds', { method: 'DELETE' });
     const storage = memory();
     const problems: string[] = [];
-    const outbox = new CdsFeedbackOutbox({ storage, onProblem: (m) => problems.push(m) });
+    const outbox = new CdsFeedbackOutbox({ ...platform, storage, onProblem: (m) => problems.push(m) });
     await failSink('cds', 500);
     await outbox.send('/__test/sink/cds/cds-services/sepsis', cardFeedback('card-1', { outcome: 'overridden' }));
     expect(outbox.pending).to.have.length(1);
     expect(problems[0]).to.match(/answered 500/);
     await failSink('cds', 0);
-    await new CdsFeedbackOutbox({ storage }).send('/__test/sink/cds/cds-services/sepsis', cardFeedback('card-2', { outcome: 'accepted', acceptedSuggestions: ['s1'] }));
+    await new CdsFeedbackOutbox({ ...platform, storage }).send('/__test/sink/cds/cds-services/sepsis', cardFeedback('card-2', { outcome: 'accepted', acceptedSuggestions: ['s1'] }));
     const received = await sunk('cds');
     expect(received.map((r: { path: string }) => r.path)).to.deep.equal(['/cds-services/sepsis/feedback', '/cds-services/sepsis/feedback']);
     expect(received.map((r: { body: { feedback: Array<{ card: string }> } }) => r.body.feedback[0].card)).to.deep.equal(['card-1', 'card-2']);
@@ -101,8 +105,8 @@ describe('CDS feedback outbox', () => {
   it('sends each feedback once when two outboxes (two tabs) share the stored queue', async () => {
     await fetch('/__test/sunk/cds-twice', { method: 'DELETE' });
     const storage = memory();
-    const tabA = new CdsFeedbackOutbox({ storage });
-    const tabB = new CdsFeedbackOutbox({ storage });
+    const tabA = new CdsFeedbackOutbox({ ...platform, storage });
+    const tabB = new CdsFeedbackOutbox({ ...platform, storage });
     await Promise.all([tabA.send('/__test/sink/cds-twice/cds-services/x', cardFeedback('card-once', { outcome: 'overridden' })), tabB.flush(), tabA.flush()]);
     const received = await sunk('cds-twice');
     expect(received.map((r: { body: { feedback: Array<{ card: string }> } }) => r.body.feedback[0].card)).to.deep.equal(['card-once']);

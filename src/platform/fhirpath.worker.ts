@@ -1,7 +1,7 @@
 // The module Web Worker that parses and evaluates FHIRPath off the main thread, so the EHR never stutters while
 // 1,000 triggers are checked. It keeps the last data it was sent per part and the compiled expressions.
-import { checkExpression, evaluateExpressions, type WorkerData } from './fhirpath-core.js';
-import type { WorkerRequest, WorkerResponse } from './worker-protocol.js';
+import { checkExpression, evaluateExpressions, type WorkerData } from '../core/triggers/fhirpath-core.js';
+import type { WorkerRequest, WorkerResponse } from '../core/triggers/worker-protocol.js';
 
 const data: WorkerData = { resources: {} };
 

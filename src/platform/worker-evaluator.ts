@@ -1,6 +1,6 @@
-import { yieldToPage } from '../yield.js';
-import type { ConditionEvaluator, ConditionResult, EvaluationData } from './evaluator.js';
-import type { WorkerRequestBody, WorkerResponse } from './worker-protocol.js';
+import { yieldToPage } from '../core/yield.js';
+import type { ConditionEvaluator, ConditionResult, EvaluationData } from '../core/triggers/evaluator.js';
+import type { WorkerRequestBody, WorkerResponse } from '../core/triggers/worker-protocol.js';
 
 /** Resources per postMessage when sending a record to the worker. */
 const CHUNK = 20;

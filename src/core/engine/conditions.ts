@@ -1,0 +1,95 @@
+import type { GuideContext } from '../context/context.js';
+import type { SuppressReason } from '../fatigue/decisions.js';
+import type { LoadedItem } from '../packs/load-pack.js';
+import { expressionDependencies } from '../triggers/dependencies.js';
+import type { ConditionEvaluator, ConditionResult, EvaluationData } from '../triggers/evaluator.js';
+import type { EngineProblem } from './problems.js';
+
+/** The data an evaluator reads, from a context. */
+export function evaluationData(context: GuideContext): EvaluationData {
+  return { patient: context.patient, encounter: context.encounter, user: context.user, resources: context.resources, versions: context.versions };
+}
+
+/**
+ * Items' FHIRPath conditions, evaluated only when the data they read has changed: each expression's result is
+ * cached under the versions of the context parts it depends on. The evaluator (a worker in browsers) is created
+ * on first need only.
+ */
+export class ConditionCache {
+  #evaluator?: ConditionEvaluator;
+  #cache = new Map<string, { key: string; result: ConditionResult }>();
+  #dependencies = new Map<string, string[]>();
+  #reported = new Set<string>();
+
+  constructor(
+    private readonly createEvaluator: (() => ConditionEvaluator) | undefined,
+    private readonly onProblem: (problem: EngineProblem) => void,
+  ) {}
+
+  /** The evaluator, created on first use; throws when none is configured. */
+  get evaluator(): ConditionEvaluator {
+    this.#evaluator ??= (this.createEvaluator ?? (() => {
+      throw new Error('no FHIRPath evaluator configured');
+    }))();
+    return this.#evaluator;
+  }
+
+  /** Evaluates, for `context`, every condition of `items` whose cached result is stale. */
+  async refresh(items: Iterable<LoadedItem>, context: GuideContext): Promise<void> {
+    const needed = new Map<string, string>(); // expression → cache key
+    for (const item of items) {
+      for (const expr of item.when?.conditions ?? []) {
+        const key = this.#key(expr, context);
+        if (this.#cache.get(expr)?.key !== key) needed.set(expr, key);
+      }
+    }
+    if (!needed.size) return;
+    const expressions = [...needed.keys()];
+    let results: ConditionResult[];
+    try {
+      results = await this.evaluator.evaluate(expressions, evaluationData(context));
+    } catch (error) {
+      results = expressions.map(() => ({ ok: false, error: (error as Error).message }));
+    }
+    expressions.forEach((expr, i) => this.#cache.set(expr, { key: needed.get(expr)!, result: results[i] }));
+  }
+
+  /** Whether `refresh` would evaluate anything for these items in this context. */
+  isStale(items: Iterable<LoadedItem>, context: GuideContext): boolean {
+    for (const item of items) for (const expr of item.when?.conditions ?? []) if (this.#cache.get(expr)?.key !== this.#key(expr, context)) return true;
+    return false;
+  }
+
+  /** Why the item's conditions keep it back (from the cache), or undefined when they all hold. */
+  failure(item: LoadedItem): { reason: SuppressReason; detail: string } | undefined {
+    const conditions = item.when?.conditions ?? [];
+    for (let i = 0; i < conditions.length; i++) {
+      const cached = this.#cache.get(conditions[i]);
+      if (!cached) return { reason: 'condition-pending', detail: `condition ${i + 1} not evaluated yet` };
+      if (!cached.result.ok) {
+        const message = `item "${item.id}" condition ${i + 1} (${conditions[i]}): ${cached.result.error}`;
+        if (!this.#reported.has(message)) {
+          this.#reported.add(message);
+          this.onProblem({ code: 'condition-error', message, itemId: item.id });
+        }
+        return { reason: 'condition-error', detail: `condition ${i + 1}: ${cached.result.error}` };
+      }
+      if (!cached.result.value) return { reason: 'condition-false', detail: `condition ${i + 1} is false: ${conditions[i]}` };
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.#evaluator?.dispose();
+    this.#evaluator = undefined;
+  }
+
+  #key(expression: string, context: GuideContext): string {
+    let deps = this.#dependencies.get(expression);
+    if (!deps) {
+      deps = expressionDependencies(expression).parts;
+      this.#dependencies.set(expression, deps);
+    }
+    return deps.map((part) => context.versions[part] ?? 0).join(',');
+  }
+}

@@ -1,0 +1,60 @@
+import type { GuideContext } from '../context/context.js';
+import type { Decision } from '../fatigue/decisions.js';
+import type { FatiguePolicy } from '../fatigue/policy.js';
+import type { LoadedItem } from '../packs/load-pack.js';
+import type { Proficiency } from '../packs/schema.js';
+import { applyGuard, isIntrusive, type GuardInput } from './guard.js';
+import { prefilter } from './prefilter.js';
+
+export const DEFAULT_PRIORITY = 50;
+
+/** An item still in the running, with its provisional decision. */
+export interface Candidate {
+  item: LoadedItem;
+  decision: Decision;
+}
+
+export interface DecideInput {
+  context: GuideContext;
+  proficiency: Proficiency;
+  today: string;
+  policy: FatiguePolicy;
+  isMounted: (itemId: string) => boolean;
+}
+
+/**
+ * The first, cheap half of a decision: every item gets a decision, and those that pass locale, workflow, audience
+ * and expiry — and, when pushed, have an element on the page to show them — go on as candidates for their
+ * FHIRPath conditions and the fatigue guard.
+ */
+export function decide(items: readonly LoadedItem[], { context, proficiency, today, policy, isMounted }: DecideInput): { decisions: Decision[]; candidates: Candidate[] } {
+  const decisions: Decision[] = [];
+  const candidates: Candidate[] = [];
+  for (const item of items) {
+    const decision: Decision = { itemId: item.id, kind: item.kind, version: item.version, priority: item.priority ?? DEFAULT_PRIORITY, intrusive: isIntrusive(item), show: false };
+    decisions.push(decision);
+    const filtered = prefilter(item, context, proficiency, today, policy.hideExpired);
+    if (filtered) {
+      decision.reason = filtered.reason;
+      decision.detail = filtered.detail;
+    } else if (decision.intrusive && !policy.onRequest && !isMounted(item.id)) {
+      decision.reason = 'not-on-page';
+      decision.detail = 'no element on this page renders it (pushed items compete only where they can show)';
+    } else candidates.push({ item, decision });
+  }
+  return { decisions, candidates };
+}
+
+/**
+ * The second half: the fatigue guard over the items whose conditions hold (their decisions are reset first, so
+ * the guard can run again after a showing), then every decision sorted — shown first, by priority, by id.
+ */
+export function regard(decisions: Decision[], passing: readonly Candidate[], guard: Omit<GuardInput, 'candidates'>): Decision[] {
+  for (const { decision } of passing) {
+    decision.show = false;
+    delete decision.reason;
+    delete decision.detail;
+  }
+  applyGuard({ ...guard, candidates: [...passing] });
+  return decisions.sort((a, b) => Number(b.show) - Number(a.show) || b.priority - a.priority || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
+}

@@ -1,0 +1,48 @@
+import type { GuideContext } from '../context/context.js';
+import type { Decision } from '../fatigue/decisions.js';
+import type { ModelCard } from '../models/model-card.js';
+import type { PopulationCheck, RelevantSubgroup } from '../models/explain.js';
+import type { LoadedItem } from '../packs/load-pack.js';
+import type { Proficiency } from '../packs/schema.js';
+import type { ItemProgress } from '../progress/progress.js';
+import type { AiFeedback, XapiStatement } from '../records/statements.js';
+
+/** One evaluation's outcome: every item's decision, which of them changed, and the context they were made in. */
+export interface EvaluationResult {
+  decisions: Decision[];
+  /** Decisions whose show/reason differs from the previous evaluation. */
+  changed: Decision[];
+  context: GuideContext;
+}
+
+/**
+ * What an element inside `<ehr-guide>` may ask of the guide (handed down through @lit/context): read items and
+ * decisions, hear when they change, and report what the clinician saw and did. Elements never get the engine
+ * itself, so none of them can load packs, change the context or the policy, or read another learner's progress.
+ */
+export interface GuideApi {
+  /** Resolves once every pack load started so far has settled (when "no such item" is a real answer). */
+  readonly ready: Promise<void>;
+  readonly context: GuideContext;
+  readonly proficiency: Proficiency;
+  item(id: string): LoadedItem | undefined;
+  modelCard(id: string): ModelCard | undefined;
+  decision(itemId: string): Decision | undefined;
+  /** This learner's progress on an item's current version. */
+  itemProgress(itemId: string): ItemProgress | undefined;
+  /** Hears every evaluation (after a change of context, packs or progress); returns the function that stops. */
+  subscribe(listener: (result: EvaluationResult) => void): () => void;
+  /** What applies here and now whatever the fatigue guard pushes (for on-demand surfaces). */
+  relevantItems(): Promise<LoadedItem[]>;
+  localPrevalence(modelId: string): number | undefined;
+  checkPopulation(card: ModelCard): Promise<PopulationCheck>;
+  relevantSubgroups(card: ModelCard): Promise<RelevantSubgroup[]>;
+  /** An element can render the item; returns the function that unmounts. */
+  mount(itemId: string): () => void;
+  recordShown(itemId: string): Promise<void>;
+  recordHidden(itemId: string): void;
+  recordDismissed(itemId: string, permanent: boolean): Promise<void>;
+  recordLesson(itemId: string, result: { score: number; passed: boolean; durationMs: number }): Promise<void>;
+  recordTour(itemId: string, durationMs: number): Promise<void>;
+  recordAiFeedback(feedback: AiFeedback, options?: { language?: string }): XapiStatement;
+}

@@ -1,0 +1,114 @@
+import type { HttpTransport } from '../adapters.js';
+import { loadPack, loadPackInSlices, type LoadedItem, type LoadedPack, type PackLoadResult, type PackProblem } from '../packs/load-pack.js';
+import type { ModelCard } from '../models/model-card.js';
+import { expressionDependencies } from '../triggers/dependencies.js';
+import type { EngineProblem } from './problems.js';
+
+/**
+ * The loaded content packs: items and model cards by id (a later pack's entry replaces an earlier one with the
+ * same id), and what FHIR data their conditions read. Knows nothing of context or decisions.
+ */
+export class PackRegistry {
+  #packs = new Map<string, LoadedPack>();
+  #items = new Map<string, LoadedItem>();
+  #cards = new Map<string, ModelCard>();
+  #ready: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly onChange: () => void,
+    private readonly onProblem: (problem: EngineProblem) => void,
+  ) {}
+
+  /** Adds a parsed pack. Invalid items are skipped and reported. */
+  add(json: unknown, source = 'pack'): PackLoadResult {
+    return this.#accept(loadPack(json, source), source);
+  }
+
+  /** Like add, validating in slices so a large pack never blocks the main thread. */
+  async addInSlices(json: unknown, source = 'pack'): Promise<PackLoadResult> {
+    return this.#accept(await loadPackInSlices(json, source), source);
+  }
+
+  /** Fetches and adds packs (static JSON files on any CDN). A pack that fails to load is reported; the others load. */
+  load(urls: readonly string[], transport: HttpTransport): Promise<PackLoadResult[]> {
+    const loading = Promise.all(urls.map((url) => this.#loadOne(url, transport)));
+    this.#ready = Promise.all([this.#ready, loading]).then(() => undefined);
+    return loading;
+  }
+
+  /** Resolves once every `load()` started so far has settled: when "no such item" is a real answer. */
+  get ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  remove(id: string): void {
+    if (this.#packs.delete(id)) this.#rebuild();
+  }
+
+  get items(): readonly LoadedItem[] {
+    return [...this.#items.values()];
+  }
+
+  item(id: string): LoadedItem | undefined {
+    return this.#items.get(id);
+  }
+
+  modelCard(id: string): ModelCard | undefined {
+    return this.#cards.get(id);
+  }
+
+  get modelCards(): ModelCard[] {
+    return [...this.#cards.values()];
+  }
+
+  /** FHIR resource types the packs' conditions and model cards' criteria read (what a SMART launch should fetch). */
+  get requiredResourceTypes(): string[] {
+    const types = new Set<string>();
+    const add = (expr: string) => expressionDependencies(expr).resourceTypes.forEach((t) => types.add(t));
+    for (const item of this.#items.values()) for (const expr of item.when?.conditions ?? []) add(expr);
+    for (const card of this.#cards.values()) {
+      card.population.criteria.forEach((c) => add(c.expression));
+      card.subgroups?.forEach((s) => s.criterion && add(s.criterion));
+    }
+    return [...types].sort();
+  }
+
+  async #loadOne(url: string, transport: HttpTransport): Promise<PackLoadResult> {
+    let json: unknown;
+    try {
+      const response = await transport({ url, method: 'GET', headers: { Accept: 'application/json' } });
+      if (response.status < 200 || response.status > 299) throw new Error(`HTTP ${response.status}`);
+      try {
+        json = JSON.parse(response.text);
+      } catch (error) {
+        throw new Error(`not JSON (${(error as Error).message})`);
+      }
+    } catch (error) {
+      const problem: PackProblem = { path: '$', message: `could not be loaded: ${(error as Error).message}` };
+      this.onProblem({ code: 'pack-fetch-failed', message: `${url}: ${problem.message}`, source: url });
+      return { errors: [problem] };
+    }
+    return this.addInSlices(json, url);
+  }
+
+  #accept(result: PackLoadResult, source: string): PackLoadResult {
+    for (const error of result.errors) {
+      this.onProblem({ code: result.pack ? 'pack-item-invalid' : 'pack-invalid', message: `${source}: ${error.path}: ${error.message}`, source, itemId: error.itemId, path: error.path });
+    }
+    if (result.pack) {
+      this.#packs.set(result.pack.id, result.pack);
+      this.#rebuild();
+    }
+    return result;
+  }
+
+  #rebuild(): void {
+    this.#items.clear();
+    this.#cards.clear();
+    for (const pack of this.#packs.values()) {
+      for (const item of pack.items) this.#items.set(item.id, item);
+      for (const card of pack.modelCards) this.#cards.set(card.id, card);
+    }
+    this.onChange();
+  }
+}
