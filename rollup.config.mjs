@@ -110,9 +110,11 @@ export default [
       // What every element needs (Lit, @lit/context, the define guard, events, the URL policy) in one shared
       // chunk: the tip's path stays two files. The markdown view (checker, renderer, styles) loads with a body.
       manualChunks(id) {
-        const base = ['/node_modules/lit/', '/node_modules/lit-html/', '/node_modules/lit-element/', '/node_modules/@lit/reactive-element/', '/node_modules/@lit/context/', '/src/define/define-element.ts', '/src/events.ts', '/src/version.ts', '/src/core/url-policy.ts', '/src/core/markdown/nodes.ts', '/src/components/guide/engine-context.ts'];
+        const base = ['/node_modules/lit/', '/node_modules/lit-html/', '/node_modules/lit-element/', '/node_modules/@lit/reactive-element/', '/node_modules/@lit/context/', '/src/define/define-element.ts', '/src/events.ts', '/src/version.ts', '/src/components/guide/guide-context.ts', '/src/components/shared/guide-element.ts', '/src/controllers/guide-controller.ts', '/src/controllers/markdown-body-controller.ts', '/src/core/adapters.ts', '/src/core/dismissals.ts', '/src/platform/storage-access.ts'];
         // @lit/context's provider side is <ehr-guide>'s alone; the consumer side is every element's.
-        if (id.includes('/node_modules/@lit/context/') && /provid|context-root/.test(id)) return undefined;
+        // (Its index only re-exports: left out of the chunk, it does not drag the provider in.)
+        if (id.includes('/node_modules/@lit/context/') && /provid|context-root|value-notifier/.test(id)) return 'context-provider';
+        if (id.includes('/node_modules/@lit/context/') && id.endsWith('/index.js')) return undefined;
         return base.some((part) => id.includes(part)) ? 'base' : undefined;
       },
       plugins: [minify({ target: 'es2022', legalComments: 'none' }), sizeReport()],

@@ -165,7 +165,7 @@ function renderChart(chart: Chart): HTMLElement {
   cards.setAttribute('heading-level', '3');
   fetch('/cds-services/ehr-guide-sepsis', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hook: 'patient-view', hookInstance: crypto.randomUUID(), context: { patientId: chart.id, userId: 'Practitioner/dr-demo' } }) })
     .then((r) => (r.ok ? r.json() : { cards: [] }))
-    .then((response) => cards.show('ehr-guide-sepsis', response, { serviceUrl: '/cds-services/ehr-guide-sepsis' }))
+    .then((response) => cards.show('ehr-guide-sepsis', response, { cdsServiceUrl: '/cds-services/ehr-guide-sepsis' }))
     .catch(() => undefined);
 
   const orderStatus = h('span', { class: 'status', role: 'status' });
@@ -256,7 +256,7 @@ function setWorkflow(point: string): void {
   document.getElementById('workflow')!.textContent = point;
 }
 
-for (const type of ['ehr-tip-show', 'ehr-tip-hide', 'ehr-tip-dismiss', 'ehr-tip-error', 'ehr-guide-match', 'ehr-guide-suppressed', 'ehr-guide-problem', 'ehr-ai-feedback', 'ehr-ai-problem', 'ehr-cds-card-action', 'ehr-guide-open-item', 'ehr-lesson-complete', 'ehr-tour-start', 'ehr-tour-end', 'ehr-tour-error'] as const) {
+for (const type of ['ehr-tip-show', 'ehr-tip-hide', 'ehr-tip-dismiss', 'ehr-problem', 'ehr-guide-match', 'ehr-guide-suppressed', 'ehr-ai-feedback', 'ehr-cds-card-action', 'ehr-guide-open-item', 'ehr-lesson-complete', 'ehr-tour-start', 'ehr-tour-end'] as const) {
   document.addEventListener(type, (event) => {
     const detail = (event as CustomEvent).detail as Record<string, unknown>;
     if (type === 'ehr-guide-suppressed' && detail.reason === 'not-on-page') return; // noise: items of other screens

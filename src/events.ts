@@ -22,18 +22,61 @@ export interface EhrTipDismissDetail {
   /** `true` for "Don't show again": the tip stays hidden in later sessions. */
   permanent: boolean;
 }
-/** A problem with a tip's content or anchor, named so an author can fix it. */
-export interface EhrTipErrorDetail {
-  tipId: string;
-  code: 'markdown-invalid' | 'markdown-load-failed' | 'anchor-not-found' | 'anchor-invalid';
-  /** What is wrong and where (JSON paths for content, the selector for anchors). Never patient data. */
+/**
+ * Every problem any ehr-guide element reports, from one list: what an author, integrator or administrator should
+ * fix (content, anchors, packs, attributes) or know about (a send that failed and will be retried).
+ */
+export type ProblemCode =
+  // content and anchors
+  | 'anchor-not-found'
+  | 'anchor-invalid'
+  | 'content-invalid'
+  | 'content-load-failed'
+  // pack items and model cards named by id, or given as objects
+  | 'item-not-found'
+  | 'item-wrong-kind'
+  | 'item-invalid'
+  | 'card-not-found'
+  | 'card-invalid'
+  // AI outputs, CDS responses and site settings
+  | 'output-invalid'
+  | 'response-invalid'
+  | 'prevalence-invalid'
+  | 'attribute-invalid'
+  // sending and launching
+  | 'feedback-failed'
+  | 'launch-failed'
+  | 'records'
+  // the engine: packs, conditions, storage
+  | 'pack-invalid'
+  | 'pack-item-invalid'
+  | 'pack-fetch-failed'
+  | 'condition-error'
+  | 'storage'
+  | 'evaluator';
+
+/** A problem, named so someone can fix it. Never patient data. */
+export interface EhrProblemDetail {
+  /** The tag of the element that reports it (`ehr-tip`, `ehr-guide`, …). */
+  element: string;
+  code: ProblemCode;
+  /** What is wrong and where (JSON paths for content, the selector for anchors). */
   message: string;
+  /** JSON path of the offending value, when there is one (`$.items[3].when.conditions[0]`, `steps[2].body`). */
+  path?: string;
+  /** The pack item or model card concerned, when there is one. */
+  itemId?: string;
+}
+
+/** Ask before a tip is dismissed ("Got it" / "Don't show again"); `preventDefault()` keeps it. */
+export interface EhrTipRequestDismissDetail {
+  tipId: string;
+  permanent: boolean;
 }
 
 export type EhrTipShowEvent = CustomEvent<EhrTipShowDetail>;
 export type EhrTipHideEvent = CustomEvent<EhrTipHideDetail>;
 export type EhrTipDismissEvent = CustomEvent<EhrTipDismissDetail>;
-export type EhrTipErrorEvent = CustomEvent<EhrTipErrorDetail>;
 
 /** The engine decided an item may show now. */
 export interface EhrGuideMatchDetail {
@@ -49,12 +92,6 @@ export interface EhrGuideSuppressedDetail {
   reason: import('./core/fatigue/decisions.js').SuppressReason;
   /** Which condition or cap; authored text and numbers only, never patient data. */
   detail: string;
-}
-/** A problem for integrators and authors: a pack that failed to load, an invalid item, a failing condition. */
-export interface EhrGuideProblemDetail {
-  code: string;
-  message: string;
-  itemId?: string;
 }
 export interface EhrGuideReadyDetail {
   packs: number;
@@ -75,11 +112,8 @@ export interface EhrAiFeedbackDetail {
   /** The CDS card's uuid when the output came from a card. */
   cardUuid?: string;
 }
-/** Something an author or integrator should fix, or a send that failed; the message names what and where. */
-export interface EhrAiProblemDetail {
-  code: 'output-invalid' | 'card-invalid' | 'card-not-found' | 'prevalence-invalid' | 'feedback-failed' | 'response-invalid';
-  message: string;
-}
+/** Ask before an override of an AI output is sent; `preventDefault()` cancels it (nothing is recorded or sent). */
+export type EhrAiRequestOverrideDetail = EhrAiFeedbackDetail & { outcome: 'override' };
 export interface EhrAiToggleDetail {
   expanded: boolean;
 }
@@ -120,33 +154,36 @@ export interface EhrTourEndDetail {
   tourId: string;
   /** True when the clinician reached the last step and chose Done. */
   completed: boolean;
-  reason: 'done' | 'closed' | 'escape' | 'no-steps' | 'api';
+  reason: 'done' | 'closed' | 'escape' | 'no-steps' | 'api' | 'disconnected';
 }
-export interface EhrTourErrorDetail {
+/** Ask before the clinician closes a tour (close button, Escape); `preventDefault()` keeps it running. */
+export interface EhrTourRequestCloseDetail {
   tourId: string;
-  code: 'anchor-not-found' | 'tour-invalid';
-  message: string;
+  index: number;
+  reason: 'closed' | 'escape';
 }
 
 export interface EhrGuideEventMap {
   'ehr-tour-start': CustomEvent<EhrTourStartDetail>;
   'ehr-tour-step': CustomEvent<EhrTourStepDetail>;
   'ehr-tour-end': CustomEvent<EhrTourEndDetail>;
-  'ehr-tour-error': CustomEvent<EhrTourErrorDetail>;
+  'ehr-tour-request-close': CustomEvent<EhrTourRequestCloseDetail>;
   'ehr-lesson-complete': CustomEvent<EhrLessonCompleteDetail>;
   'ehr-ai-feedback': CustomEvent<EhrAiFeedbackDetail>;
-  'ehr-ai-problem': CustomEvent<EhrAiProblemDetail>;
+  'ehr-ai-request-override': CustomEvent<EhrAiRequestOverrideDetail>;
   'ehr-ai-explainer-toggle': CustomEvent<EhrAiToggleDetail>;
   'ehr-guide-open-item': CustomEvent<EhrGuideOpenItemDetail>;
   'ehr-cds-card-action': CustomEvent<EhrCdsCardActionDetail>;
   'ehr-guide-match': CustomEvent<EhrGuideMatchDetail>;
   'ehr-guide-suppressed': CustomEvent<EhrGuideSuppressedDetail>;
-  'ehr-guide-problem': CustomEvent<EhrGuideProblemDetail>;
+  'ehr-problem': CustomEvent<EhrProblemDetail>;
   'ehr-guide-ready': CustomEvent<EhrGuideReadyDetail>;
   'ehr-tip-show': EhrTipShowEvent;
   'ehr-tip-hide': EhrTipHideEvent;
   'ehr-tip-dismiss': EhrTipDismissEvent;
-  'ehr-tip-error': EhrTipErrorEvent;
+  'ehr-tip-after-show': EhrTipShowEvent;
+  'ehr-tip-after-hide': EhrTipHideEvent;
+  'ehr-tip-request-dismiss': CustomEvent<EhrTipRequestDismissDetail>;
 }
 
 /** Creates a public ehr-guide event: bubbling and composed. */

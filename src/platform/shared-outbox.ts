@@ -1,7 +1,7 @@
 import { CdsFeedbackOutbox } from '../core/cds/feedback-outbox.js';
 import { fetchTransport } from './fetch-transport.js';
 import { webLock } from './web-locks.js';
-import { durableStorage } from './web-storage.js';
+import { durableStorage } from './storage-access.js';
 
 /**
  * The page's one CDS feedback outbox, over localStorage, fetch and Web Locks (shared through a global symbol, so

@@ -1,29 +1,8 @@
-import { memoryKeyValueStorage, type KeyValueStorage } from '../core/adapters.js';
-import { createDismissalStore, type DismissalStore } from '../core/dismissals.js';
+import type { KeyValueStorage } from '../core/adapters.js';
+import { durableStorage } from './storage-access.js';
 import type { ProgressStorage } from '../core/progress/storage.js';
 
-/** The page's localStorage, or null where reading it throws (sandboxed iframes) or there is none (workers). */
-export function durableStorage(): KeyValueStorage | null {
-  try {
-    return (globalThis as { localStorage?: KeyValueStorage }).localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** This tab's sessionStorage (survives reloads, ends with the tab), or null where there is none. */
-export function tabStorage(): KeyValueStorage | null {
-  try {
-    return (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** "Don't show again" kept in localStorage (memory where storage is blocked). */
-export function browserDismissalStore(): DismissalStore {
-  return createDismissalStore(durableStorage() ?? memoryKeyValueStorage());
-}
+export { durableStorage, tabStorage, browserDismissalStore } from './storage-access.js';
 
 /** Progress in Web Storage (localStorage unless another is given). */
 export function webStorage(storage?: Pick<KeyValueStorage, 'getItem' | 'setItem' | 'removeItem'>): ProgressStorage {

@@ -1,8 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { engineContext } from '../guide/engine-context.js';
-import type { GuideEngine } from '../../core/engine/engine.js';
+import { GuideController } from '../../controllers/guide-controller.js';
 import { aiOutputFromCdsCard, aiOutputFromResource, findModelCard, valueOnCardScale, type AiOutput } from '../../core/models/ai-output.js';
 import { describeOutput } from '../../core/models/describe.js';
 import { checkPopulation, explainScore, relevantSubgroups, type PopulationCheck, type RelevantSubgroup, type ScoreExplanation } from '../../core/models/explain.js';
@@ -13,9 +11,9 @@ import { sharedCdsFeedbackOutbox } from '../../platform/shared-outbox.js';
 import type { FhirResource } from '../../core/context/fhir-types.js';
 import type { ConditionEvaluator } from '../../core/triggers/evaluator.js';
 import { WorkerEvaluator } from '../../platform/worker-evaluator.js';
-import { createEvent, type EhrAiFeedbackDetail, type EhrAiProblemDetail } from '../../events.js';
+import type { EhrAiFeedbackDetail, ProblemCode } from '../../events.js';
 import { ensureElement } from '../shared/lazy-elements.js';
-import { VERSION } from '../../version.js';
+import { GuideElement } from '../shared/guide-element.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { explainerStyles } from './ai-explainer.styles.js';
 import { renderCalibratedRisk, renderChecklist, renderLimits, renderPopulation, renderPredictiveValue, renderThresholds } from './explanation-sections.js';
@@ -47,10 +45,11 @@ let nextId = 0;
  * @summary Explains an AI output (risk score, CDS card) with PPV at local prevalence and a population check.
  * @tag ehr-ai-explainer
  *
- * @fires ehr-ai-feedback - The clinician agreed with or overrode the output. `detail: { modelId, modelVersion, outcome, reason?, source, band?, population?, cardUuid? }`.
- * @fires ehr-ai-problem - The output, card or settings are invalid, or feedback could not be delivered. `detail: { code, message }`.
- * @fires ehr-ai-explainer-toggle - The details were opened or closed. `detail: { expanded }`.
- * @fires ehr-guide-open-item - The clinician asked for the related lesson (cancelable: cancel it to show the lesson yourself; otherwise it opens inline when the packs hold it). `detail: { itemId }`.
+ * @fires {CustomEvent<import('../../events.js').EhrAiRequestOverrideDetail>} ehr-ai-request-override - Cancelable: the clinician chose to override (with its reason); `preventDefault()` cancels the override, so nothing is recorded or sent.
+ * @fires {CustomEvent<import('../../events.js').EhrAiFeedbackDetail>} ehr-ai-feedback - The clinician agreed with or overrode the output.
+ * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - The output, card or settings are invalid, or feedback could not be delivered.
+ * @fires {CustomEvent<import('../../events.js').EhrAiToggleDetail>} ehr-ai-explainer-toggle - The details were opened or closed.
+ * @fires {CustomEvent<import('../../events.js').EhrGuideOpenItemDetail>} ehr-guide-open-item - Cancelable: the clinician asked for the related lesson; cancel it to show the lesson yourself, otherwise it opens inline when the packs hold it.
  *
  * @csspart base - The explainer's box.
  * @csspart summary - The one-line summary.
@@ -73,8 +72,7 @@ let nextId = 0;
  * @cssprop --ehr-font-family - Font family.
  * @cssprop --ehr-font-size - Font size.
  */
-export class EhrAiExplainer extends LitElement {
-  static version = VERSION;
+export class EhrAiExplainer extends GuideElement {
   static override styles = [panelStyles, explainerStyles];
 
   /** A FHIR R4 RiskAssessment or AI-produced Observation. */
@@ -106,9 +104,16 @@ export class EhrAiExplainer extends LitElement {
   /** The FHIRPath evaluator of a standalone explainer (default: fhirpath in a Web Worker, created on first use). */
   @property({ attribute: false }) evaluator?: ConditionEvaluator;
 
-  @consume({ context: engineContext, subscribe: true })
-  @state()
-  engine?: GuideEngine;
+  readonly #guide = new GuideController(this);
+
+  get #engine() {
+    return this.#guide.guide;
+  }
+
+  constructor() {
+    super();
+    this.#guide.onResult(() => this.#onEngineResult());
+  }
 
   @state() private output?: AiOutput;
   @state() private modelCard?: ModelCard;
@@ -122,7 +127,6 @@ export class EhrAiExplainer extends LitElement {
 
   readonly #id = `ehr-ai-explainer-${++nextId}`;
   #ownEvaluator?: ConditionEvaluator;
-  #unsubscribe?: () => void;
   #patientKey = '';
   #proficiency?: string;
   #check = 0;
@@ -139,26 +143,21 @@ export class EhrAiExplainer extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopHearing?.();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
     this.#ownEvaluator?.dispose();
     this.#ownEvaluator = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('engine')) {
-      this.#unsubscribe?.();
-      this.#unsubscribe = this.engine?.subscribe(() => this.#onEngineResult());
-    }
-    if (['resource', 'cdsCard', 'score', 'model', 'card', 'engine'].some((k) => changed.has(k))) this.#read();
-    if (['patientData', 'engine', 'card', 'resource', 'cdsCard', 'model', 'score', 'evaluator'].some((k) => changed.has(k))) void this.#checkPatient();
+    const guideChanged = this.#guide.takeChange();
+    if (guideChanged || ['resource', 'cdsCard', 'score', 'model', 'card'].some((k) => changed.has(k))) this.#read();
+    if (guideChanged || ['patientData', 'card', 'resource', 'cdsCard', 'model', 'score', 'evaluator'].some((k) => changed.has(k))) void this.#checkPatient();
     if (changed.has('localPrevalence') && this.localPrevalence !== undefined && !(this.localPrevalence > 0 && this.localPrevalence < 1)) {
       this.#problem({ code: 'prevalence-invalid', message: `local-prevalence must be a proportion between 0 and 1 (0.05 for 5 %), got ${this.localPrevalence}; the evaluation's prevalence is used` });
     }
   }
 
-  #problem(detail: EhrAiProblemDetail): void {
-    this.dispatchEvent(createEvent('ehr-ai-problem', detail));
+  #problem(detail: { code: ProblemCode; message: string }): void {
+    this.problem(detail.code, detail.message, this.modelCard ? { itemId: this.modelCard.id } : {});
   }
 
   #read(): void {
@@ -183,14 +182,14 @@ export class EhrAiExplainer extends LitElement {
       const result = validateModelCard(this.card);
       if (result.ok) this.modelCard = result.value;
       else this.#problem({ code: 'card-invalid', message: result.message });
-    } else if (this.engine) {
-      const engine = this.engine;
+    } else if (this.#engine) {
+      const engine = this.#engine;
       const output = this.output;
       this.modelCard = findModelCard(output, engine.modelCards);
       if (this.modelCard || !(output.modelId || output.modelCodings.length || output.sourceUrl)) return;
       // The card may be in packs still loading: look again once they have settled, and only then report.
       void engine.ready.then(() => {
-        if (this.engine !== engine || this.output !== output || this.modelCard) return;
+        if (this.#engine !== engine || this.output !== output || this.modelCard) return;
         this.modelCard = findModelCard(output, engine.modelCards);
         if (this.modelCard) void this.#checkPatient();
         else this.#problem({ code: 'card-not-found', message: `no model card in the loaded packs matches ${output.modelId ? `id "${output.modelId}"` : output.modelCodings.map((c) => `${c.system ?? ''}|${c.code ?? ''}`).join(', ') || output.sourceUrl}` });
@@ -200,12 +199,12 @@ export class EhrAiExplainer extends LitElement {
 
   #onEngineResult(): void {
     // The inferred proficiency sets the default depth: re-render only when it changed, not on every context change.
-    const proficiency = this.engine?.proficiency;
+    const proficiency = this.#engine?.proficiency;
     if (this.expanded === undefined && proficiency !== this.#proficiency) this.requestUpdate();
     this.#proficiency = proficiency;
-    if (!this.modelCard && this.output && this.engine && this.card === undefined) {
+    if (!this.modelCard && this.output && this.#engine && this.card === undefined) {
       // A pack added later (addPack) may carry the card.
-      this.modelCard = findModelCard(this.output, this.engine.modelCards);
+      this.modelCard = findModelCard(this.output, this.#engine.modelCards);
       if (this.modelCard) void this.#checkPatient();
     }
     if (this.#recordKey() !== this.#patientKey) void this.#checkPatient();
@@ -213,7 +212,7 @@ export class EhrAiExplainer extends LitElement {
 
   /** Which version of the patient's record the engine holds: a new one means checking the population again. */
   #recordKey(): string {
-    const versions = this.engine?.context.versions;
+    const versions = this.#engine?.context.versions;
     if (!versions) return '';
     return Object.entries(versions)
       .filter(([part]) => part === 'patient' || part === 'encounter' || part.startsWith('resource:'))
@@ -231,8 +230,8 @@ export class EhrAiExplainer extends LitElement {
     try {
       let population: PopulationCheck;
       let subgroups: RelevantSubgroup[];
-      if (this.engine && !this.patientData) {
-        [population, subgroups] = await Promise.all([this.engine.checkPopulation(card), this.engine.relevantSubgroups(card)]);
+      if (this.#engine && !this.patientData) {
+        [population, subgroups] = await Promise.all([this.#engine.checkPopulation(card), this.#engine.relevantSubgroups(card)]);
       } else {
         const data = { patient: this.patientData?.patient, encounter: this.patientData?.encounter, resources: this.patientData?.resources ?? {}, versions: {} };
         const evaluator = this.evaluator ?? (this.#ownEvaluator ??= new WorkerEvaluator(this.workerUrl ?? undefined));
@@ -249,19 +248,19 @@ export class EhrAiExplainer extends LitElement {
 
   get #isExpanded(): boolean {
     if (this.expanded !== undefined) return this.expanded;
-    return (this.proficiency ?? this.engine?.proficiency) === 'novice';
+    return (this.proficiency ?? this.#engine?.proficiency) === 'novice';
   }
 
   #toggle(): void {
     this.expanded = !this.#isExpanded;
-    this.dispatchEvent(createEvent('ehr-ai-explainer-toggle', { expanded: this.expanded }));
+    this.emit('ehr-ai-explainer-toggle', { expanded: this.expanded });
   }
 
   /** This site's prevalence: the attribute, else what `<ehr-guide>` was configured with for this model. */
   get #prevalence(): number | undefined {
     const p = this.localPrevalence;
     if (p !== undefined && p > 0 && p < 1) return p;
-    return this.modelCard ? this.engine?.localPrevalence(this.modelCard.id) : undefined;
+    return this.modelCard ? this.#engine?.localPrevalence(this.modelCard.id) : undefined;
   }
 
   /** The explanation of the output against its card (undefined when there is no card or no value on its scale). */
@@ -296,10 +295,11 @@ export class EhrAiExplainer extends LitElement {
       ...(population ? { population } : {}),
       ...(cardUuid ? { cardUuid } : {}),
     };
-    this.dispatchEvent(createEvent('ehr-ai-feedback', detail));
-    if (this.engine && detail.modelId) {
+    if (outcome === 'override' && !this.emit('ehr-ai-request-override', { ...detail, outcome }, { cancelable: true })) return; // the host vetoed it: nothing recorded or sent
+    this.emit('ehr-ai-feedback', detail);
+    if (this.#engine && detail.modelId) {
       try {
-        this.engine.recordAiFeedback({ modelId: detail.modelId, modelVersion: detail.modelVersion, modelName: card?.name, outcome, reason: detail.reason, source: detail.source, band, population }, { language: this.engine.context.locale });
+        this.#engine.recordAiFeedback({ modelId: detail.modelId, modelVersion: detail.modelVersion, modelName: card?.name, outcome, reason: detail.reason, source: detail.source, band, population }, { language: this.#engine.context.locale });
       } catch (error) {
         this.#problem({ code: 'feedback-failed', message: `the learning record was not made: ${(error as Error).message}` });
       }
@@ -339,8 +339,8 @@ export class EhrAiExplainer extends LitElement {
       this.lessonOpen = false;
       return;
     }
-    if (!this.dispatchEvent(createEvent('ehr-guide-open-item', { itemId }, { cancelable: true }))) return;
-    if (!this.engine?.item(itemId)) return;
+    if (!this.emit('ehr-guide-open-item', { itemId }, { cancelable: true })) return;
+    if (!this.#engine?.item(itemId)) return;
     this.lessonOpen = true;
     void ensureElement('ehr-lesson');
   }

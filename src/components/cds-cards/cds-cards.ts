@@ -1,16 +1,15 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { engineContext } from '../guide/engine-context.js';
-import type { GuideEngine } from '../../core/engine/engine.js';
+import { GuideController } from '../../controllers/guide-controller.js';
 import { CdsCardSet, readCdsResponse, type CdsCoding, type CdsLink, type ReadCard } from '../../core/cds/cds-response.js';
 import { cardFeedback } from '../../core/cds/feedback.js';
 import { sharedCdsFeedbackOutbox } from '../../platform/shared-outbox.js';
 import { aiOutputFromCdsCard, findModelCard } from '../../core/models/ai-output.js';
 import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
-import { createEvent, type EhrCdsCardActionDetail } from '../../events.js';
+import type { EhrCdsCardActionDetail } from '../../events.js';
+import { standaloneLaunchUrl } from '../../smart/standalone-link.js';
 import { ensureElement } from '../shared/lazy-elements.js';
-import { VERSION } from '../../version.js';
+import { GuideElement } from '../shared/guide-element.js';
 import { renderMarkdown } from '../shared/render-markdown.js';
 import { markdownStyles } from '../shared/markdown.styles.js';
 import { panelStyles } from '../shared/panel.styles.js';
@@ -34,8 +33,8 @@ export type SmartLinkLauncher = (link: CdsLink, card: ReadCard) => void | Promis
  * @summary CDS Hooks cards, safely rendered, with suggestions, links, override reasons, feedback and AI explainers.
  * @tag ehr-cds-cards
  *
- * @fires ehr-cds-card-action - The clinician accepted suggestions, overrode a card, or opened a link (cancelable for `accept`: prevent it and the card stays open). `detail: { cardKey, serviceId, action, suggestionIds?, reason?, link? }`.
- * @fires ehr-ai-problem - The response or a card is invalid (with its JSON path), or feedback could not be delivered. `detail: { code, message }`.
+ * @fires {CustomEvent<import('../../events.js').EhrCdsCardActionDetail>} ehr-cds-card-action - The clinician accepted suggestions, overrode a card, or opened a link. Cancelable for `accept` and `override`: prevent it and nothing is sent, the card stays open.
+ * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - The response or a card is invalid (with its JSON path), feedback could not be delivered, or a SMART link could not be launched.
  *
  * @csspart list - The list of cards.
  * @csspart card - One card.
@@ -54,16 +53,15 @@ export type SmartLinkLauncher = (link: CdsLink, card: ReadCard) => void | Promis
  * @cssprop --ehr-color-border - Card border.
  * @cssprop --ehr-color-accent - Buttons and links.
  */
-export class EhrCdsCards extends LitElement {
-  static version = VERSION;
+export class EhrCdsCards extends GuideElement {
   static override styles = [panelStyles, markdownStyles, cdsCardsStyles];
 
   /** A CDS Hooks response for `service-id` (or use `show()` for several services). */
   @property({ attribute: false }) response?: unknown;
   /** The id of the service `response` came from. */
   @property({ attribute: 'service-id' }) serviceId = 'service';
-  /** The service's URL (`{base}/cds-services/{id}`): feedback is POSTed to `{service-url}/feedback`. */
-  @property({ attribute: 'service-url' }) serviceUrl?: string;
+  /** The service's URL (`{base}/cds-services/{id}`): feedback is POSTed to `{cds-service-url}/feedback`. */
+  @property({ attribute: 'cds-service-url' }) cdsServiceUrl?: string;
   /** Launches a SMART link as an EHR launch (only the EHR can mint the launch context). */
   @property({ attribute: false }) launchSmartLink?: SmartLinkLauncher;
   /** The FHIR server (`iss`): without `launchSmartLink`, a SMART link opens as a standalone launch against it. */
@@ -71,9 +69,7 @@ export class EhrCdsCards extends LitElement {
   /** Headings level of each card's summary (2–6). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
 
-  @consume({ context: engineContext, subscribe: true })
-  @state()
-  engine?: GuideEngine;
+  readonly #guide = new GuideController(this);
 
   @state() private cards: ReadCard[] = [];
   @state() private resolved = new Map<string, string>();
@@ -87,9 +83,14 @@ export class EhrCdsCards extends LitElement {
   readonly #outbox = sharedCdsFeedbackOutbox();
   #stopHearing?: () => void;
 
+  constructor() {
+    super();
+    this.#guide.onResult(() => this.#loadExplainerIfNeeded()); // a pack added later may carry the model card
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#stopHearing = this.#outbox.onProblem((message) => this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'feedback-failed', message })));
+    this.#stopHearing = this.#outbox.onProblem((message) => this.problem('feedback-failed', message));
     void this.#outbox.flush();
   }
 
@@ -99,12 +100,12 @@ export class EhrCdsCards extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('response') && this.response !== undefined) this.show(this.serviceId, this.response, { serviceUrl: this.serviceUrl });
-    if (changed.has('engine') && this.engine) {
+    if (changed.has('response') && this.response !== undefined) this.show(this.serviceId, this.response, { cdsServiceUrl: this.cdsServiceUrl });
+    if (this.#guide.takeChange() && this.#guide.guide) {
       // Model cards may arrive with packs still loading: attach explainers once they have.
-      const engine = this.engine;
-      void engine.ready.then(() => {
-        if (this.engine === engine) this.#loadExplainerIfNeeded();
+      const guide = this.#guide.guide;
+      void guide.ready.then(() => {
+        if (this.#guide.guide === guide) this.#loadExplainerIfNeeded();
       });
     }
   }
@@ -118,10 +119,10 @@ export class EhrCdsCards extends LitElement {
    * Shows a service's response, replacing that service's earlier cards (a new call of the same service makes them
    * stale). Returns the problems found, each with its JSON path; invalid cards are left out.
    */
-  show(serviceId: string, response: unknown, options: { serviceUrl?: string } = {}): Array<{ path: string; message: string }> {
+  show(serviceId: string, response: unknown, options: { cdsServiceUrl?: string } = {}): Array<{ path: string; message: string }> {
     const { cards, problems } = readCdsResponse(response, serviceId);
-    for (const p of problems) this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'response-invalid', message: `CDS response from "${serviceId}": ${p.path}: ${p.message}` }));
-    if (options.serviceUrl) this.#serviceUrls.set(serviceId, options.serviceUrl);
+    for (const p of problems) this.problem('response-invalid', `CDS response from "${serviceId}": ${p.path}: ${p.message}`, { path: p.path });
+    if (options.cdsServiceUrl) this.#serviceUrls.set(serviceId, options.cdsServiceUrl);
     const removed = this.#set.replace(serviceId, cards);
     for (const key of removed) this.resolved.delete(key);
     for (const card of cards) this.resolved.delete(card.key);
@@ -149,30 +150,31 @@ export class EhrCdsCards extends LitElement {
       try {
         next.set(c.key, compileMarkdown(c.card.detail!));
       } catch (error) {
-        this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'response-invalid', message: `card "${c.key}" detail: ${(error as Error).message}` }));
+        this.problem('content-invalid', `card "${c.key}" detail: ${(error as Error).message}`);
       }
     }
     this.details = next;
   }
 
   #modelCardFor(card: ReadCard) {
-    if (!this.engine) return undefined;
+    const guide = this.#guide.guide;
+    if (!guide) return undefined;
     try {
-      return findModelCard(aiOutputFromCdsCard(card.card), this.engine.modelCards);
+      return findModelCard(aiOutputFromCdsCard(card.card), guide.modelCards);
     } catch {
       return undefined;
     }
   }
 
   #act(card: ReadCard, detail: Omit<EhrCdsCardActionDetail, 'cardKey' | 'serviceId'>, cancelable = false): boolean {
-    return this.dispatchEvent(createEvent('ehr-cds-card-action', { cardKey: card.key, serviceId: card.serviceId, ...detail }, { cancelable }));
+    return this.emit('ehr-cds-card-action', { cardKey: card.key, serviceId: card.serviceId, ...detail }, { cancelable });
   }
 
   #feedback(card: ReadCard, body: Parameters<typeof cardFeedback>[1]): void {
     const url = this.#serviceUrls.get(card.serviceId);
     if (!url) return;
     if (!card.card.uuid) {
-      this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'feedback-failed', message: `card "${card.key}" has no uuid, so "${card.serviceId}" cannot receive feedback on it` }));
+      this.problem('feedback-failed', `card "${card.key}" has no uuid, so "${card.serviceId}" cannot receive feedback on it`);
       return;
     }
     void this.#outbox.send(url, cardFeedback(card.card.uuid, body));
@@ -206,7 +208,7 @@ export class EhrCdsCards extends LitElement {
         return;
       }
     }
-    this.#act(card, { action: 'override', ...(reason ? { reason: { code: reason.code, ...(reason.system ? { system: reason.system } : {}), ...(reason.display ? { display: reason.display } : {}) } } : {}) });
+    if (!this.#act(card, { action: 'override', ...(reason ? { reason: { code: reason.code, ...(reason.system ? { system: reason.system } : {}), ...(reason.display ? { display: reason.display } : {}) } } : {}) }, true)) return;
     this.#feedback(card, { outcome: 'overridden', reason });
     this.#resolve(card, `Overridden${reason?.display ? `: ${reason.display}` : ''}`);
   }
@@ -222,12 +224,10 @@ export class EhrCdsCards extends LitElement {
       if (this.launchSmartLink) await this.launchSmartLink(link, card);
       else if (this.fhirServer) {
         // Without the EHR's launcher: a SMART standalone launch against this FHIR server (the app asks for the patient).
-        const url = new URL(link.url, document.baseURI);
-        url.searchParams.set('iss', this.fhirServer);
-        window.open(url.href, '_blank', 'noopener');
+        window.open(standaloneLaunchUrl(link.url, this.fhirServer, document.baseURI), '_blank', 'noopener');
       } else throw new Error('no launchSmartLink is set and no fhir-server to launch against');
     } catch (error) {
-      this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'feedback-failed', message: `the SMART link "${link.label}" could not be launched: ${(error as Error).message}` }));
+      this.problem('launch-failed', `the SMART link "${link.label}" could not be launched: ${(error as Error).message}`);
     }
   }
 

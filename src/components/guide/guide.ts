@@ -1,7 +1,7 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { GuideEngine, type EngineProblem, type EvaluationResult } from '../../core/engine/engine.js';
+import { GuideEngine, type EvaluationResult } from '../../core/engine/engine.js';
 import type { ContextPatch } from '../../core/context/context.js';
 import type { GuideDataSource } from '../../core/context/data-source.js';
 import type { FatiguePolicy } from '../../core/fatigue/policy.js';
@@ -9,9 +9,9 @@ import type { Decision } from '../../core/fatigue/decisions.js';
 import { PROFICIENCIES, ROLES, type Proficiency, type Role } from '../../core/packs/schema.js';
 import type { ProgressStorage } from '../../core/progress/storage.js';
 import { browserEngineOptions } from '../../platform/browser-engine.js';
-import { createEvent } from '../../events.js';
-import { VERSION } from '../../version.js';
-import { engineContext } from './engine-context.js';
+import type { ProblemCode } from '../../events.js';
+import { GuideElement } from '../shared/guide-element.js';
+import { guideContext } from './guide-context.js';
 
 /**
  * The root of ehr-guide on a page: loads content packs, holds the clinical context, decides through its engine
@@ -23,13 +23,12 @@ import { engineContext } from './engine-context.js';
  *
  * @slot - The page content (or part of it) in which guidance elements find this engine.
  *
- * @fires ehr-guide-ready - Packs loaded. `detail: { packs, items }`.
- * @fires ehr-guide-match - An item may show now (fired when its decision changes). `detail: { itemId, kind, version }`.
- * @fires ehr-guide-suppressed - An item does not show, with the reason (fired when its decision changes). `detail: { itemId, kind, version, reason, detail }`.
- * @fires ehr-guide-problem - A pack, item, condition, storage or learning-record problem. `detail: { code, message, itemId? }`.
+ * @fires {CustomEvent<import('../../events.js').EhrGuideReadyDetail>} ehr-guide-ready - Packs loaded.
+ * @fires {CustomEvent<import('../../events.js').EhrGuideMatchDetail>} ehr-guide-match - An item may show now (fired when its decision changes).
+ * @fires {CustomEvent<import('../../events.js').EhrGuideSuppressedDetail>} ehr-guide-suppressed - An item does not show, with the reason (fired when its decision changes).
+ * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - A pack, item, condition, storage, learning-record or attribute problem.
  */
-export class EhrGuide extends LitElement {
-  static version = VERSION;
+export class EhrGuide extends GuideElement {
   static override styles = css`
     :host {
       display: contents;
@@ -72,7 +71,7 @@ export class EhrGuide extends LitElement {
   /** This site's prevalence of each model's outcome (`{ "example-sepsis-model": 0.04 }`): explainers use it for PPV. */
   @property({ attribute: false }) localPrevalence?: Record<string, number>;
 
-  readonly #provider = new ContextProvider(this, { context: engineContext });
+  readonly #provider = new ContextProvider(this, { context: guideContext });
   /** Resolves when the packs named by `packs` (and the data source's first load) are in. */
   packsLoaded: Promise<void> = Promise.resolve();
   #engine?: GuideEngine;
@@ -84,15 +83,15 @@ export class EhrGuide extends LitElement {
   /** The engine; created when the element connects (or on first access). */
   get engine(): GuideEngine {
     if (!this.#engine) {
-      this.#engine = new GuideEngine(
-        browserEngineOptions({
-          learnerId: this.learnerId,
-          storage: this.storage,
-          policy: this.policy,
-          workerUrl: this.workerUrl,
-          onProblem: (problem) => this.#onProblem(problem),
-        }),
-      );
+      const options = (learnerId: string | undefined) =>
+        browserEngineOptions({ learnerId, storage: this.storage, policy: this.policy, workerUrl: this.workerUrl, onProblem: (problem) => this.#onProblem(problem) });
+      try {
+        this.#engine = new GuideEngine(options(this.learnerId));
+      } catch (error) {
+        // A bad learner id or policy must not leave the page without guidance: report it, use the defaults.
+        this.#onProblem({ code: 'attribute-invalid', message: `<ehr-guide>: ${(error as Error).message}; using a device learner id and the default policy` });
+        this.#engine = new GuideEngine({ ...options(undefined), policy: undefined });
+      }
       this.#unsubscribe = this.#engine.subscribe((result) => this.#onResult(result));
       this.#provider.setValue(this.#engine);
     }
@@ -131,7 +130,7 @@ export class EhrGuide extends LitElement {
       try {
         engine.setPolicy(this.policy);
       } catch (error) {
-        this.#onProblem({ code: 'evaluator', message: `policy rejected: ${(error as Error).message}` });
+        this.#onProblem({ code: 'attribute-invalid', message: `policy rejected: ${(error as Error).message}` });
       }
     }
     if (changed.has('lrsEndpoint') || changed.has('lrsAuth')) {
@@ -139,7 +138,7 @@ export class EhrGuide extends LitElement {
         engine.records.config = this.lrsEndpoint ? { endpoint: this.lrsEndpoint, auth: this.lrsAuth } : undefined;
         void engine.records.flush();
       } catch (error) {
-        this.#onProblem({ code: 'records', message: `<ehr-guide lrs-endpoint>: ${(error as Error).message}` });
+        this.#onProblem({ code: 'attribute-invalid', message: `<ehr-guide lrs-endpoint>: ${(error as Error).message}` });
       }
     }
     if (changed.has('learnerHomePage')) engine.learnerHomePage = this.learnerHomePage || undefined;
@@ -147,7 +146,7 @@ export class EhrGuide extends LitElement {
       try {
         engine.setLocalPrevalence(this.localPrevalence ?? {});
       } catch (error) {
-        this.#onProblem({ code: 'evaluator', message: `localPrevalence rejected: ${(error as Error).message}` });
+        this.#onProblem({ code: 'prevalence-invalid', message: `localPrevalence rejected: ${(error as Error).message}` });
       }
     }
     if (changed.has('packs') && this.packs !== this.#loadedPacks) this.packsLoaded = this.#loadPacks();
@@ -156,7 +155,7 @@ export class EhrGuide extends LitElement {
   }
 
   #invalid(name: string, value: string | undefined, allowed: readonly string[]): null {
-    if (value) this.#onProblem({ code: 'evaluator', message: `<ehr-guide ${name}="${value}">: not one of ${allowed.join(', ')}; ignored` });
+    if (value) this.#onProblem({ code: 'attribute-invalid', message: `<ehr-guide ${name}="${value}">: not one of ${allowed.join(', ')}; ignored` });
     return null;
   }
 
@@ -186,7 +185,7 @@ export class EhrGuide extends LitElement {
     const results = await this.engine.loadPacks(urls);
     this.#packsLoading = false;
     if (this.dataSource) await this.#loadData();
-    this.dispatchEvent(createEvent('ehr-guide-ready', { packs: results.filter((r) => r.pack).length, items: this.engine.items.length }));
+    this.emit('ehr-guide-ready', { packs: results.filter((r) => r.pack).length, items: this.engine.items.length });
   }
 
   async #loadData(): Promise<void> {
@@ -210,13 +209,13 @@ export class EhrGuide extends LitElement {
   #onResult(result: EvaluationResult): void {
     for (const decision of result.changed) {
       const base = { itemId: decision.itemId, kind: decision.kind, version: decision.version };
-      if (decision.show) this.dispatchEvent(createEvent('ehr-guide-match', base));
-      else this.dispatchEvent(createEvent('ehr-guide-suppressed', { ...base, reason: decision.reason!, detail: decision.detail ?? '' }));
+      if (decision.show) this.emit('ehr-guide-match', base);
+      else this.emit('ehr-guide-suppressed', { ...base, reason: decision.reason!, detail: decision.detail ?? '' });
     }
   }
 
-  #onProblem(problem: EngineProblem): void {
-    this.dispatchEvent(createEvent('ehr-guide-problem', { code: problem.code, message: problem.message, ...(problem.itemId ? { itemId: problem.itemId } : {}) }));
+  #onProblem(problem: { code: ProblemCode; message: string; itemId?: string; path?: string }): void {
+    this.problem(problem.code, problem.message, { itemId: problem.itemId, path: problem.path });
   }
 
   override render() {

@@ -1,16 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { engineContext } from '../guide/engine-context.js';
-import type { GuideEngine } from '../../core/engine/engine.js';
-import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
+import { GuideController } from '../../controllers/guide-controller.js';
+import { MarkdownBodyController } from '../../controllers/markdown-body-controller.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
-import { progressKey } from '../../core/progress/progress.js';
-import { createEvent } from '../../events.js';
-import { ensureElement } from '../shared/lazy-elements.js';
-import { VERSION } from '../../version.js';
+import { GuideElement } from '../shared/guide-element.js';
 import { heading } from '../shared/heading.js';
-import { compileBody, loadMarkdownView, type MarkdownView } from '../shared/markdown-body.js';
+import { ensureElement } from '../shared/lazy-elements.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { helpPanelStyles } from './help-panel.styles.js';
 
@@ -27,7 +22,8 @@ let nextId = 0;
  * @summary On-demand help: what applies here and now, searchable, with progress and "What's new".
  * @tag ehr-help-panel
  *
- * @fires ehr-guide-open-item - An item was opened from the panel. `detail: { itemId }`.
+ * @fires {CustomEvent<import('../../events.js').EhrGuideOpenItemDetail>} ehr-guide-open-item - Cancelable: the clinician opened an item from the panel; `preventDefault()` to open it your own way.
+ * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - An opened tip's text cannot be shown.
  *
  * @csspart base - The panel.
  * @csspart search - The search field.
@@ -39,8 +35,7 @@ let nextId = 0;
  * @cssprop --ehr-color-border - Borders.
  * @cssprop --ehr-color-accent - Buttons and links.
  */
-export class EhrHelpPanel extends LitElement {
-  static version = VERSION;
+export class EhrHelpPanel extends GuideElement {
   static override styles = [panelStyles, helpPanelStyles];
 
   /** The panel's title. */
@@ -48,42 +43,32 @@ export class EhrHelpPanel extends LitElement {
   /** The level of the panel's title (2–6). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  @consume({ context: engineContext, subscribe: true })
-  @state()
-  engine?: GuideEngine;
-
   @state() private relevant: LoadedItem[] = [];
   @state() private query = '';
   @state() private openItem?: string;
-  @state() private bodies = new Map<string, CompiledMarkdown>();
-  #view?: MarkdownView;
-  #unsubscribe?: () => void;
+
+  readonly #guide = new GuideController(this);
+  readonly #body = new MarkdownBodyController(this, (code, message) => this.problem(code, message, { itemId: this.openItem }));
   readonly #id = `ehr-help-${++nextId}`;
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('engine')) {
-      this.#unsubscribe?.();
-      const engine = this.engine;
-      this.#unsubscribe = engine?.subscribe(() => this.#refresh());
-      if (engine) void engine.ready.then(() => this.#refresh());
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+  constructor() {
+    super();
+    // After each of the guide's evaluations (a new patient, screen or role), and once its packs have loaded.
+    this.#guide.onResult(() => void this.#refresh());
+    this.#guide.onGuide((guide) => {
+      if (guide) void guide.ready.then(() => this.#refresh());
+    });
   }
 
   #refreshing = 0;
 
   /** Asks the engine what applies now (after each of its evaluations: a new patient, screen or role). */
   async #refresh(): Promise<void> {
-    const engine = this.engine;
-    if (!engine) return;
+    const guide = this.#guide.guide;
+    if (!guide) return;
     const run = ++this.#refreshing;
-    const items = await engine.relevantItems();
-    if (run === this.#refreshing && engine === this.engine) this.relevant = items;
+    const items = await guide.relevantItems();
+    if (run === this.#refreshing && guide === this.#guide.guide) this.relevant = items;
   }
 
   #matches(item: LoadedItem): boolean {
@@ -94,7 +79,7 @@ export class EhrHelpPanel extends LitElement {
   }
 
   #status(item: LoadedItem): string {
-    const progress = this.engine?.progress.state.items[progressKey(item.id, item.version)];
+    const progress = this.#guide.guide?.itemProgress(item.id);
     if (!progress) return 'New';
     if (item.kind === 'lesson' && progress.score !== undefined) return `${progress.passed ? 'Passed' : 'Not passed yet'} (${Math.round(progress.score * 100)} %)`;
     if (progress.completed) return 'Completed';
@@ -106,7 +91,7 @@ export class EhrHelpPanel extends LitElement {
       this.openItem = undefined;
       return;
     }
-    if (!this.dispatchEvent(createEvent('ehr-guide-open-item', { itemId: item.id }, { cancelable: true }))) return; // the host opens it its own way
+    if (!this.emit('ehr-guide-open-item', { itemId: item.id }, { cancelable: true })) return; // the host opens it its own way
     this.openItem = item.id;
     if (item.kind === 'lesson') void ensureElement('ehr-lesson');
     if (item.kind === 'tour') {
@@ -114,26 +99,19 @@ export class EhrHelpPanel extends LitElement {
       await this.updateComplete;
       void this.renderRoot.querySelector<HTMLElementTagNameMap['ehr-tour']>(`ehr-tour[item="${CSS.escape(item.id)}"]`)?.start();
     }
-    if (item.kind === 'tip') await this.#loadBody(item);
-  }
-
-  async #loadBody(item: LoadedItem): Promise<void> {
-    const view = (this.#view = await loadMarkdownView(this.shadowRoot));
-    const { compiled } = await compileBody(item.body, view, `${item.id}.body`); // pack bodies were checked at load
-    this.bodies = new Map(this.bodies).set(item.id, compiled);
+    if (item.kind === 'tip') await this.#body.set(item.body, `${item.id}.body`);
   }
 
   #renderEntry(item: LoadedItem) {
     const open = this.openItem === item.id;
     const panelId = `${this.#id}-${item.id.replace(/[^\w-]/g, '_')}`;
-    const body = this.bodies.get(item.id);
     return html`<li>
       <button part="item" class="entry" aria-expanded=${open ? 'true' : 'false'} aria-controls=${panelId} @click=${() => void this.#open(item)}>
         <span class="kind">${KIND_WORDS[item.kind]}</span> <span class="title">${item.title}</span>
         <span part="status" class="status muted">${this.#status(item)}</span>
       </button>
       <div id=${panelId} class="content" ?hidden=${!open}>
-        ${open && item.kind === 'tip' ? html`<div class="md">${this.#view && body ? this.#view.renderMarkdown(body) : nothing}</div>` : nothing}
+        ${open && item.kind === 'tip' ? html`<div class="md">${this.#body.render()}</div>` : nothing}
         ${open && item.kind === 'lesson' ? html`<ehr-lesson item=${item.id} heading-level=${Math.min(6, this.headingLevel + 2)}></ehr-lesson>` : nothing}
         ${open && item.kind === 'tour' ? html`<p class="muted">The tour runs on the screen: use Next, or Escape to stop.</p><ehr-tour item=${item.id}></ehr-tour>` : nothing}
       </div>

@@ -1,18 +1,15 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { engineContext } from '../guide/engine-context.js';
-import type { GuideEngine } from '../../core/engine/engine.js';
+import { GuideController } from '../../controllers/guide-controller.js';
+import { ItemController, itemOfKind } from '../../controllers/item-controller.js';
+import { MarkdownBodyController } from '../../controllers/markdown-body-controller.js';
 import { gradeLesson, type LessonGrade } from '../../core/lessons/grade.js';
-import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
+import type { LoadedItem } from '../../core/packs/load-pack.js';
 import type { Lesson } from '../../core/packs/schema.js';
-import { createEvent } from '../../events.js';
-import { VERSION } from '../../version.js';
+import { GuideElement } from '../shared/guide-element.js';
 import { heading } from '../shared/heading.js';
-import { compileBody, loadMarkdownView, type MarkdownView } from '../shared/markdown-body.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { lessonStyles } from './lesson.styles.js';
-
 
 let nextId = 0;
 
@@ -25,8 +22,8 @@ let nextId = 0;
  * @summary A two-minute lesson with a knowledge check, graded in place and recorded as xAPI.
  * @tag ehr-lesson
  *
- * @fires ehr-lesson-complete - The learner checked their answers. `detail: { itemId, version, score, passed }`.
- * @fires ehr-ai-problem - The lesson is invalid or not found. `detail: { code, message }`.
+ * @fires {CustomEvent<import('../../events.js').EhrLessonCompleteDetail>} ehr-lesson-complete - The learner checked their answers.
+ * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - The lesson is invalid, not found, or its text cannot be shown.
  *
  * @csspart base - The lesson's box.
  * @csspart body - The lesson's text.
@@ -42,8 +39,7 @@ let nextId = 0;
  * @cssprop --ehr-color-success - Correct answers.
  * @cssprop --ehr-color-critical - Incorrect answers.
  */
-export class EhrLesson extends LitElement {
-  static version = VERSION;
+export class EhrLesson extends GuideElement {
   static override styles = [panelStyles, lessonStyles];
 
   /** The lesson's item id in the packs of the enclosing `<ehr-guide>`. */
@@ -53,34 +49,33 @@ export class EhrLesson extends LitElement {
   /** The level of the lesson's title (2–6); questions use the next level. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
 
-  @consume({ context: engineContext, subscribe: true })
-  @state()
-  engine?: GuideEngine;
+  readonly #guide = new GuideController(this);
+  readonly #item = new ItemController<LoadedItem>(this, this.#guide, {
+    lookup: itemOfKind('lesson'),
+    onChange: () => this.lesson === undefined && this.#settle(),
+    onMissing: (code, message) => this.lesson === undefined && this.#fail(code, `${message[0].toUpperCase()}${message.slice(1)}.`),
+  });
+  readonly #body = new MarkdownBodyController(this, (code, message) => this.problem(code, message, { path: 'lesson.body', itemId: this.item }));
 
   @state() private resolved?: Lesson;
   @state() private error?: string;
   @state() private answers: Record<string, string[]> = {};
   @state() private grade?: LessonGrade;
   @state() private incomplete = false;
-  @state() private compiled?: CompiledMarkdown;
-  #view?: MarkdownView;
   #started = 0;
   readonly #id = `ehr-lesson-${++nextId}`;
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('lesson') || changed.has('item') || changed.has('engine')) this.#resolve();
+    if (changed.has('item')) this.#item.id = this.item;
+    if (changed.has('lesson') || (changed.has('item') && this.lesson === undefined)) this.#settle();
   }
 
-  #resolve(): void {
-    const engine = this.engine;
-    if (this.lesson === undefined && this.item && engine && !engine.item(this.item)) {
-      // The lesson may be in packs still loading.
-      void engine.ready.then(() => {
-        if (this.engine === engine && this.lesson === undefined) this.#settle();
-      });
-      return;
-    }
-    this.#settle();
+  /** `updateComplete` also waits for the lesson's text to be compiled and rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    await this.#body.ready;
+    if (this.isUpdatePending) result = await super.getUpdateComplete();
+    return result;
   }
 
   #settle(): void {
@@ -90,12 +85,9 @@ export class EhrLesson extends LitElement {
     this.resolved = undefined;
     if (this.lesson === undefined) {
       // A pack item was validated when its pack loaded.
-      const item = this.item ? this.engine?.item(this.item) : undefined;
-      if (item?.kind === 'lesson') {
-        this.resolved = item;
-        this.#started = performance.now();
-        void this.#loadBody(item);
-      } else if (this.item && this.engine) this.#fail('card-not-found', item ? `"${this.item}" is a ${item.kind}, not a lesson.` : `No lesson "${this.item}" is in the loaded packs.`);
+      const item = this.#item.value;
+      if (item?.kind === 'lesson') this.#begin(item);
+      else void this.#body.set(undefined);
       return;
     }
     // Validation (valibot and the pack schema) loads only for a lesson given as an object.
@@ -103,28 +95,20 @@ export class EhrLesson extends LitElement {
     void import('../../core/packs/validate-item.js').then(({ validateLesson }) => {
       if (this.lesson !== given) return;
       const result = validateLesson(given);
-      if (!result.ok) {
-        this.#fail('card-invalid', result.message.replace(/^the lesson/, 'The lesson'));
-        return;
-      }
-      this.resolved = result.value;
-      this.#started = performance.now();
-      void this.#loadBody(result.value);
+      if (result.ok) this.#begin(result.value);
+      else this.#fail('item-invalid', result.message.replace(/^the lesson/, 'The lesson'));
     });
   }
 
-  #fail(code: 'card-not-found' | 'card-invalid', message: string): void {
-    this.error = message;
-    this.dispatchEvent(createEvent('ehr-ai-problem', { code, message }));
+  #begin(lesson: Lesson): void {
+    this.resolved = lesson;
+    this.#started = performance.now();
+    void this.#body.set(lesson.body, 'lesson.body');
   }
 
-  async #loadBody(lesson: Lesson): Promise<void> {
-    this.compiled = undefined;
-    const view = (this.#view = await loadMarkdownView(this.shadowRoot));
-    const { compiled, problems } = await compileBody(lesson.body, view, 'lesson.body');
-    if (this.resolved !== lesson) return;
-    if (problems) this.dispatchEvent(createEvent('ehr-ai-problem', { code: 'card-invalid', message: problems }));
-    this.compiled = compiled;
+  #fail(code: 'item-not-found' | 'item-wrong-kind' | 'item-invalid', message: string): void {
+    this.error = message;
+    this.problem(code, message, this.item ? { itemId: this.item } : {});
   }
 
   #choose(questionId: string, optionId: string, type: 'single' | 'multiple', checked: boolean): void {
@@ -148,8 +132,9 @@ export class EhrLesson extends LitElement {
     this.grade = grade;
     const durationMs = performance.now() - this.#started;
     const itemId = this.item ?? lesson.id;
-    this.dispatchEvent(createEvent('ehr-lesson-complete', { itemId, version: lesson.version, score: grade.score, passed: grade.passed }));
-    if (this.engine?.item(itemId)) void this.engine.recordLesson(itemId, { score: grade.score, passed: grade.passed, durationMs });
+    this.emit('ehr-lesson-complete', { itemId, version: lesson.version, score: grade.score, passed: grade.passed });
+    const guide = this.#guide.guide;
+    if (guide?.item(itemId)) void guide.recordLesson(itemId, { score: grade.score, passed: grade.passed, durationMs });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="result"]')?.focus();
   }
@@ -169,7 +154,7 @@ export class EhrLesson extends LitElement {
     return html`<section part="base" class="base" aria-labelledby="${this.#id}-title">
       ${heading(this.headingLevel, lesson.title, { id: `${this.#id}-title` })}
       ${lesson.durationMinutes ? html`<p class="muted">About ${lesson.durationMinutes} minute${lesson.durationMinutes === 1 ? '' : 's'}.</p>` : nothing}
-      <div part="body" class="body md">${this.#view && this.compiled ? this.#view.renderMarkdown(this.compiled) : nothing}</div>
+      <div part="body" class="body md">${this.#body.render()}</div>
       <form @submit=${this.#check}>
         ${lesson.questions.map((q, index) => {
           const graded = grade?.questions[index];

@@ -1,12 +1,10 @@
-import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { engineContext } from '../guide/engine-context.js';
-import type { GuideEngine } from '../../core/engine/engine.js';
+import { GuideController } from '../../controllers/guide-controller.js';
+import { ItemController } from '../../controllers/item-controller.js';
 import { HTI1_ATTRIBUTES, HTI1_LABELS, missingHti1Attributes, outputScale, validateModelCard, type ModelCard } from '../../core/models/model-card.js';
 import { safeUrl } from '../../core/url-policy.js';
-import { createEvent } from '../../events.js';
-import { VERSION } from '../../version.js';
+import { GuideElement } from '../shared/guide-element.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { heading } from '../shared/heading.js';
 import { renderCalibration, renderSubgroups } from './charts.js';
@@ -34,7 +32,7 @@ const ROLE_WORDS = { informs: 'Informs clinical management', augments: 'Augments
  * @summary A model card as a Model Facts label with HTI-1 source attributes, charts and missing attributes flagged.
  * @tag ehr-model-facts
  *
- * @fires ehr-ai-problem - The card is invalid or not found. `detail: { code, message }`.
+ * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - The card is invalid or not found.
  *
  * @csspart base - The label.
  * @csspart section - Each Model Facts section.
@@ -51,8 +49,7 @@ const ROLE_WORDS = { informs: 'Informs clinical management', augments: 'Augments
  * @cssprop --ehr-color-warning - Missing-attribute flags.
  * @cssprop --ehr-font-family - Font family.
  */
-export class EhrModelFacts extends LitElement {
-  static version = VERSION;
+export class EhrModelFacts extends GuideElement {
   static override styles = [panelStyles, modelFactsStyles];
 
   /** The model card (otherwise `model` is looked up in the packs of the enclosing `<ehr-guide>`). */
@@ -62,29 +59,26 @@ export class EhrModelFacts extends LitElement {
   /** The level of the label's own heading (2–6); sections use the next level. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  @consume({ context: engineContext, subscribe: true })
-  @state()
-  engine?: GuideEngine;
+  readonly #guide = new GuideController(this);
+  readonly #card = new ItemController<ModelCard>(this, this.#guide, {
+    lookup: (guide, id) => {
+      const card = guide.modelCard(id);
+      return card ? { value: card } : { problem: 'item-not-found', message: `No model card "${id}" is in the loaded packs.` };
+    },
+    onChange: () => this.card === undefined && this.#settle(),
+    onMissing: (_code, message) => {
+      if (this.card !== undefined) return;
+      this.error = message;
+      this.problem('card-not-found', message, { itemId: this.model });
+    },
+  });
 
   @state() private resolved?: ModelCard;
   @state() private error?: string;
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('card') || changed.has('model') || changed.has('engine')) this.#resolve();
-  }
-
-  #resolve(): void {
-    const engine = this.engine;
-    // A card named by id may be in packs still loading: decide once they have settled.
-    if (this.card === undefined && this.model && engine && !engine.modelCard(this.model)) {
-      this.resolved = undefined;
-      this.error = undefined;
-      void engine.ready.then(() => {
-        if (this.engine === engine && this.card === undefined && this.model) this.#settle();
-      });
-      return;
-    }
-    this.#settle();
+    if (changed.has('model')) this.#card.id = this.model;
+    if (changed.has('card') || changed.has('model')) this.#settle();
   }
 
   #settle(): void {
@@ -93,12 +87,12 @@ export class EhrModelFacts extends LitElement {
     if (this.card !== undefined) {
       const result = validateModelCard(this.card);
       if (result.ok) this.resolved = result.value;
-      else this.error = `T${result.message.slice(1)}`; // "The model card is invalid at card.…"
-    } else if (this.model) {
-      this.resolved = this.engine?.modelCard(this.model);
-      if (!this.resolved && this.engine) this.error = `No model card "${this.model}" is in the loaded packs.`;
-    }
-    if (this.error) this.dispatchEvent(createEvent('ehr-ai-problem', { code: this.card !== undefined ? 'card-invalid' : 'card-not-found', message: this.error }));
+      else {
+        this.error = `T${result.message.slice(1)}`; // "The model card is invalid at card.…"
+        this.problem('card-invalid', this.error);
+      }
+    } else this.resolved = this.#card.value;
+    if (!this.resolved && this.#card.status === 'missing' && this.card === undefined) this.error = `No model card "${this.model}" is in the loaded packs.`;
   }
 
   #heading(offset: number, text: string, id?: string) {

@@ -29,7 +29,7 @@ export const tourStyles = css`
     align-items: start;
     justify-content: space-between;
   }
-  .header h3 {
+  .header :is(h2, h3, h4, h5, h6) {
     margin: 0;
   }
   .close {

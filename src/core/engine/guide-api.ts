@@ -27,6 +27,8 @@ export interface GuideApi {
   readonly proficiency: Proficiency;
   item(id: string): LoadedItem | undefined;
   modelCard(id: string): ModelCard | undefined;
+  /** Every model card of the loaded packs. */
+  readonly modelCards: readonly ModelCard[];
   decision(itemId: string): Decision | undefined;
   /** This learner's progress on an item's current version. */
   itemProgress(itemId: string): ItemProgress | undefined;

@@ -174,7 +174,7 @@ describe('<ehr-ai-explainer>', function () {
   });
 
   it('reports what it cannot explain, and stays quiet and safe', async () => {
-    const events = recordEvents(['ehr-ai-problem']);
+    const events = recordEvents(['ehr-problem']);
     const { el } = await mount(chet, html`<ehr-ai-explainer .resource=${{ resourceType: 'RiskAssessment', prediction: [{ probabilityDecimal: 4 }] }}></ehr-ai-explainer>`);
     expect(text(el)).to.include('This AI output cannot be explained: RiskAssessment.prediction[0].probabilityDecimal must be a number from 0 to 1');
     expect(events.events[0].detail.code).to.equal('output-invalid');
@@ -224,7 +224,7 @@ describe('<ehr-ai-explainer>', function () {
     expect(text(el)).to.include('(in the evaluation)');
     guide.localPrevalence = { 'example-sepsis-model': 0.02 };
     await until(() => text(el).includes('about 4 have the condition and 96 do not (at this hospital)'), 'site prevalence applied');
-    const events = recordEvents(['ehr-guide-problem']);
+    const events = recordEvents(['ehr-problem']);
     guide.localPrevalence = { 'example-sepsis-model': 2 };
     await guide.updateComplete;
     expect(events.events[0].detail.message).to.equal('localPrevalence rejected: local prevalence of "example-sepsis-model" must be a proportion between 0 and 1 (0.05 for 5 %), got 2');

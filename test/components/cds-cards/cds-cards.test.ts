@@ -34,7 +34,7 @@ describe('<ehr-cds-cards>', function () {
 
   it('renders every card feature, safely, critical first, with the explainer attached to the model\'s card', async () => {
     const el = await mount();
-    const problems = el.show('sepsis', await response(), { serviceUrl: `${SERVICE}/sepsis` });
+    const problems = el.show('sepsis', await response(), { cdsServiceUrl: `${SERVICE}/sepsis` });
     expect(problems).to.deep.equal([]);
     await el.updateComplete;
     await until(() => !!root(el).querySelector('.detail strong'), 'markdown compiled');
@@ -67,7 +67,7 @@ describe('<ehr-cds-cards>', function () {
 
   it('accepts suggestions and posts feedback; overrides with a reason, from the keyboard', async () => {
     const el = await mount();
-    el.show('meds', await response(), { serviceUrl: `${SERVICE}/meds` });
+    el.show('meds', await response(), { cdsServiceUrl: `${SERVICE}/meds` });
     await el.updateComplete;
     const events = recordEvents(['ehr-cds-card-action']);
     const duplicate = cardEl(el, '5f2b0c1e-0001-4000-8000-00000000a002');
@@ -100,7 +100,7 @@ describe('<ehr-cds-cards>', function () {
 
   it('asks for one of the service\'s override reasons and sends it', async () => {
     const el = await mount();
-    el.show('meds', await response(), { serviceUrl: `${SERVICE}/meds` });
+    el.show('meds', await response(), { cdsServiceUrl: `${SERVICE}/meds` });
     await el.updateComplete;
     const duplicate = cardEl(el, '5f2b0c1e-0001-4000-8000-00000000a002');
     buttonIn(duplicate, 'Dismiss').click();
@@ -158,7 +158,7 @@ describe('<ehr-cds-cards>', function () {
 
   it('replaces a service\'s stale cards on its next response and reports invalid cards with their paths', async () => {
     const el = await mount();
-    const events = recordEvents(['ehr-ai-problem']);
+    const events = recordEvents(['ehr-problem']);
     el.show('a', { cards: [{ uuid: 'old', summary: 'Old card', indicator: 'info', source: { label: 'A' } }] });
     el.show('b', { cards: [{ uuid: 'other', summary: 'Other service', indicator: 'info', source: { label: 'B' } }] });
     el.show('a', { cards: [{ uuid: 'new', summary: 'New card', indicator: 'info', source: { label: 'A' } }, { summary: 'bad', indicator: 'loud', source: { label: 'A' } }] });

@@ -132,7 +132,7 @@ describe('<ehr-guide>', function () {
   });
 
   it('reports a pack that fails to load and an invalid attribute, and keeps the others', async () => {
-    const problems = recordEvents(['ehr-guide-problem']);
+    const problems = recordEvents(['ehr-problem']);
     const { guide } = await mountGuide(html`<div><ehr-guide packs="/packs/does-not-exist.json /packs/ai-literacy.json" user-role="wizard" .storage=${memoryStorage()}></ehr-guide></div>`);
     expect(guide.engine.items.map((i) => i.packId)).to.include('ai-literacy');
     const messages = problems.events.map((e) => e.detail.message);

@@ -77,10 +77,10 @@ describe('<ehr-lesson>', function () {
     await until(() => text(explainer).includes('Lesson: reading this output'), 'lesson link');
     [...root(explainer).querySelectorAll('button')].find((b) => b.textContent!.includes('Lesson'))!.click();
     await until(() => !!root(explainer).querySelector('ehr-lesson')?.shadowRoot?.querySelector('h4'), 'lesson inline, one heading level down');
-    const events = recordEvents(['ehr-ai-problem']);
+    const events = recordEvents(['ehr-problem']);
     const bad = await fixture<EhrLesson>(html`<ehr-lesson .lesson=${{ kind: 'lesson', id: 'l', version: '1.0.0', title: 'T', reviewBy: '2027-01-01', body: 'x', passMark: 2, questions: [] }}></ehr-lesson>`);
     await until(() => /The lesson is invalid at lesson\.\w+/.test(text(bad)), 'validation (loaded on demand) reports');
-    expect(events.events[0].detail.code).to.equal('card-invalid');
+    expect(events.events[0].detail.code).to.equal('item-invalid');
     events.stop();
   });
 });

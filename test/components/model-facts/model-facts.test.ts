@@ -74,7 +74,7 @@ describe('<ehr-model-facts>', function () {
   });
 
   it('looks a card up in <ehr-guide>\'s packs, reports an unknown or invalid one, and prints alone', async () => {
-    const events = recordEvents(['ehr-ai-problem']);
+    const events = recordEvents(['ehr-problem']);
     const page = await fixture<HTMLElement>(html`<div><ehr-guide packs="/packs/model-cards.json" .storage=${memoryStorage()}><ehr-model-facts model="example-deterioration-index"></ehr-model-facts></ehr-guide></div>`);
     await (page.querySelector('ehr-guide') as EhrGuide).packsLoaded;
     const el = page.querySelector('ehr-model-facts') as EhrModelFacts;

@@ -401,9 +401,9 @@ describe('<ehr-tip> anchoring', () => {
   });
 
   it('reports an invalid selector and a missing anchor as ehr-tip-error, without throwing', async () => {
-    const errors = recordEvents(['ehr-tip-error']);
+    const errors = recordEvents(['ehr-problem']);
     await mount(html`<div><ehr-tip tip-id="bad" anchor="##nope" heading="Bad"></ehr-tip></div>`);
-    expect(errors.events[0].detail).to.deep.equal({ tipId: 'bad', code: 'anchor-invalid', message: '"##nope" is not a valid CSS selector' });
+    expect(errors.events[0].detail).to.deep.equal({ element: 'ehr-tip', code: 'anchor-invalid', message: '"##nope" is not a valid CSS selector' });
     errors.stop();
   });
 });
@@ -433,7 +433,7 @@ describe('<ehr-tip> body', () => {
   });
 
   it('renders precompiled content and reports invalid nodes with their paths', async () => {
-    const errors = recordEvents(['ehr-tip-error']);
+    const errors = recordEvents(['ehr-problem']);
     const page = await fixture<HTMLElement>(html`<div><ehr-tip variant="callout" open heading="Compiled" tip-id="c1"></ehr-tip></div>`);
     const tip = page.querySelector('ehr-tip')!;
     tip.content = {
@@ -447,7 +447,7 @@ describe('<ehr-tip> body', () => {
     const body = part(tip, 'body');
     expect(body.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Fine evil');
     expect(body.querySelector('a, iframe')).to.equal(null);
-    expect(errors.events[0].detail.code).to.equal('markdown-invalid');
+    expect(errors.events[0].detail.code).to.equal('content-invalid');
     expect(errors.events[0].detail.message).to.equal(
       'content.blocks[0].c[1].href: URL not allowed (only https, http, mailto or relative): "javascript:alert(1)"; content.blocks[1]: unknown block "iframe"',
     );
@@ -455,7 +455,7 @@ describe('<ehr-tip> body', () => {
   });
 
   it('survives hostile nesting in precompiled content: renders what is sane and reports the rest', async () => {
-    const errors = recordEvents(['ehr-tip-error']);
+    const errors = recordEvents(['ehr-problem']);
     const page = await fixture<HTMLElement>(html`<div><ehr-tip variant="callout" open heading="Deep" tip-id="deep"></ehr-tip></div>`);
     const tip = page.querySelector('ehr-tip')!;
     let inline: unknown = { t: 'text', v: 'bottom' };

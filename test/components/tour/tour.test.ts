@@ -42,7 +42,7 @@ describe('<ehr-tour>', function () {
   it('walks the steps beside their controls, skips a missing one, goes back, and ends on Escape with focus returned', async () => {
     const page = await screen();
     const tour = page.querySelector('ehr-tour') as EhrTour;
-    const events = recordEvents(['ehr-tour-start', 'ehr-tour-step', 'ehr-tour-end', 'ehr-tour-error']);
+    const events = recordEvents(['ehr-tour-start', 'ehr-tour-step', 'ehr-tour-end', 'ehr-problem']);
     const start = page.querySelector<HTMLButtonElement>('#start')!;
     start.focus();
     await tour.start();
@@ -60,7 +60,7 @@ describe('<ehr-tour>', function () {
     tour.next();
     // Step 3's control is not on the page: reported and skipped after the target timeout (800 ms here).
     await until(() => title(tour) === 'Sign', 'missing step skipped', 5000);
-    expect(events.events.find((e) => e.type === 'ehr-tour-error')!.detail).to.deep.equal({ tourId: 'tour.test', code: 'anchor-not-found', message: 'step 3 ("#not-on-this-page") is not on this page; skipped' });
+    expect(events.events.find((e) => e.type === 'ehr-problem')!.detail).to.deep.equal({ element: 'ehr-tour', code: 'anchor-not-found', message: 'step 3 ("#not-on-this-page") is not on this page; skipped', itemId: 'tour.test', path: 'steps[2].selector' });
     expect(tour.shadowRoot!.querySelector('[part="next-button"]')!.textContent!.trim()).to.equal('Done');
     tour.back();
     await until(() => title(tour) === 'Frequency', 'back skips the missing step');
@@ -124,10 +124,10 @@ describe('<ehr-tour>', function () {
   });
 
   it('reports an invalid tour with its path', async () => {
-    const errors = recordEvents(['ehr-tour-error']);
+    const errors = recordEvents(['ehr-problem']);
     await fixture<EhrTour>(html`<ehr-tour .tour=${{ ...tourData, steps: [] }}></ehr-tour>`);
     await until(() => errors.events.length > 0, 'validation (loaded on demand) reports');
-    expect(errors.events[0].detail.code).to.equal('tour-invalid');
+    expect(errors.events[0].detail.code).to.equal('item-invalid');
     expect(errors.events[0].detail.message).to.match(/^the tour is invalid at tour\.steps: /);
     errors.stop();
   });

@@ -1,0 +1,152 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AnchorController, type AnchorState, type FloatingOptions } from '../../controllers/anchor-controller.js';
+import { deepActiveElement } from '../../controllers/deep-query.js';
+
+export interface PopupOptions {
+  /** The anchor appeared, left, scrolled off or came back. */
+  onAnchorChange?: (state: AnchorState, anchor: Element | null) => void;
+  /** Escape pressed anywhere on the page while open (the element decides whether it closes). */
+  onEscape?: (event: KeyboardEvent) => void;
+  /** A pointer went down outside the host and its floating parts while open. */
+  onOutsidePointer?: (event: PointerEvent) => void;
+  /**
+   * The anchor has stayed missing for `missingGraceMs` (single-page EHRs render late): told once per absence, with
+   * the selector error when the selector itself is invalid.
+   */
+  onMissing?: (error: string | undefined) => void;
+  /** How long a missing anchor may take to appear before `onMissing` (default 3 s). */
+  missingGraceMs?: () => number;
+}
+
+/** Where a floating part goes: Floating UI placement, plus what it stands next to and whether it is scrolled away. */
+export type PartPlacement = FloatingOptions & { reference?: Element | null; offscreen?: boolean };
+
+/**
+ * The one floating primitive under every element that floats (tip beacons and popups, tooltips, tour steps):
+ * the anchor (found by element or selector, through open shadow roots, watched as single-page EHRs re-render),
+ * top-layer popovers shown and hidden without throwing, Floating UI placement with flip, shift and arrow, and
+ * page-wide listeners (Escape, pointer outside) that exist only while something is open. Elements only wire
+ * their triggers and content to it; it never changes the host page.
+ */
+export class PopupController implements ReactiveController {
+  readonly anchor: AnchorController;
+  #open = false;
+  #listening = false;
+  #parts = new Set<HTMLElement>();
+  #graceTimer?: ReturnType<typeof setTimeout>;
+  #reportedMissing = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: PopupOptions = {},
+  ) {
+    host.addController(this);
+    this.anchor = new AnchorController(host, (state, anchor) => {
+      this.#watchMissing(state === 'missing');
+      options.onAnchorChange?.(state, anchor);
+    });
+  }
+
+  #watchMissing(missing: boolean): void {
+    clearTimeout(this.#graceTimer);
+    if (!missing) {
+      this.#reportedMissing = false;
+      return;
+    }
+    if (this.#reportedMissing || !this.options.onMissing) return;
+    const grace = this.options.missingGraceMs?.() ?? 3000;
+    this.#graceTimer = setTimeout(() => {
+      if (this.anchor.state !== 'missing' || this.#reportedMissing) return;
+      this.#reportedMissing = true;
+      this.options.onMissing?.(this.anchor.error);
+    }, Number.isFinite(grace) ? Math.max(0, grace) : 3000);
+  }
+
+  hostConnected(): void {
+    this.#listen(this.#open);
+  }
+
+  hostDisconnected(): void {
+    this.#listen(false);
+    this.#parts.clear();
+    clearTimeout(this.#graceTimer);
+  }
+
+  /** What to anchor to: an element, a CSS selector (`a >>> b` enters a's shadow root), or nothing. */
+  setTarget(target: string | Element | null | undefined): void {
+    const before = this.anchor.state;
+    this.anchor.setTarget(target);
+    // A new target starts a new wait for its anchor (the state may not change between two missing targets).
+    if (before === 'missing' && this.anchor.state === 'missing') {
+      this.#reportedMissing = false;
+      this.#watchMissing(true);
+    } else if (this.anchor.state !== 'missing') this.#watchMissing(false);
+  }
+
+  /**
+   * Shows and places `part` next to the anchor (or `reference`), or hides it and stops following. `offscreen`
+   * keeps it in the top layer but invisible while the anchor is scrolled away.
+   */
+  sync(part: HTMLElement | null | undefined, show: boolean, placement: PartPlacement): void {
+    if (!part) return;
+    if (!show) this.anchor.stop(part); // stop observing before hiding, so no resize is reported
+    part.classList.toggle('offscreen', Boolean(placement.offscreen));
+    if (part.hasAttribute('popover')) {
+      const isOpen = part.matches(':popover-open');
+      try {
+        if (show && !isOpen) part.showPopover();
+        if (!show && isOpen) part.hidePopover();
+      } catch {
+        // A popover can refuse to open while its node is being moved; the next update retries.
+      }
+    }
+    if (show) {
+      this.#parts.add(part);
+      this.anchor.position(part, placement, placement.reference === undefined ? this.anchor.anchor : placement.reference);
+    } else this.#parts.delete(part);
+  }
+
+  /** Whether the element counts as open: the page-wide listeners exist only then. */
+  setOpen(open: boolean): void {
+    this.#open = open;
+    this.#listen(open && this.host.isConnected);
+  }
+
+  /** Stops following the anchor with every part (they hide with the element's next render). */
+  stopAll(): void {
+    this.#parts.clear();
+    this.anchor.stopAll();
+  }
+
+  /** Resolves once every part placed so far has its first position. */
+  settled(): Promise<void> {
+    return this.anchor.settled();
+  }
+
+  /** Whether focus is inside the host (its shadow root or its light DOM children). */
+  focusInside(): boolean {
+    return Boolean(this.host.shadowRoot?.activeElement) || this.host.contains(deepActiveElement());
+  }
+
+  #listen(on: boolean): void {
+    if (on === this.#listening) return;
+    this.#listening = on;
+    if (on) {
+      if (this.options.onEscape) document.addEventListener('keydown', this.#onKeydown);
+      if (this.options.onOutsidePointer) document.addEventListener('pointerdown', this.#onPointerdown);
+    } else {
+      document.removeEventListener('keydown', this.#onKeydown);
+      document.removeEventListener('pointerdown', this.#onPointerdown);
+    }
+  }
+
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') this.options.onEscape?.(event);
+  };
+
+  #onPointerdown = (event: PointerEvent) => {
+    const path = event.composedPath();
+    if (path.includes(this.host) || [...this.#parts].some((part) => path.includes(part))) return;
+    this.options.onOutsidePointer?.(event);
+  };
+}
