@@ -10,6 +10,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import pkg from './package.json' with { type: 'json' };
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const defines = Object.fromEntries(
   readdirSync('src/define')
@@ -100,7 +101,8 @@ export default [
   },
   {
     input: Object.fromEntries(Object.entries(defines).map(([name, file]) => [name.replace('define/', ''), file])),
-    plugins: [moduleWorkers(), xapiEsm(), nodeResolve({ browser: true }), json(), commonjs(), ts()],
+    // Lit's own minifier for the markup and CSS inside html`` and css`` templates (esbuild leaves template text as is).
+    plugins: [moduleWorkers(), xapiEsm(), nodeResolve({ browser: true }), json(), commonjs(), ts(), minifyHTML()],
     output: {
       dir: 'dist/cdn',
       format: 'es',
@@ -110,7 +112,7 @@ export default [
       // What every element needs (Lit, @lit/context, the define guard, events, the URL policy) in one shared
       // chunk: the tip's path stays two files. The markdown view (checker, renderer, styles) loads with a body.
       manualChunks(id) {
-        const base = ['/node_modules/lit/', '/node_modules/lit-html/', '/node_modules/lit-element/', '/node_modules/@lit/reactive-element/', '/node_modules/@lit/context/', '/src/define/define-element.ts', '/src/events.ts', '/src/version.ts', '/src/components/guide/guide-context.ts', '/src/components/shared/guide-element.ts', '/src/controllers/guide-controller.ts', '/src/controllers/markdown-body-controller.ts', '/src/core/adapters.ts', '/src/core/dismissals.ts', '/src/platform/storage-access.ts'];
+        const base = ['/node_modules/lit/', '/node_modules/lit-html/', '/node_modules/lit-element/', '/node_modules/@lit/reactive-element/', '/node_modules/@lit/context/', '/src/define/define-element.ts', '/src/events.ts', '/src/version.ts', '/src/components/guide/guide-context.ts', '/src/components/shared/guide-element.ts', '/src/controllers/guide-controller.ts', '/src/controllers/markdown-body-controller.ts', '/src/core/adapters.ts', '/src/components/shared/tokens.styles.ts', '/src/core/dismissals.ts', '/src/platform/storage-access.ts'];
         // @lit/context's provider side is <ehr-guide>'s alone; the consumer side is every element's.
         // (Its index only re-exports: left out of the chunk, it does not drag the provider in.)
         if (id.includes('/node_modules/@lit/context/') && /provid|context-root|value-notifier/.test(id)) return 'context-provider';

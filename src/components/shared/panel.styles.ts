@@ -1,33 +1,21 @@
 import { css } from 'lit';
+import { tokenStyles } from './tokens.styles.js';
 
 /**
- * The look shared by the inline AI elements (explainer, Model Facts, CDS cards): public `--ehr-*` tokens read into
- * private ones, system colours last so forced-colours mode keeps working.
+ * The look shared by the panel elements (explainer, Model Facts, CDS cards, lesson, help panel, tour step): the
+ * token layer, the status colours (read the same way), headings, buttons, links and choice groups.
  */
-export const panelStyles = css`
+export const panelStyles = [
+  tokenStyles,
+  css`
   :host {
-    --_bg: var(--ehr-color-surface, Canvas);
-    --_fg: var(--ehr-color-text, CanvasText);
     --_muted: var(--ehr-color-text-muted, #4a5568);
-    --_border: var(--ehr-color-border, #8a94a6);
-    --_accent: var(--ehr-color-accent, #0b5cad);
-    --_on-accent: var(--ehr-color-on-accent, #ffffff);
     --_info: var(--ehr-color-info, #0b5cad);
     --_warning: var(--ehr-color-warning, #8a5a00);
     --_critical: var(--ehr-color-critical, #b3261e);
     --_ok: var(--ehr-color-success, #1e6b34);
-    --_radius: var(--ehr-radius, 6px);
-    --_font: var(--ehr-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_font-size: var(--ehr-font-size, 0.875rem);
-    --_focus: var(--ehr-focus-ring, 2px solid var(--_accent));
     display: block;
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: 1.45;
     color: var(--_fg);
-  }
-  [hidden] {
-    display: none !important;
   }
   h2,
   h3,
@@ -102,4 +90,5 @@ export const panelStyles = css`
       display: none;
     }
   }
-`;
+`,
+];

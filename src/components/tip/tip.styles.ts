@@ -1,30 +1,22 @@
 import { css } from 'lit';
 
 /**
- * Public tokens (`--ehr-*`) are read once into private ones (`--_*`), so every rule below uses one name and a
- * theme only has to set the public ones. System colours are the last fallback: they follow the user's platform
- * and forced-colours modes.
+ * The tip over the shared token layer (tokens.styles.ts): its own public tokens (`--ehr-tip-*`, `--ehr-beacon-*`)
+ * are read here, each falling back to the shared one.
  */
 export const tipStyles = css`
   :host {
-    --_bg: var(--ehr-tip-background, var(--ehr-color-surface, Canvas));
-    --_fg: var(--ehr-tip-color, var(--ehr-color-text, CanvasText));
-    --_border: var(--ehr-tip-border-color, var(--ehr-color-border, #8a94a6));
-    --_accent: var(--ehr-color-accent, #0b5cad);
-    --_on-accent: var(--ehr-color-on-accent, #ffffff);
-    --_radius: var(--ehr-tip-radius, var(--ehr-radius, 6px));
-    --_shadow: var(--ehr-tip-shadow, 0 4px 16px rgb(0 0 0 / 0.18));
-    --_max-width: var(--ehr-tip-max-width, 22rem);
-    --_padding: var(--ehr-tip-padding, 0.75rem 0.875rem);
-    --_font: var(--ehr-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_font-size: var(--ehr-tip-font-size, var(--ehr-font-size, 0.875rem));
+    --_tip-bg: var(--ehr-tip-background, var(--_bg));
+    --_tip-fg: var(--ehr-tip-color, var(--_fg));
+    --_tip-border: var(--ehr-tip-border-color, var(--_border));
+    --_tip-radius: var(--ehr-tip-radius, var(--_radius));
     --_beacon: var(--ehr-beacon-color, var(--_accent));
     --_beacon-size: var(--ehr-beacon-size, 14px);
-    --_focus: var(--ehr-focus-ring, 2px solid var(--_accent));
     display: contents;
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: 1.45;
+  }
+  .arrow {
+    background: var(--_tip-bg);
+    border-color: var(--_tip-border);
   }
 
   :host([variant='callout']) {
@@ -33,10 +25,6 @@ export const tipStyles = css`
   /* A closed callout takes no room (nor a grid or flex gap) in the host's layout. */
   :host([variant='callout']:not([open])) {
     display: none;
-  }
-
-  [hidden] {
-    display: none !important;
   }
 
   /* Popovers: reset the UA's centred-dialog defaults; floating-ui sets left/top. */
@@ -105,16 +93,14 @@ export const tipStyles = css`
     /* Width independent of left/top: otherwise moving a fixed popup near the edge resizes it, which feeds
        floating-ui's ResizeObserver back into itself ("ResizeObserver loop completed…"). */
     inline-size: max-content;
-    max-inline-size: min(var(--_max-width), calc(100vw - 16px));
-    background: var(--_bg);
-    color: var(--_fg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow);
-    padding: var(--_padding);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: 1.45;
+    max-inline-size: min(var(--ehr-tip-max-width, 22rem), calc(100vw - 16px));
+    background: var(--_tip-bg);
+    color: var(--_tip-fg);
+    border: 1px solid var(--_tip-border);
+    border-radius: var(--_tip-radius);
+    box-shadow: var(--ehr-tip-shadow, var(--_shadow));
+    padding: var(--ehr-tip-padding, 0.75rem 0.875rem);
+    font-size: var(--ehr-tip-font-size, var(--_font-size));
     animation: ehr-fade-in 120ms ease-out;
   }
   .panel:focus-visible {
@@ -196,13 +182,6 @@ export const tipStyles = css`
   .actions button:focus-visible {
     outline: var(--_focus);
     outline-offset: 2px;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .beacon-dot::after,
-    .panel {
-      animation: none;
-    }
   }
 
   @media (forced-colors: active) {

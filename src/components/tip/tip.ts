@@ -14,6 +14,7 @@ import { PopupController } from '../popup/popup-controller.js';
 import { GuideElement } from '../shared/guide-element.js';
 import { arrowStyles } from '../shared/arrow.styles.js';
 import { renderTip, type TipHandlers } from './tip.render.js';
+import { tokenStyles } from '../shared/tokens.styles.js';
 import { tipStyles } from './tip.styles.js';
 import type { TooltipTriggerController } from './tooltip-trigger.js';
 import type { TipItemBinding } from './tip-item.js';
@@ -67,7 +68,7 @@ export type TipVariant = 'beacon' | 'tooltip' | 'callout';
  * @cssprop --ehr-focus-ring - Focus outline (default `2px solid` accent).
  */
 export class EhrTip extends GuideElement {
-  static override styles = [arrowStyles, tipStyles];
+  static override styles = [tokenStyles, arrowStyles, tipStyles];
 
   readonly #guide = new GuideController(this);
   /** The pack item named by `item` and the guide's decisions on it: loaded only for tips that name one. */

@@ -17,10 +17,7 @@ export const tourStyles = css`
     border-radius: var(--_radius);
     background: var(--_bg);
     color: var(--_fg);
-    box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: 1.45;
+    box-shadow: var(--_shadow);
     overflow: visible;
   }
   .header {
