@@ -58,6 +58,17 @@ export default {
     reportDir: 'coverage',
     reporters: ['lcov', 'text-summary'],
   },
+  // Lit's dev-mode warnings (each links to lit.dev/msg/…) are collected from the first script on, and
+  // test/helpers.ts fails the test during which one appeared.
+  testRunnerHtml: (testFramework) => `<!doctype html><html><head><script>
+    window.__litWarnings = [];
+    const warn = console.warn.bind(console);
+    console.warn = (...args) => {
+      const text = args.map(String).join(' ');
+      if (/lit\\.dev\\/msg\\//.test(text) && !/Lit is in dev mode/.test(text)) window.__litWarnings.push(text);
+      warn(...args);
+    };
+  </script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   filterBrowserLogs: ({ args }) => !String(args?.[0] ?? '').includes('Lit is in dev mode'),
   reporters: [defaultReporter(), countReporter({ file: 'node_modules/.cache/ehr-guide/wtr-results.json' })],
 };

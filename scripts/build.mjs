@@ -28,7 +28,7 @@ run(process.execPath, ['scripts/gen-schema.mjs']);
   await build({ ...common, entryPoints: ['src/platform/fhirpath.worker.ts'], outfile: 'dist/app/fhirpath.worker.js' });
   for (const file of ['launch.html', 'index.html', 'app.css']) cpSync(join('app', file), join('dist/app', file));
 }
-run(process.execPath, [join('node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'), 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--quiet']);
+run(process.execPath, [join('node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const pad = (s, n) => String(s).padEnd(n);

@@ -1,6 +1,18 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { oneEvent } from '@open-wc/testing';
 
+/** Lit's dev-mode warnings seen so far (collected by the test page; see web-test-runner.config.mjs). */
+export function litWarnings(): string[] {
+  return ((globalThis as { __litWarnings?: string[] }).__litWarnings ??= []);
+}
+
+// A Lit dev-mode warning (an update scheduled after an update, a reactive property shadowed by a class field, …)
+// fails the test during which it appeared.
+afterEach(function () {
+  const warnings = litWarnings().splice(0);
+  if (warnings.length) (this.test as unknown as { error(error: Error): void } | undefined)?.error(new Error(`Lit warned during this test:\n${warnings.join("\n")}`));
+});
+
 /** Waits for `n` animation frames: lets observers, floating-ui and Lit settle. */
 export async function frames(n = 2): Promise<void> {
   for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));

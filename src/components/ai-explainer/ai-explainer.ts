@@ -45,11 +45,11 @@ let nextId = 0;
  * @summary Explains an AI output (risk score, CDS card) with PPV at local prevalence and a population check.
  * @tag ehr-ai-explainer
  *
- * @fires {CustomEvent<import('../../events.js').EhrAiRequestOverrideDetail>} ehr-ai-request-override - Cancelable: the clinician chose to override (with its reason); `preventDefault()` cancels the override, so nothing is recorded or sent.
- * @fires {CustomEvent<import('../../events.js').EhrAiFeedbackDetail>} ehr-ai-feedback - The clinician agreed with or overrode the output.
- * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - The output, card or settings are invalid, or feedback could not be delivered.
- * @fires {CustomEvent<import('../../events.js').EhrAiToggleDetail>} ehr-ai-explainer-toggle - The details were opened or closed.
- * @fires {CustomEvent<import('../../events.js').EhrGuideOpenItemDetail>} ehr-guide-open-item - Cancelable: the clinician asked for the related lesson; cancel it to show the lesson yourself, otherwise it opens inline when the packs hold it.
+ * @fires {CustomEvent<EhrAiRequestOverrideDetail>} ehr-ai-request-override - Cancelable: the clinician chose to override (with its reason); `preventDefault()` cancels the override, so nothing is recorded or sent.
+ * @fires {CustomEvent<EhrAiFeedbackDetail>} ehr-ai-feedback - The clinician agreed with or overrode the output.
+ * @fires {CustomEvent<EhrProblemDetail>} ehr-problem - The output, card or settings are invalid, or feedback could not be delivered.
+ * @fires {CustomEvent<EhrAiToggleDetail>} ehr-ai-explainer-toggle - The details were opened or closed.
+ * @fires {CustomEvent<EhrGuideOpenItemDetail>} ehr-guide-open-item - Cancelable: the clinician asked for the related lesson; cancel it to show the lesson yourself, otherwise it opens inline when the packs hold it.
  *
  * @csspart base - The explainer's box.
  * @csspart summary - The one-line summary.
@@ -71,6 +71,11 @@ let nextId = 0;
  * @cssprop --ehr-radius - Corner radius.
  * @cssprop --ehr-font-family - Font family.
  * @cssprop --ehr-font-size - Font size.
+ * @cssprop --ehr-color-critical - Critical status and errors.
+ * @cssprop --ehr-color-info - Informational status.
+ * @cssprop --ehr-color-on-accent - Text on the accent colour.
+ * @cssprop --ehr-focus-ring - Focus outline (default `2px solid` accent).
+ * @cssprop --ehr-shadow - Shadow of floating panels.
  */
 export class EhrAiExplainer extends GuideElement {
   static override styles = [panelStyles, explainerStyles];

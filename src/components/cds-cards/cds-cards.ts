@@ -33,8 +33,8 @@ export type SmartLinkLauncher = (link: CdsLink, card: ReadCard) => void | Promis
  * @summary CDS Hooks cards, safely rendered, with suggestions, links, override reasons, feedback and AI explainers.
  * @tag ehr-cds-cards
  *
- * @fires {CustomEvent<import('../../events.js').EhrCdsCardActionDetail>} ehr-cds-card-action - The clinician accepted suggestions, overrode a card, or opened a link. Cancelable for `accept` and `override`: prevent it and nothing is sent, the card stays open.
- * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - The response or a card is invalid (with its JSON path), feedback could not be delivered, or a SMART link could not be launched.
+ * @fires {CustomEvent<EhrCdsCardActionDetail>} ehr-cds-card-action - The clinician accepted suggestions, overrode a card, or opened a link. Cancelable for `accept` and `override`: prevent it and nothing is sent, the card stays open.
+ * @fires {CustomEvent<EhrProblemDetail>} ehr-problem - The response or a card is invalid (with its JSON path), feedback could not be delivered, or a SMART link could not be launched.
  *
  * @csspart list - The list of cards.
  * @csspart card - One card.
@@ -52,6 +52,18 @@ export type SmartLinkLauncher = (link: CdsLink, card: ReadCard) => void | Promis
  * @cssprop --ehr-color-surface - Card background.
  * @cssprop --ehr-color-border - Card border.
  * @cssprop --ehr-color-accent - Buttons and links.
+ * @cssprop --ehr-code-background - Background of inline code in bodies.
+ * @cssprop --ehr-color-on-accent - Text on the accent colour.
+ * @cssprop --ehr-color-success - Success status (correct answers, met criteria).
+ * @cssprop --ehr-color-text - Text colour (default `CanvasText`).
+ * @cssprop --ehr-color-text-muted - Secondary text.
+ * @cssprop --ehr-focus-ring - Focus outline (default `2px solid` accent).
+ * @cssprop --ehr-font-family - Font family.
+ * @cssprop --ehr-font-mono - Monospace font of code in bodies.
+ * @cssprop --ehr-font-size - Base font size (default 0.875rem).
+ * @cssprop --ehr-link-color - Links in bodies (default: the accent colour).
+ * @cssprop --ehr-radius - Corner radius (default 6px).
+ * @cssprop --ehr-shadow - Shadow of floating panels.
  */
 export class EhrCdsCards extends GuideElement {
   static override styles = [panelStyles, markdownStyles, cdsCardsStyles];

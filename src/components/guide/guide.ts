@@ -23,10 +23,10 @@ import { guideContext } from './guide-context.js';
  *
  * @slot - The page content (or part of it) in which guidance elements find this engine.
  *
- * @fires {CustomEvent<import('../../events.js').EhrGuideReadyDetail>} ehr-guide-ready - Packs loaded.
- * @fires {CustomEvent<import('../../events.js').EhrGuideMatchDetail>} ehr-guide-match - An item may show now (fired when its decision changes).
- * @fires {CustomEvent<import('../../events.js').EhrGuideSuppressedDetail>} ehr-guide-suppressed - An item does not show, with the reason (fired when its decision changes).
- * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - A pack, item, condition, storage, learning-record or attribute problem.
+ * @fires {CustomEvent<EhrGuideReadyDetail>} ehr-guide-ready - Packs loaded.
+ * @fires {CustomEvent<EhrGuideMatchDetail>} ehr-guide-match - An item may show now (fired when its decision changes).
+ * @fires {CustomEvent<EhrGuideSuppressedDetail>} ehr-guide-suppressed - An item does not show, with the reason (fired when its decision changes).
+ * @fires {CustomEvent<EhrProblemDetail>} ehr-problem - A pack, item, condition, storage, learning-record or attribute problem.
  */
 export class EhrGuide extends GuideElement {
   static override styles = css`

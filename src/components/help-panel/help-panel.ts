@@ -22,8 +22,8 @@ let nextId = 0;
  * @summary On-demand help: what applies here and now, searchable, with progress and "What's new".
  * @tag ehr-help-panel
  *
- * @fires {CustomEvent<import('../../events.js').EhrGuideOpenItemDetail>} ehr-guide-open-item - Cancelable: the clinician opened an item from the panel; `preventDefault()` to open it your own way.
- * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - An opened tip's text cannot be shown.
+ * @fires {CustomEvent<EhrGuideOpenItemDetail>} ehr-guide-open-item - Cancelable: the clinician opened an item from the panel; `preventDefault()` to open it your own way.
+ * @fires {CustomEvent<EhrProblemDetail>} ehr-problem - An opened tip's text cannot be shown.
  *
  * @csspart base - The panel.
  * @csspart search - The search field.
@@ -34,6 +34,20 @@ let nextId = 0;
  * @cssprop --ehr-color-text - Text colour.
  * @cssprop --ehr-color-border - Borders.
  * @cssprop --ehr-color-accent - Buttons and links.
+ * @cssprop --ehr-code-background - Background of inline code in bodies.
+ * @cssprop --ehr-color-critical - Critical status and errors.
+ * @cssprop --ehr-color-info - Informational status.
+ * @cssprop --ehr-color-on-accent - Text on the accent colour.
+ * @cssprop --ehr-color-success - Success status (correct answers, met criteria).
+ * @cssprop --ehr-color-text-muted - Secondary text.
+ * @cssprop --ehr-color-warning - Warning status.
+ * @cssprop --ehr-focus-ring - Focus outline (default `2px solid` accent).
+ * @cssprop --ehr-font-family - Font family.
+ * @cssprop --ehr-font-mono - Monospace font of code in bodies.
+ * @cssprop --ehr-font-size - Base font size (default 0.875rem).
+ * @cssprop --ehr-link-color - Links in bodies (default: the accent colour).
+ * @cssprop --ehr-radius - Corner radius (default 6px).
+ * @cssprop --ehr-shadow - Shadow of floating panels.
  */
 export class EhrHelpPanel extends GuideElement {
   static override styles = [panelStyles, helpPanelStyles];

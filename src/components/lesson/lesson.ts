@@ -22,8 +22,8 @@ let nextId = 0;
  * @summary A two-minute lesson with a knowledge check, graded in place and recorded as xAPI.
  * @tag ehr-lesson
  *
- * @fires {CustomEvent<import('../../events.js').EhrLessonCompleteDetail>} ehr-lesson-complete - The learner checked their answers.
- * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - The lesson is invalid, not found, or its text cannot be shown.
+ * @fires {CustomEvent<EhrLessonCompleteDetail>} ehr-lesson-complete - The learner checked their answers.
+ * @fires {CustomEvent<EhrProblemDetail>} ehr-problem - The lesson is invalid, not found, or its text cannot be shown.
  *
  * @csspart base - The lesson's box.
  * @csspart body - The lesson's text.
@@ -38,6 +38,18 @@ let nextId = 0;
  * @cssprop --ehr-color-accent - Buttons and links.
  * @cssprop --ehr-color-success - Correct answers.
  * @cssprop --ehr-color-critical - Incorrect answers.
+ * @cssprop --ehr-code-background - Background of inline code in bodies.
+ * @cssprop --ehr-color-info - Informational status.
+ * @cssprop --ehr-color-on-accent - Text on the accent colour.
+ * @cssprop --ehr-color-text-muted - Secondary text.
+ * @cssprop --ehr-color-warning - Warning status.
+ * @cssprop --ehr-focus-ring - Focus outline (default `2px solid` accent).
+ * @cssprop --ehr-font-family - Font family.
+ * @cssprop --ehr-font-mono - Monospace font of code in bodies.
+ * @cssprop --ehr-font-size - Base font size (default 0.875rem).
+ * @cssprop --ehr-link-color - Links in bodies (default: the accent colour).
+ * @cssprop --ehr-radius - Corner radius (default 6px).
+ * @cssprop --ehr-shadow - Shadow of floating panels.
  */
 export class EhrLesson extends GuideElement {
   static override styles = [panelStyles, lessonStyles];

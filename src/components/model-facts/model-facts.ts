@@ -32,7 +32,7 @@ const ROLE_WORDS = { informs: 'Informs clinical management', augments: 'Augments
  * @summary A model card as a Model Facts label with HTI-1 source attributes, charts and missing attributes flagged.
  * @tag ehr-model-facts
  *
- * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - The card is invalid or not found.
+ * @fires {CustomEvent<EhrProblemDetail>} ehr-problem - The card is invalid or not found.
  *
  * @csspart base - The label.
  * @csspart section - Each Model Facts section.
@@ -48,6 +48,15 @@ const ROLE_WORDS = { informs: 'Informs clinical management', augments: 'Augments
  * @cssprop --ehr-color-accent - Chart marks, links and buttons.
  * @cssprop --ehr-color-warning - Missing-attribute flags.
  * @cssprop --ehr-font-family - Font family.
+ * @cssprop --ehr-color-critical - Critical status and errors.
+ * @cssprop --ehr-color-info - Informational status.
+ * @cssprop --ehr-color-on-accent - Text on the accent colour.
+ * @cssprop --ehr-color-success - Success status (correct answers, met criteria).
+ * @cssprop --ehr-color-text-muted - Secondary text.
+ * @cssprop --ehr-focus-ring - Focus outline (default `2px solid` accent).
+ * @cssprop --ehr-font-size - Base font size (default 0.875rem).
+ * @cssprop --ehr-radius - Corner radius (default 6px).
+ * @cssprop --ehr-shadow - Shadow of floating panels.
  */
 export class EhrModelFacts extends GuideElement {
   static override styles = [panelStyles, modelFactsStyles];

@@ -32,13 +32,13 @@ export type TipVariant = 'beacon' | 'tooltip' | 'callout';
  * @slot - The tip's body. Takes precedence over `markdown` and `content`.
  * @slot heading - The tip's heading; replaces the `heading` attribute.
  *
- * @fires {CustomEvent<import('../../events.js').EhrTipShowDetail>} ehr-tip-show - The tip opened (rendered).
- * @fires {CustomEvent<import('../../events.js').EhrTipShowDetail>} ehr-tip-after-show - The tip is open and placed beside its anchor.
- * @fires {CustomEvent<import('../../events.js').EhrTipHideDetail>} ehr-tip-hide - The tip closed.
- * @fires {CustomEvent<import('../../events.js').EhrTipHideDetail>} ehr-tip-after-hide - The tip is closed and out of the top layer.
- * @fires {CustomEvent<import('../../events.js').EhrTipRequestDismissDetail>} ehr-tip-request-dismiss - Cancelable: the clinician asked to dismiss ("Got it" or "Don't show again"); `preventDefault()` keeps the tip.
- * @fires {CustomEvent<import('../../events.js').EhrTipDismissDetail>} ehr-tip-dismiss - The tip was dismissed.
- * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - A content, anchor or pack-item problem an author should fix.
+ * @fires {CustomEvent<EhrTipShowDetail>} ehr-tip-show - The tip opened (rendered).
+ * @fires {CustomEvent<EhrTipShowDetail>} ehr-tip-after-show - The tip is open and placed beside its anchor.
+ * @fires {CustomEvent<EhrTipHideDetail>} ehr-tip-hide - The tip closed.
+ * @fires {CustomEvent<EhrTipHideDetail>} ehr-tip-after-hide - The tip is closed and out of the top layer.
+ * @fires {CustomEvent<EhrTipRequestDismissDetail>} ehr-tip-request-dismiss - Cancelable: the clinician asked to dismiss ("Got it" or "Don't show again"); `preventDefault()` keeps the tip.
+ * @fires {CustomEvent<EhrTipDismissDetail>} ehr-tip-dismiss - The tip was dismissed.
+ * @fires {CustomEvent<EhrProblemDetail>} ehr-problem - A content, anchor or pack-item problem an author should fix.
  *
  * @csspart beacon - The hotspot button (beacon variant).
  * @csspart beacon-dot - The pulsing dot inside the beacon.
@@ -66,6 +66,15 @@ export type TipVariant = 'beacon' | 'tooltip' | 'callout';
  * @cssprop --ehr-color-on-accent - Text on the accent colour.
  * @cssprop --ehr-font-family - Font family.
  * @cssprop --ehr-focus-ring - Focus outline (default `2px solid` accent).
+ * @cssprop --ehr-code-background - Background of inline code in bodies.
+ * @cssprop --ehr-color-border - Borders (default `#8a94a6`).
+ * @cssprop --ehr-color-surface - Background (default `Canvas`).
+ * @cssprop --ehr-color-text - Text colour (default `CanvasText`).
+ * @cssprop --ehr-font-mono - Monospace font of code in bodies.
+ * @cssprop --ehr-font-size - Base font size (default 0.875rem).
+ * @cssprop --ehr-link-color - Links in bodies (default: the accent colour).
+ * @cssprop --ehr-radius - Corner radius (default 6px).
+ * @cssprop --ehr-shadow - Shadow of floating panels.
  */
 export class EhrTip extends GuideElement {
   static override styles = [tokenStyles, arrowStyles, tipStyles];

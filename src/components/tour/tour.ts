@@ -30,11 +30,11 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
  * @summary A guided tour: step-by-step popups anchored to the EHR's own controls.
  * @tag ehr-tour
  *
- * @fires {CustomEvent<import('../../events.js').EhrTourStartDetail>} ehr-tour-start - The tour started.
- * @fires {CustomEvent<import('../../events.js').EhrTourStepDetail>} ehr-tour-step - A step is showing.
- * @fires {CustomEvent<import('../../events.js').EhrTourRequestCloseDetail>} ehr-tour-request-close - Cancelable: the clinician asked to close the tour (× or Escape); `preventDefault()` keeps it running.
- * @fires {CustomEvent<import('../../events.js').EhrTourEndDetail>} ehr-tour-end - The tour ended, and why.
- * @fires {CustomEvent<import('../../events.js').EhrProblemDetail>} ehr-problem - A step's control is not on the page (skipped), or the tour is invalid or not found.
+ * @fires {CustomEvent<EhrTourStartDetail>} ehr-tour-start - The tour started.
+ * @fires {CustomEvent<EhrTourStepDetail>} ehr-tour-step - A step is showing.
+ * @fires {CustomEvent<EhrTourRequestCloseDetail>} ehr-tour-request-close - Cancelable: the clinician asked to close the tour (× or Escape); `preventDefault()` keeps it running.
+ * @fires {CustomEvent<EhrTourEndDetail>} ehr-tour-end - The tour ended, and why.
+ * @fires {CustomEvent<EhrProblemDetail>} ehr-problem - A step's control is not on the page (skipped), or the tour is invalid or not found.
  *
  * @csspart panel - The step's popup.
  * @csspart arrow - The arrow pointing at the step's control.
@@ -53,6 +53,20 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
  * @cssprop --ehr-color-border - Border.
  * @cssprop --ehr-color-accent - Buttons.
  * @cssprop --ehr-tour-max-width - Maximum width of a step (default 22rem).
+ * @cssprop --ehr-code-background - Background of inline code in bodies.
+ * @cssprop --ehr-color-critical - Critical status and errors.
+ * @cssprop --ehr-color-info - Informational status.
+ * @cssprop --ehr-color-on-accent - Text on the accent colour.
+ * @cssprop --ehr-color-success - Success status (correct answers, met criteria).
+ * @cssprop --ehr-color-text-muted - Secondary text.
+ * @cssprop --ehr-color-warning - Warning status.
+ * @cssprop --ehr-focus-ring - Focus outline (default `2px solid` accent).
+ * @cssprop --ehr-font-family - Font family.
+ * @cssprop --ehr-font-mono - Monospace font of code in bodies.
+ * @cssprop --ehr-font-size - Base font size (default 0.875rem).
+ * @cssprop --ehr-link-color - Links in bodies (default: the accent colour).
+ * @cssprop --ehr-radius - Corner radius (default 6px).
+ * @cssprop --ehr-shadow - Shadow of floating panels.
  */
 export class EhrTour extends GuideElement {
   static override styles = [panelStyles, arrowStyles, tourStyles];
