@@ -3,6 +3,7 @@ import { createDismissalStore, type KeyValueStorage } from '../../src/core/dismi
 import { browserDismissalStore } from '../../src/platform/web-storage.js';
 
 describe('createDismissalStore', () => {
+  beforeEach(() => localStorage.clear());
   afterEach(() => localStorage.clear());
 
   it('in the browser, remembers dismissals in localStorage, so they survive a reload', () => {

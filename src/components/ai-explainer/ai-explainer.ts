@@ -1,37 +1,27 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
-import { aiOutputFromCdsCard, aiOutputFromResource, findModelCard, valueOnCardScale, type AiOutput } from '../../core/models/ai-output.js';
+import { aiOutputFrom, findModelCard, type AiOutput } from '../../core/models/ai-output.js';
+import { explainOutput } from '../../core/models/explain-output.js';
 import { describeOutput } from '../../core/models/describe.js';
-import { checkPopulation, explainScore, relevantSubgroups, type PopulationCheck, type RelevantSubgroup, type ScoreExplanation } from '../../core/models/explain.js';
 import { validateModelCard, type ModelCard } from '../../core/models/model-card.js';
 import type { CdsCoding } from '../../core/cds/cds-response.js';
 import { cardFeedback } from '../../core/cds/feedback.js';
 import { sharedCdsFeedbackOutbox } from '../../platform/shared-outbox.js';
-import type { FhirResource } from '../../core/context/fhir-types.js';
 import type { ConditionEvaluator } from '../../core/triggers/evaluator.js';
-import { WorkerEvaluator } from '../../platform/worker-evaluator.js';
-import type { EhrAiFeedbackDetail, ProblemCode } from '../../events.js';
+import { PopulationCheckController, type ExplainerPatientData } from './population-check.js';
+import type { ProblemCode } from '../../events.js';
 import { ensureElement } from '../shared/lazy-elements.js';
 import { GuideElement } from '../shared/guide-element.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { explainerStyles } from './ai-explainer.styles.js';
-import { renderCalibratedRisk, renderChecklist, renderLimits, renderPopulation, renderPredictiveValue, renderThresholds } from './explanation-sections.js';
+import { chosenReason, renderDetails, renderFeedback } from './ai-explainer.render.js';
+import { feedbackDetail, overrideReasons } from './feedback-detail.js';
+import { safeUrl } from '../../core/url-policy.js';
 
-/** Override reasons offered when the output did not come with its own (a CDS card's `overrideReasons`). */
-export const DEFAULT_OVERRIDE_REASONS: CdsCoding[] = [
-  { system: 'https://ehr-guide.dev/CodeSystem/ai-override-reason', code: 'clinical-judgement', display: 'My assessment of the patient differs' },
-  { system: 'https://ehr-guide.dev/CodeSystem/ai-override-reason', code: 'outside-population', display: 'Patient is outside the model\'s intended population' },
-  { system: 'https://ehr-guide.dev/CodeSystem/ai-override-reason', code: 'data-wrong', display: 'The data the score used is wrong or out of date' },
-  { system: 'https://ehr-guide.dev/CodeSystem/ai-override-reason', code: 'already-addressed', display: 'Already assessed or addressed' },
-];
+export { DEFAULT_OVERRIDE_REASONS } from './feedback-detail.js';
 
-/** Patient data for a standalone explainer (inside `<ehr-guide>`, the guide's live context is used). */
-export interface ExplainerPatientData {
-  patient?: FhirResource;
-  encounter?: FhirResource;
-  resources?: Record<string, readonly FhirResource[]>;
-}
+export type { ExplainerPatientData } from './population-check.js';
 
 let nextId = 0;
 
@@ -110,6 +100,12 @@ export class EhrAiExplainer extends GuideElement {
   @property({ attribute: false }) evaluator?: ConditionEvaluator;
 
   readonly #guide = new GuideController(this);
+  readonly #population = new PopulationCheckController(this, {
+    guide: () => this.#guide.guide,
+    patientData: () => this.patientData,
+    evaluator: () => this.evaluator,
+    workerUrl: () => this.workerUrl,
+  });
 
   get #engine() {
     return this.#guide.guide;
@@ -123,18 +119,13 @@ export class EhrAiExplainer extends GuideElement {
   @state() private output?: AiOutput;
   @state() private modelCard?: ModelCard;
   @state() private error?: string;
-  @state() private population?: PopulationCheck | 'pending';
-  @state() private subgroups: RelevantSubgroup[] = [];
   @state() private feedback: 'idle' | 'reasons' | 'sent' = 'idle';
   @state() private sentOutcome?: string;
   @state() private factsOpen = false;
   @state() private lessonOpen = false;
 
   readonly #id = `ehr-ai-explainer-${++nextId}`;
-  #ownEvaluator?: ConditionEvaluator;
-  #patientKey = '';
   #proficiency?: string;
-  #check = 0;
 
   #stopHearing?: () => void;
 
@@ -148,8 +139,6 @@ export class EhrAiExplainer extends GuideElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopHearing?.();
-    this.#ownEvaluator?.dispose();
-    this.#ownEvaluator = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -171,18 +160,13 @@ export class EhrAiExplainer extends GuideElement {
     this.modelCard = undefined;
     this.feedback = 'idle';
     try {
-      if (this.resource !== undefined) this.output = aiOutputFromResource(this.resource);
-      else if (this.cdsCard !== undefined) this.output = aiOutputFromCdsCard(this.cdsCard);
-      else if (this.score !== undefined && this.score !== null) {
-        if (!Number.isFinite(this.score)) throw new Error(`score must be a number, got ${JSON.stringify(this.getAttribute('score'))}`);
-        this.output = { kind: 'score', score: this.score, probability: this.score >= 0 && this.score <= 1 ? this.score : undefined, modelCodings: [], modelId: this.model };
-      } else return;
+      this.output = aiOutputFrom({ resource: this.resource, cdsCard: this.cdsCard, score: this.score, model: this.model });
     } catch (error) {
       this.error = (error as Error).message;
       this.#problem({ code: 'output-invalid', message: this.error });
       return;
     }
-    if (this.model) this.output = { ...this.output, modelId: this.model };
+    if (!this.output) return;
     if (this.card !== undefined) {
       const result = validateModelCard(this.card);
       if (result.ok) this.modelCard = result.value;
@@ -212,43 +196,12 @@ export class EhrAiExplainer extends GuideElement {
       this.modelCard = findModelCard(this.output, this.#engine.modelCards);
       if (this.modelCard) void this.#checkPatient();
     }
-    if (this.#recordKey() !== this.#patientKey) void this.#checkPatient();
-  }
-
-  /** Which version of the patient's record the engine holds: a new one means checking the population again. */
-  #recordKey(): string {
-    const versions = this.#engine?.context.versions;
-    if (!versions) return '';
-    return Object.entries(versions)
-      .filter(([part]) => part === 'patient' || part === 'encounter' || part.startsWith('resource:'))
-      .map(([part, version]) => `${part}=${version}`)
-      .join(',');
+    if (this.#population.stale) void this.#checkPatient();
   }
 
   async #checkPatient(): Promise<void> {
     await this.updateComplete;
-    const card = this.modelCard;
-    if (!card) return;
-    const check = ++this.#check;
-    this.#patientKey = this.#recordKey();
-    this.population = 'pending';
-    try {
-      let population: PopulationCheck;
-      let subgroups: RelevantSubgroup[];
-      if (this.#engine && !this.patientData) {
-        [population, subgroups] = await Promise.all([this.#engine.checkPopulation(card), this.#engine.relevantSubgroups(card)]);
-      } else {
-        const data = { patient: this.patientData?.patient, encounter: this.patientData?.encounter, resources: this.patientData?.resources ?? {}, versions: {} };
-        const evaluator = this.evaluator ?? (this.#ownEvaluator ??= new WorkerEvaluator(this.workerUrl ?? undefined));
-        [population, subgroups] = await Promise.all([checkPopulation(card, data, evaluator), relevantSubgroups(card, data, evaluator)]);
-      }
-      if (check !== this.#check) return;
-      this.population = population;
-      this.subgroups = subgroups;
-    } catch (error) {
-      if (check !== this.#check) return;
-      this.population = { status: 'cannot-tell', criteria: card.population.criteria.map((c) => ({ description: c.description, result: 'unknown', reason: `the check could not run (${(error as Error).message})` })) };
-    }
+    await this.#population.check(this.modelCard);
   }
 
   get #isExpanded(): boolean {
@@ -269,37 +222,17 @@ export class EhrAiExplainer extends GuideElement {
   }
 
   /** The explanation of the output against its card (undefined when there is no card or no value on its scale). */
-  #explain(): { explanation?: ScoreExplanation; value?: number; reason?: string } {
-    const card = this.modelCard;
-    if (!card || !this.output) return {};
-    const { value, reason } = valueOnCardScale(this.output, card);
-    try {
-      if (value !== undefined) return { value, explanation: explainScore(card, value, { localPrevalence: this.#prevalence }) };
-      // No value on the card's scale: what a flag at the (lowest) threshold means still helps.
-      const lowest = [...card.thresholds].sort((a, b) => a.value - b.value)[0];
-      return { reason, explanation: lowest ? explainScore(card, lowest.value, { localPrevalence: this.#prevalence }) : undefined };
-    } catch (error) {
-      return { reason: (error as Error).message };
-    }
+  #explain() {
+    return explainOutput(this.output, this.modelCard, this.#prevalence);
   }
 
   #submit(outcome: 'agree' | 'override', reason?: CdsCoding): void {
     const card = this.modelCard;
     const output = this.output!;
+    const population = this.#population.population && this.#population.population !== 'pending' ? this.#population.population.status : undefined;
     const { explanation, value } = this.#explain();
-    const population = this.population && this.population !== 'pending' ? this.population.status : undefined;
-    const cdsCard = output.kind === 'cds-card' ? (this.cdsCard as { uuid?: unknown }) : undefined;
-    const cardUuid = typeof cdsCard?.uuid === 'string' ? cdsCard.uuid : undefined;
-    const band = value === undefined ? undefined : (explanation?.band?.label ?? 'below threshold');
-    const detail: EhrAiFeedbackDetail = {
-      outcome,
-      source: output.kind,
-      ...(card ? { modelId: card.id, modelVersion: card.version } : output.modelId ? { modelId: output.modelId } : {}),
-      ...(reason ? { reason: { code: reason.code, ...(reason.system ? { system: reason.system } : {}), ...(reason.display ? { display: reason.display } : {}) } } : {}),
-      ...(band ? { band } : {}),
-      ...(population ? { population } : {}),
-      ...(cardUuid ? { cardUuid } : {}),
-    };
+    const detail = feedbackDetail({ outcome, reason, output, card, cdsCard: this.cdsCard, explanation, value, population });
+    const { band, cardUuid } = detail;
     if (outcome === 'override' && !this.emit('ehr-ai-request-override', { ...detail, outcome }, { cancelable: true })) return; // the host vetoed it: nothing recorded or sent
     this.emit('ehr-ai-feedback', detail);
     if (this.#engine && detail.modelId) {
@@ -317,29 +250,20 @@ export class EhrAiExplainer extends GuideElement {
     this.sentOutcome = outcome === 'agree' ? 'You agreed with this output.' : `You overrode this output${reason?.display ? `: ${reason.display}` : ''}.`;
   }
 
-  #onReasonSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const chosen = (form.elements.namedItem('reason') as RadioNodeList | null)?.value;
-    const reason = this.#overrideReasons.find((r) => `${r.system ?? ''}|${r.code}` === chosen);
-    if (!reason) {
-      form.querySelector<HTMLElement>('.reason-error')!.hidden = false;
-      form.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
-      return;
-    }
-    this.#submit('override', reason);
-  }
+  #onReasonSubmit = (event: SubmitEvent) => {
+    const reason = chosenReason(event, this.#overrideReasons);
+    if (reason) this.#submit('override', reason);
+  };
 
   get #overrideReasons(): CdsCoding[] {
-    const fromCard = this.output?.kind === 'cds-card' ? (this.cdsCard as { overrideReasons?: CdsCoding[] }).overrideReasons : undefined;
-    return Array.isArray(fromCard) && fromCard.length ? fromCard.filter((r) => r && typeof r.code === 'string') : DEFAULT_OVERRIDE_REASONS;
+    return overrideReasons(this.output, this.cdsCard);
   }
 
   /**
    * The related lesson: `ehr-guide-open-item` first (cancel it to show the lesson your own way); otherwise, when
    * the packs hold the lesson, it opens here.
    */
-  #openLesson(itemId: string): void {
+  #openLesson = (itemId: string) => {
     if (this.lessonOpen) {
       this.lessonOpen = false;
       return;
@@ -348,12 +272,20 @@ export class EhrAiExplainer extends GuideElement {
     if (!this.#engine?.item(itemId)) return;
     this.lessonOpen = true;
     void ensureElement('ehr-lesson');
-  }
+  };
 
-  #openFacts(): void {
+  #openFacts = () => {
     this.factsOpen = !this.factsOpen;
     if (this.factsOpen) void ensureElement('ehr-model-facts');
-  }
+  };
+
+  #agree = () => this.#submit('agree');
+  #cancel = () => (this.feedback = 'idle');
+  #askReason = async () => {
+    this.feedback = 'reasons';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
+  };
 
   override render() {
     if (this.error) {
@@ -378,56 +310,32 @@ export class EhrAiExplainer extends GuideElement {
         ${expanded ? 'Hide explanation' : 'Explain this output'}
       </button>
       <div part="details" id="${this.#id}-details" class="details" ?hidden=${!expanded}>
-        ${card ? this.#renderDetails(card, explanation, value) : nothing}
-        ${this.#renderFeedback()}
+        ${card
+          ? renderDetails({
+              id: this.#id,
+              headingLevel: this.headingLevel,
+              card,
+              explanation,
+              value,
+              population: this.#population.population,
+              subgroups: this.#population.subgroups,
+              factsHref: safeUrl(this.factsHref), // a host-set URL passes the URL policy too
+              factsOpen: this.factsOpen,
+              lessonOpen: this.lessonOpen,
+              openFacts: this.#openFacts,
+              openLesson: this.#openLesson,
+            })
+          : nothing}
+        ${renderFeedback({
+          state: this.feedback,
+          sentOutcome: this.sentOutcome,
+          reasons: this.#overrideReasons,
+          agree: this.#agree,
+          askReason: this.#askReason,
+          cancel: this.#cancel,
+          submitReason: this.#onReasonSubmit,
+        })}
       </div>
     </section>`;
-  }
-
-  #renderDetails(card: ModelCard, explanation: ScoreExplanation | undefined, value: number | undefined) {
-    return html`
-      ${card.trainingExample ? html`<p class="badge" role="note">Training example built from published figures — not a vendor's model card.</p>` : nothing}
-      ${renderThresholds(this.headingLevel, card, explanation, value)} ${renderCalibratedRisk(this.headingLevel, explanation, value)}
-      ${renderPredictiveValue(this.headingLevel, explanation)}
-      ${renderPopulation(this.headingLevel, card, this.population)} ${renderLimits(this.headingLevel, card, this.subgroups)}
-      ${renderChecklist(this.headingLevel, card)}
-      <p class="links">
-        ${this.factsHref
-          ? html`<a href=${this.factsHref}>Model facts</a>`
-          : html`<button class="link" aria-expanded=${this.factsOpen ? 'true' : 'false'} aria-controls="${this.#id}-facts" @click=${this.#openFacts}>${this.factsOpen ? 'Hide model facts' : 'Model facts'}</button>`}
-        ${card.lessonId
-          ? html`<button class="link" aria-expanded=${this.lessonOpen ? 'true' : 'false'} aria-controls="${this.#id}-lesson" @click=${() => this.#openLesson(card.lessonId!)}>
-              ${this.lessonOpen ? 'Hide the lesson' : 'Lesson: reading this output'}
-            </button>`
-          : nothing}
-      </p>
-      <div id="${this.#id}-facts">${this.factsOpen ? html`<ehr-model-facts .card=${card} heading-level=${Math.min(6, this.headingLevel + 1)}></ehr-model-facts>` : nothing}</div>
-      <div id="${this.#id}-lesson">${this.lessonOpen ? html`<ehr-lesson item=${card.lessonId!} heading-level=${Math.min(6, this.headingLevel + 1)}></ehr-lesson>` : nothing}</div>
-    `;
-  }
-
-  #renderFeedback() {
-    if (this.feedback === 'sent') return html`<p part="feedback" class="feedback" role="status">${this.sentOutcome} Thank you — recorded.</p>`;
-    if (this.feedback === 'reasons') {
-      return html`<form part="feedback" class="feedback" @submit=${this.#onReasonSubmit}>
-        <fieldset>
-          <legend>Why are you overriding this output?</legend>
-          ${this.#overrideReasons.map(
-            (r) => html`<label><input type="radio" name="reason" value="${r.system ?? ''}|${r.code}" /> ${r.display ?? r.code}</label>`,
-          )}
-          <p class="reason-error" role="alert" hidden>Choose a reason.</p>
-        </fieldset>
-        <button type="submit" class="primary">Send override</button>
-        <button type="button" @click=${() => (this.feedback = 'idle')}>Cancel</button>
-      </form>`;
-    }
-    return html`<div part="feedback" class="feedback" role="group" aria-label="Your judgement of this output">
-      <button @click=${() => this.#submit('agree')}>Agree</button>
-      <button @click=${async () => {
-        this.feedback = 'reasons';
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
-      }}>Override…</button>
-    </div>`;
   }
 }

@@ -14,6 +14,7 @@ import { renderMarkdown } from '../shared/render-markdown.js';
 import { markdownStyles } from '../shared/markdown.styles.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { heading } from '../shared/heading.js';
+import { renderCardActions } from './card-actions.render.js';
 import { cdsCardsStyles } from './cds-cards.styles.js';
 
 const INDICATOR_WORDS = { critical: 'Critical', warning: 'Warning', info: 'Info', success: 'Info' } as const;
@@ -267,60 +268,25 @@ export class EhrCdsCards extends GuideElement {
         ${c.source.url && /^https?:\/\//i.test(c.source.url) ? html`<a href=${c.source.url} target="_blank" rel="noopener noreferrer">${c.source.label}</a>` : c.source.label}
       </p>
       ${model && this.explainerReady ? html`<ehr-ai-explainer heading-level=${Math.min(6, this.headingLevel + 1)} .cdsCard=${c} .card=${model} cds-service-url=${this.#serviceUrls.get(card.serviceId) ?? nothing} @ehr-ai-feedback=${(e: CustomEvent<{ outcome: string; reason?: { display?: string } }>) => this.#resolve(card, e.detail.outcome === 'agree' ? 'Agreed with the AI output' : `Overridden${e.detail.reason?.display ? `: ${e.detail.reason.display}` : ''}`)}></ehr-ai-explainer>` : nothing}
-      ${resolved ? html`<p class="resolved" role="status">${resolved}.</p>` : this.#renderActions(card, Boolean(model))}
+      ${resolved
+        ? html`<p class="resolved" role="status">${resolved}.</p>`
+        : renderCardActions({
+            card,
+            overriding: this.overriding === card.key,
+            hasExplainer: Boolean(model),
+            accept: (c, ids) => this.#accept(c, ids),
+            openLink: (c, link, e) => void this.#openLink(c, link, e),
+            startOverride: this.#startOverride,
+            cancelOverride: () => (this.overriding = undefined),
+            submitOverride: (c, e) => this.#onOverride(c, e),
+          })}
     </li>`;
   }
 
-  #renderActions(card: ReadCard, hasExplainer: boolean) {
-    const c = card.card;
-    const suggestions = c.suggestions ?? [];
-    const any = c.selectionBehavior === 'any' && suggestions.length > 1;
-    return html`
-      ${suggestions.length
-        ? any
-          ? html`<form part="suggestions" class="suggestions" @submit=${(e: SubmitEvent) => {
-              e.preventDefault();
-              const ids = [...(e.currentTarget as HTMLFormElement).querySelectorAll<HTMLInputElement>('input[name="suggestion"]:checked')].map((i) => i.value);
-              this.#accept(card, ids);
-            }}>
-              <fieldset>
-                <legend>Suggestions</legend>
-                ${suggestions.map((s, i) => html`<label><input type="checkbox" name="suggestion" value=${s.uuid ?? `#${i}`} ?checked=${s.isRecommended === true} /> ${s.label}${s.isRecommended ? ' (recommended)' : ''}</label>`)}
-              </fieldset>
-              <button type="submit" class="primary">Accept selected</button>
-            </form>`
-          : html`<div part="suggestions" class="suggestions" role="group" aria-label="Suggestions">
-              ${suggestions.map((s, i) => html`<button class=${s.isRecommended ? 'primary' : ''} @click=${() => this.#accept(card, [s.uuid ?? `#${i}`])}>${s.label}${s.isRecommended ? html`<span class="visually-hidden"> (recommended)</span>` : nothing}</button>`)}
-            </div>`
-        : nothing}
-      ${card.links.length
-        ? html`<ul part="links" class="links">
-            ${card.links.map((link) => html`<li><a href=${link.url} target="_blank" rel="noopener noreferrer" @click=${(e: Event) => this.#openLink(card, link, e)}>${link.label}</a>${link.type === 'smart' ? html` <span class="muted">(app)</span>` : nothing}</li>`)}
-          </ul>`
-        : nothing}
-      ${hasExplainer ? nothing : this.#renderOverride(card)}
-    `;
-  }
-
-  #renderOverride(card: ReadCard) {
-    const reasons = card.card.overrideReasons ?? [];
-    if (this.overriding !== card.key) {
-      return html`<p part="override" class="override"><button @click=${async () => {
-        this.overriding = card.key;
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>(`li[data-key="${CSS.escape(card.key)}"] form.override input, li[data-key="${CSS.escape(card.key)}"] form.override button`)?.focus();
-      }}>Dismiss…</button></p>`;
-    }
-    return html`<form part="override" class="override" @submit=${(e: SubmitEvent) => this.#onOverride(card, e)}>
-      ${reasons.length
-        ? html`<fieldset>
-            <legend>Why are you dismissing this card?</legend>
-            ${reasons.map((r) => html`<label><input type="radio" name="reason" value="${r.system ?? ''}|${r.code}" /> ${r.display ?? r.code}</label>`)}
-            <p class="reason-error" role="alert" hidden>Choose a reason.</p>
-          </fieldset>`
-        : nothing}
-      <button type="submit" class="primary">Dismiss card</button>
-      <button type="button" @click=${() => (this.overriding = undefined)}>Cancel</button>
-    </form>`;
-  }
+  #startOverride = async (card: ReadCard) => {
+    this.overriding = card.key;
+    await this.updateComplete;
+    const form = `li[data-key="${CSS.escape(card.key)}"] form.override`;
+    this.renderRoot.querySelector<HTMLElement>(`${form} input, ${form} button`)?.focus();
+  };
 }

@@ -10,13 +10,12 @@ import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
 import type { TipHideReason, TipShowReason } from '../../events.js';
 import { browserDismissalStore } from '../../platform/storage-access.js';
-import { PopupController } from '../popup/popup-controller.js';
 import { GuideElement } from '../shared/guide-element.js';
 import { arrowStyles } from '../shared/arrow.styles.js';
 import { renderTip, type TipHandlers } from './tip.render.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { tipStyles } from './tip.styles.js';
-import type { TooltipTriggerController } from './tooltip-trigger.js';
+import { TipFloating } from './tip-floating.js';
 import type { TipItemBinding } from './tip-item.js';
 
 export type TipVariant = 'beacon' | 'tooltip' | 'callout';
@@ -83,20 +82,19 @@ export class EhrTip extends GuideElement {
   /** The pack item named by `item` and the guide's decisions on it: loaded only for tips that name one. */
   #items?: TipItemBinding;
   #itemsLoading?: Promise<TipItemBinding>;
-  readonly #popup = new PopupController(this, {
-    onAnchorChange: (state, anchor) => this.#onAnchorChange(state, anchor),
-    onMissing: (error) => {
+  readonly #floating = new TipFloating(this, {
+    anchorChanged: (state) => (this.anchorState = state),
+    missing: (error) => {
       if (error) this.problem('anchor-invalid', error);
       else this.problem('anchor-not-found', `no element matches the anchor ${JSON.stringify(this.anchor ?? '(element reference)')}`);
     },
-    onEscape: () => this.#onEscape(),
-    onOutsidePointer: () => {
-      if (this.variant === 'beacon') void this.#hide('outside');
-    },
+    // Tooltips close on Escape wherever focus is (WCAG 1.4.13); popups only when focus is on the tip or its anchor.
+    escape: () => this.#isShowing() && this.variant !== 'callout' && (this.variant === 'tooltip' || this.#floating.focusNear()) && void this.#hide('escape'),
+    outside: () => this.variant === 'beacon' && void this.#hide('outside'),
+    show: (reason) => void this.#show(reason),
+    hide: (reason) => void this.#hide(reason),
   });
-  /** Hover and focus wiring on the anchor: loaded for tooltips only, so beacons and callouts never carry it. */
-  #tooltip?: TooltipTriggerController;
-  #tooltipLoading?: Promise<TooltipTriggerController>;
+  readonly #popup = this.#floating.popup;
   readonly #body = new MarkdownBodyController(this, (code, message) => this.problem(code, message, { path: this.content !== undefined ? 'content' : 'markdown' }));
 
   @query('.beacon') private beaconEl?: HTMLButtonElement;
@@ -155,7 +153,7 @@ export class EhrTip extends GuideElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     await this.#itemsLoading;
-    await this.#tooltipLoading;
+    await this.#floating.loading;
     await this.#body.ready;
     if (this.isUpdatePending) result = await super.getUpdateComplete();
     return result;
@@ -175,7 +173,7 @@ export class EhrTip extends GuideElement {
     }
     if (changed.has('anchor') || changed.has('anchorElement') || changed.has('variant')) {
       this.#popup.setTarget(this.variant === 'callout' ? null : (this.anchorElement ?? this.anchor ?? null));
-      this.anchorState = this.#popup.anchor.state;
+      this.anchorState = this.#floating.state;
       if (this.#popup.anchor.error) this.problem('anchor-invalid', this.#popup.anchor.error);
     }
     if (changed.has('tipId') || changed.has('dismissals')) this.#checkDismissed();
@@ -183,7 +181,10 @@ export class EhrTip extends GuideElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    this.#syncFloating();
+    this.#floating.place(
+      { beacon: this.beaconEl, panel: this.panelEl, arrow: this.arrowEl },
+      { available: this.#available(), showing: this.#isShowing(), beaconPlacement: this.beaconPlacement, placement: this.placement, distance: this.distance },
+    );
     const isOpen = this.#isShowing();
     this.#popup.setOpen(isOpen && this.variant !== 'callout');
     if (isOpen !== this.#wasOpen && (changed.has('open') || changed.has('dismissed') || changed.has('guideHidden'))) {
@@ -191,7 +192,7 @@ export class EhrTip extends GuideElement {
       if (isOpen) this.#afterShow();
       else this.#afterHide();
     }
-    if (changed.has('variant') || changed.has('anchorState')) void this.#bindTooltip();
+    if (changed.has('variant') || changed.has('anchorState')) void this.#floating.bindTooltip();
     this.#reportVisibility();
   }
 
@@ -330,53 +331,7 @@ export class EhrTip extends GuideElement {
     if (this.tipId && this.dismissals.isDismissed(this.tipId)) this.dismissed = true;
   }
 
-  // ——— Anchor and positioning ———
-
-  #onAnchorChange(state: AnchorState, anchor: Element | null): void {
-    this.anchorState = state;
-    if (this.variant === 'tooltip' && anchor !== null) void this.#bindTooltip();
-    else this.#tooltip?.bind(null);
-    this.requestUpdate();
-  }
-
-  /** Whether the floating parts have something to stand next to. */
-  #hasPlace(): boolean {
-    const s = this.anchorState;
-    return s === 'visible' || s === 'hidden' || (s === 'none' && this.variant === 'beacon');
-  }
-
-  #syncFloating(): void {
-    if (this.variant === 'callout') return this.#popup.stopAll();
-    const offscreen = this.anchorState === 'hidden';
-    const beacon = this.beaconEl;
-    this.#popup.sync(beacon, this.#available() && this.anchorState !== 'none' && this.#hasPlace(), { placement: this.beaconPlacement, distance: 4, offscreen });
-    this.#popup.sync(this.panelEl, this.#isShowing() && this.#hasPlace(), {
-      placement: this.placement,
-      distance: this.distance,
-      arrow: this.arrowEl,
-      reference: this.anchorState === 'none' ? (beacon ?? null) : this.#popup.anchor.anchor,
-      offscreen: offscreen && this.anchorState !== 'none',
-    });
-  }
-
-  async #bindTooltip(): Promise<void> {
-    const anchor = this.variant === 'tooltip' ? this.#popup.anchor.anchor : null;
-    if (!anchor && !this.#tooltip) return;
-    this.#tooltipLoading ??= import('./tooltip-trigger.js').then(
-      ({ TooltipTriggerController }) => (this.#tooltip = new TooltipTriggerController(this, { show: (reason) => void this.#show(reason), hide: (reason) => void this.#hide(reason) })),
-    );
-    const trigger = await this.#tooltipLoading;
-    trigger.bind(this.isConnected && this.variant === 'tooltip' ? this.#popup.anchor.anchor : null);
-  }
-
   // ——— Handlers ———
-
-  #onEscape(): void {
-    if (!this.#isShowing() || this.variant === 'callout') return;
-    // Tooltips close on Escape wherever focus is (WCAG 1.4.13); popups only when focus is on the tip or its anchor.
-    const inside = this.#popup.focusInside() || (this.#popup.anchor.anchor?.contains(deepActiveElement()) ?? false);
-    if (this.variant === 'tooltip' || inside) void this.#hide('escape');
-  }
 
   readonly #handlers: TipHandlers = {
     beaconClick: (event) => {
@@ -389,8 +344,8 @@ export class EhrTip extends GuideElement {
     calloutKeydown: (event) => {
       if (event.key === 'Escape' && this.open) void this.#hide('escape');
     },
-    panelEnter: () => this.variant === 'tooltip' && this.#tooltip?.keepOpen(),
-    panelLeave: () => this.variant === 'tooltip' && this.#tooltip?.leave(),
+    panelEnter: () => this.#floating.keepOpen(),
+    panelLeave: () => this.#floating.leave(),
     bodySlot: (event) => (this.hasSlottedBody = hasContent(event.target as HTMLSlotElement)),
     headingSlot: (event) => (this.hasSlottedHeading = hasContent(event.target as HTMLSlotElement)),
   };
@@ -399,7 +354,7 @@ export class EhrTip extends GuideElement {
     return renderTip({
       tip: this,
       showing: this.#isShowing(),
-      beaconHidden: !this.#available() || (this.anchorState !== 'none' && !this.#hasPlace()),
+      beaconHidden: !this.#available() || (this.anchorState !== 'none' && !this.#floating.hasPlace()),
       floatingBeacon: this.anchorState !== 'none',
       hasSlottedBody: this.hasSlottedBody,
       hasSlottedHeading: this.hasSlottedHeading,

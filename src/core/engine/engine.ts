@@ -1,4 +1,4 @@
-import type { HttpTransport, KeyValueStorage, LockRunner } from '../adapters.js';
+import type { HttpTransport } from '../adapters.js';
 import { missingTransport } from '../adapters.js';
 import { applyContext, createContext, type ContextChanges, type ContextPatch, type GuideContext } from '../context/context.js';
 import { roleFromPractitionerRoles } from '../context/roles.js';
@@ -10,10 +10,7 @@ import type { LoadedItem, PackLoadResult } from '../packs/load-pack.js';
 import type { Proficiency } from '../packs/schema.js';
 import type { ItemProgress } from '../progress/progress.js';
 import { ProgressStore } from '../progress/progress-store.js';
-import type { ProgressStorage } from '../progress/storage.js';
-import type { LrsConfig } from '../records/learning-records.js';
 import type { AiFeedback, XapiStatement } from '../records/statements.js';
-import type { ConditionEvaluator } from '../triggers/evaluator.js';
 import { ConditionCache, evaluationData } from './conditions.js';
 import { EvaluationLoop } from './evaluation-loop.js';
 import { isIntrusive } from './guard.js';
@@ -22,38 +19,12 @@ import type { EvaluationResult, GuideApi } from './guide-api.js';
 import type { EngineProblem } from './problems.js';
 import { inferProficiency } from './proficiency.js';
 import { Recorder } from './recorder.js';
+import type { EngineOptions } from './options.js';
 import { PackRegistry } from './registry.js';
 
 export type { EngineProblem } from './problems.js';
 export type { EvaluationResult, GuideApi } from './guide-api.js';
-
-export interface EngineOptions {
-  /** Pseudonymous learner id (never a name, MRN or e-mail). */
-  learnerId: string;
-  /** One id per clinician session; per-session caps and the budget count within it. */
-  sessionId: string;
-  /** Where progress is kept (memory when absent; the element layer passes localStorage). */
-  storage?: ProgressStorage;
-  policy?: Partial<FatiguePolicy>;
-  /** How FHIRPath runs; created lazily, only once a loaded pack has conditions. */
-  createEvaluator?: () => ConditionEvaluator;
-  /** How packs are fetched and learning records sent (`fetchTransport()` in browsers and Node). */
-  transport?: HttpTransport;
-  /** Where the learning-record queue survives a closed tab (memory when absent). */
-  recordStorage?: KeyValueStorage | null;
-  /** Serialises sending the learning-record queue between tabs (Web Locks in browsers). */
-  lock?: LockRunner;
-  /** What relative pack and LRS URLs resolve against, and the default learner home page's origin (the page's URL). */
-  baseUrl?: string;
-  /** The clock (tests pass a fake one). */
-  now?: () => number;
-  /** Problems for authors and integrators (bad packs, failing conditions, storage trouble). Never PHI. */
-  onProblem?: (problem: EngineProblem) => void;
-  /** The health system's LRS, where learning records and AI feedback go as xAPI statements. */
-  lrs?: LrsConfig;
-  /** The xAPI account home page for learners (the health system's URL); default: the base URL's origin. */
-  learnerHomePage?: string;
-}
+export type { EngineOptions } from './options.js';
 
 /**
  * Decides what guidance to show to whom and when: packs in, context in, decisions out. DOM-free; `<ehr-guide>`

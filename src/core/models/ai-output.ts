@@ -194,3 +194,19 @@ export function valueOnCardScale(output: AiOutput, card: ModelCard): { value?: n
   if (scale === 'score' && output.probability !== undefined) return { reason: `the output gives a probability, but this model's output is a score (${card.output.range ? `${card.output.range.min}–${card.output.range.max}` : 'its own scale'}), not a probability` };
   return { reason: `the output gives no ${scale}` };
 }
+
+/**
+ * The AI output an explainer is given, whichever way: a FHIR resource, a CDS card, or a bare score on the model's
+ * scale (a probability when it lies in 0–1). `undefined` when none is given; throws, naming the problem, when the
+ * given one cannot be read. `model` names the model card when the output does not (or to override it).
+ */
+export function aiOutputFrom(input: { resource?: unknown; cdsCard?: unknown; score?: number | null; model?: string }): AiOutput | undefined {
+  let output: AiOutput;
+  if (input.resource !== undefined) output = aiOutputFromResource(input.resource);
+  else if (input.cdsCard !== undefined) output = aiOutputFromCdsCard(input.cdsCard);
+  else if (input.score !== undefined && input.score !== null) {
+    if (!Number.isFinite(input.score)) throw new Error(`score must be a number, got ${String(input.score)}`);
+    output = { kind: 'score', score: input.score, probability: input.score >= 0 && input.score <= 1 ? input.score : undefined, modelCodings: [] };
+  } else return undefined;
+  return input.model ? { ...output, modelId: input.model } : output;
+}
