@@ -112,7 +112,7 @@ export default [
       // What every element needs (Lit, @lit/context, the define guard, events, the URL policy) in one shared
       // chunk: the tip's path stays two files. The markdown view (checker, renderer, styles) loads with a body.
       manualChunks(id) {
-        const base = ['/node_modules/lit/', '/node_modules/lit-html/', '/node_modules/lit-element/', '/node_modules/@lit/reactive-element/', '/node_modules/@lit/context/', '/src/define/define-element.ts', '/src/events.ts', '/src/version.ts', '/src/components/guide/guide-context.ts', '/src/components/shared/guide-element.ts', '/src/controllers/guide-controller.ts', '/src/controllers/markdown-body-controller.ts', '/src/core/adapters.ts', '/src/components/shared/tokens.styles.ts', '/src/core/dismissals.ts', '/src/platform/storage-access.ts'];
+        const base = ['/node_modules/lit/', '/node_modules/lit-html/', '/node_modules/lit-element/', '/node_modules/@lit/reactive-element/', '/node_modules/@lit/context/', '/src/define/define-element.ts', '/src/events.ts', '/src/version.ts', '/src/controllers/guide-context.ts', '/src/components/shared/guide-element.ts', '/src/controllers/guide-controller.ts', '/src/components/shared/markdown-body-controller.ts', '/src/core/adapters.ts', '/src/components/shared/tokens.styles.ts', '/src/core/dismissals.ts', '/src/platform/storage-access.ts'];
         // @lit/context's provider side is <ehr-guide>'s alone; the consumer side is every element's.
         // (Its index only re-exports: left out of the chunk, it does not drag the provider in.)
         if (id.includes('/node_modules/@lit/context/') && /provid|context-root|value-notifier/.test(id)) return 'context-provider';

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EvaluationResult, GuideApi } from '../core/engine/guide-api.js';
-import { guideContext } from '../components/guide/guide-context.js';
+import { guideContext } from './guide-context.js';
 
 /**
  * The enclosing `<ehr-guide>`, as its narrow `GuideApi`, for any element: found through @lit/context, followed

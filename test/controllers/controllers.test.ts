@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { guideContext } from '../../src/components/guide/guide-context.js';
+import { guideContext } from '../../src/controllers/guide-context.js';
 import { PopupController } from '../../src/components/popup/popup-controller.js';
 import { GuideController } from '../../src/controllers/guide-controller.js';
 import { ItemController, itemOfKind } from '../../src/controllers/item-controller.js';
-import { MarkdownBodyController } from '../../src/controllers/markdown-body-controller.js';
+import { MarkdownBodyController } from '../../src/components/shared/markdown-body-controller.js';
 import type { EvaluationResult, GuideApi } from '../../src/core/engine/guide-api.js';
 import type { LoadedItem } from '../../src/core/packs/load-pack.js';
 import { until } from '../helpers.js';

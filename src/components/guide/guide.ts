@@ -11,7 +11,7 @@ import type { ProgressStorage } from '../../core/progress/storage.js';
 import { browserEngineOptions } from '../../platform/browser-engine.js';
 import type { ProblemCode } from '../../events.js';
 import { GuideElement } from '../shared/guide-element.js';
-import { guideContext } from './guide-context.js';
+import { guideContext } from '../../controllers/guide-context.js';
 
 /**
  * The root of ehr-guide on a page: loads content packs, holds the clinical context, decides through its engine

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
-import { MarkdownBodyController } from '../../controllers/markdown-body-controller.js';
+import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
 import { GuideElement } from '../shared/guide-element.js';
 import { heading } from '../shared/heading.js';

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
 import { ItemController, itemOfKind } from '../../controllers/item-controller.js';
-import { MarkdownBodyController } from '../../controllers/markdown-body-controller.js';
+import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
 import { gradeLesson, type LessonGrade } from '../../core/lessons/grade.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
 import type { Lesson } from '../../core/packs/schema.js';

@@ -1,11 +1,22 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { MarkdownBodyController } from '../../controllers/markdown-body-controller.js';
-import type { EhrTip } from './tip.js';
+import type { MarkdownBodyController } from '../shared/markdown-body-controller.js';
+
+export type TipVariant = 'beacon' | 'tooltip' | 'callout';
+
+/** The tip's public properties the templates read. */
+export interface TipLook {
+  variant: TipVariant;
+  heading: string;
+  headingLevel?: number;
+  beaconLabel: string;
+  tipId: string;
+  noControls: boolean;
+}
 
 /** What the tip's templates need beyond its public properties: its state, its body and its (stable) handlers. */
 export interface TipView {
-  tip: EhrTip;
+  tip: TipLook;
   showing: boolean;
   beaconHidden: boolean;
   floatingBeacon: boolean;

@@ -4,7 +4,7 @@ import type { Placement } from '@floating-ui/dom';
 import type { AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
 import { GuideController } from '../../controllers/guide-controller.js';
-import { MarkdownBodyController } from '../../controllers/markdown-body-controller.js';
+import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
 import type { DismissalStore } from '../../core/dismissals.js';
 import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
@@ -12,13 +12,13 @@ import type { TipHideReason, TipShowReason } from '../../events.js';
 import { browserDismissalStore } from '../../platform/storage-access.js';
 import { GuideElement } from '../shared/guide-element.js';
 import { arrowStyles } from '../shared/arrow.styles.js';
-import { renderTip, type TipHandlers } from './tip.render.js';
+import { renderTip, type TipHandlers, type TipVariant } from './tip.render.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { tipStyles } from './tip.styles.js';
 import { TipFloating } from './tip-floating.js';
 import type { TipItemBinding } from './tip-item.js';
 
-export type TipVariant = 'beacon' | 'tooltip' | 'callout';
+export type { TipVariant } from './tip.render.js';
 
 /**
  * A contextual tip anchored to part of the EHR screen: a pulsing hotspot beacon that opens a tip, a tooltip on

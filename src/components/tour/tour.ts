@@ -4,7 +4,7 @@ import type { AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
 import { GuideController } from '../../controllers/guide-controller.js';
 import { ItemController, itemOfKind } from '../../controllers/item-controller.js';
-import { MarkdownBodyController } from '../../controllers/markdown-body-controller.js';
+import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
 import type { Tour } from '../../core/packs/schema.js';
 import { StepWalker, type StepMove } from '../../core/tours/step-walker.js';

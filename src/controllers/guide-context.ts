@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { GuideApi } from '../../core/engine/guide-api.js';
+import type { GuideApi } from '../core/engine/guide-api.js';
 
 /**
  * The @lit/context key through which `<ehr-guide>` hands descendant elements its narrow `GuideApi` (never the

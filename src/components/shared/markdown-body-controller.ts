@@ -1,7 +1,7 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { CompiledMarkdown } from '../core/markdown/nodes.js';
+import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 
-type MarkdownView = typeof import('../components/shared/markdown-view.js');
+type MarkdownView = typeof import('./markdown-view.js');
 
 export type BodyProblem = 'content-invalid' | 'content-load-failed';
 

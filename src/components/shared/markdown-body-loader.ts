@@ -1,6 +1,6 @@
-import type { CompiledMarkdown } from '../core/markdown/nodes.js';
+import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 
-type MarkdownView = typeof import('../components/shared/markdown-view.js');
+type MarkdownView = typeof import('./markdown-view.js');
 let loading: Promise<MarkdownView> | undefined;
 
 /**
@@ -9,11 +9,11 @@ let loading: Promise<MarkdownView> | undefined;
  * compiler with marked's lexer.
  */
 export async function loadBody(body: unknown, path: string, root: ShadowRoot | null): Promise<{ view: MarkdownView; compiled: CompiledMarkdown; problems: string }> {
-  const view = await (loading ??= import('../components/shared/markdown-view.js'));
+  const view = await (loading ??= import('./markdown-view.js'));
   const sheet = view.markdownStyles.styleSheet;
   if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
   if (typeof body === 'string') {
-    const { compileMarkdown } = await import('../core/markdown/compile.js');
+    const { compileMarkdown } = await import('../../core/markdown/compile.js');
     return { view, compiled: compileMarkdown(body), problems: '' };
   }
   const problems = view.checkCompiledMarkdown(body, path);
