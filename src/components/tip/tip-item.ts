@@ -2,10 +2,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { GuideController } from '../../controllers/guide-controller.js';
 import { ItemController, itemOfKind } from '../../controllers/item-controller.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
+import { packValues } from './pack-values.js';
 
 export interface TipItemCallbacks {
-  /** The pack's item arrived (or changed): copy what it says into the tip. */
-  apply(item: LoadedItem): void;
+  /** The pack's item arrived (or changed): these are the tip's properties it sets. */
+  apply(values: Record<string, unknown>): void;
+  /** The attributes the page set itself: a pack value never overrides them. */
+  authored(): ReadonlySet<string>;
+  hasAnchorElement(): boolean;
   /** Whether the guide holds the tip back (not decided yet, suppressed, or the item is gone). */
   hidden(hidden: boolean): void;
   problem(code: 'item-not-found' | 'item-wrong-kind', message: string): void;
@@ -30,7 +34,7 @@ export class TipItemBinding implements ReactiveController {
     this.#item = new ItemController<LoadedItem>(host, guide, {
       lookup: itemOfKind('tip'),
       onChange: (item) => {
-        if (item) callbacks.apply(item);
+        if (item) callbacks.apply(packValues(item, callbacks.authored(), callbacks.hasAnchorElement()));
         this.#sync();
       },
       onMissing: (code, message) => callbacks.problem(code, `<ehr-tip item>: ${message}`),

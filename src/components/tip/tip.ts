@@ -7,7 +7,6 @@ import { GuideController } from '../../controllers/guide-controller.js';
 import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
 import type { DismissalStore } from '../../core/dismissals.js';
 import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
-import type { LoadedItem } from '../../core/packs/load-pack.js';
 import type { TipHideReason, TipShowReason } from '../../events.js';
 import { browserDismissalStore } from '../../platform/storage-access.js';
 import { GuideElement } from '../shared/guide-element.js';
@@ -202,7 +201,10 @@ export class EhrTip extends GuideElement {
     return (this.#itemsLoading ??= import('./tip-item.js').then(
       ({ TipItemBinding }) =>
         (this.#items = new TipItemBinding(this, this.#guide, {
-          apply: (item) => this.#applyItem(item),
+          // What the pack says, except what the page set itself with attributes (captured on first connect).
+          apply: (values) => Object.assign(this, values),
+          authored: () => this.#authored ?? new Set(),
+          hasAnchorElement: () => Boolean(this.anchorElement),
           hidden: (hidden) => {
             this.guideHidden = hidden;
             if (!hidden && this.variant === 'callout' && !this.dismissed) this.open = true;
@@ -213,19 +215,6 @@ export class EhrTip extends GuideElement {
     ));
   }
 
-  /** Copies what the pack says into the element, except what the page set itself with attributes. */
-  #applyItem(item: LoadedItem): void {
-    if (item.kind !== 'tip') return;
-    const authored = (name: string) => this.#authored?.has(name) ?? false;
-    this.tipId = item.id;
-    if (!authored('heading')) this.heading = item.title;
-    if (!authored('variant') && item.presentation) this.variant = item.presentation;
-    if (!authored('anchor') && !this.anchorElement && item.when?.selector) this.anchor = item.when.selector;
-    if (!authored('placement') && item.placement) this.placement = item.placement;
-    if (typeof item.body === 'string') {
-      if (!authored('markdown')) this.markdown = item.body;
-    } else this.content = item.body as CompiledMarkdown;
-  }
 
   /** Tells the guide when the item appears and leaves, so caps and the session budget count real exposure. */
   #reportVisibility(): void {

@@ -6,6 +6,7 @@ import type { Decision } from '../fatigue/decisions.js';
 import { resolvePolicy, type FatiguePolicy } from '../fatigue/policy.js';
 import { checkPopulation, relevantSubgroups, type PopulationCheck, type RelevantSubgroup } from '../models/explain.js';
 import type { ModelCard } from '../models/model-card.js';
+import { sitePrevalences } from '../models/prevalence.js';
 import type { LoadedItem, PackLoadResult } from '../packs/load-pack.js';
 import type { Proficiency } from '../packs/schema.js';
 import type { ItemProgress } from '../progress/progress.js';
@@ -92,12 +93,7 @@ export class GuideEngine implements GuideApi {
 
   /** This site's prevalence per model (id → proportion, 0 < p < 1); an invalid entry throws a RangeError naming it. */
   setLocalPrevalence(byModel: Readonly<Record<string, number>>): void {
-    const next = new Map<string, number>();
-    for (const [id, p] of Object.entries(byModel ?? {})) {
-      if (typeof p !== 'number' || !(p > 0 && p < 1)) throw new RangeError(`local prevalence of "${id}" must be a proportion between 0 and 1 (0.05 for 5 %), got ${JSON.stringify(p)}`);
-      next.set(id, p);
-    }
-    this.#prevalence = next;
+    this.#prevalence = sitePrevalences(byModel);
     this.#loop.schedule();
   }
 
