@@ -51,6 +51,7 @@ export type ProblemCode =
   | 'pack-invalid'
   | 'pack-item-invalid'
   | 'pack-fetch-failed'
+  | 'value-set-invalid'
   | 'condition-error'
   | 'storage'
   | 'evaluator';

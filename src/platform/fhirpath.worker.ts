@@ -2,6 +2,7 @@
 // 1,000 triggers are checked. It keeps the last data it was sent per part and the compiled expressions.
 import { checkExpression, evaluateExpressions, type WorkerData } from '../core/triggers/fhirpath-core.js';
 import type { WorkerRequest, WorkerResponse } from '../core/triggers/worker-protocol.js';
+import { valueSetMap } from '../core/triggers/evaluator.js';
 
 const data: WorkerData = { resources: {} };
 
@@ -10,6 +11,7 @@ function handle(request: WorkerRequest): WorkerResponse {
     case 'data':
       for (const [part, value] of Object.entries(request.parts)) {
         if (part === 'patient' || part === 'encounter' || part === 'user') data[part] = (value ?? undefined) as WorkerData['patient'];
+        else if (part === 'valueSets') data.valueSets = valueSetMap(value as Record<string, string[]> | null ?? undefined);
         else if (part.startsWith('resource:')) {
           const type = part.slice('resource:'.length);
           const list = value as WorkerData['resources'][string] | null;

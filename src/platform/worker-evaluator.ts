@@ -86,6 +86,7 @@ export class WorkerEvaluator implements ConditionEvaluator {
       check('patient', data.patient);
       check('encounter', data.encounter);
       check('user', data.user);
+      if (data.valueSets) check('valueSets', data.valueSets);
       for (const type of Object.keys(data.resources)) check(`resource:${type}`, data.resources[type]);
       for (const part of Object.keys(this.#sent)) {
         if (part.startsWith('resource:') && !(part.slice(9) in data.resources)) {

@@ -26,6 +26,7 @@ describe('demo EHR page', () => {
     assert.match(csp, /script-src 'self'/);
     await page.waitForSelector('#patient-list button');
     await page.waitForFunction(() => document.querySelector('ehr-tip[item="orders.sign-check"]')?.shadowRoot?.querySelector('[part~="beacon"]')?.matches(':popover-open'), null, { timeout: 10000 });
+    await page.click('#patient-list button:has-text("Joaquin")');
     // A patient-specific callout: FHIRPath ran in the Web Worker, admitted by the page's Trusted Types policy.
     await page.waitForFunction(() => [...document.querySelectorAll('.guidance ehr-tip')].some((t) => t.shadowRoot?.querySelector('[part~="body"] strong') && !t.shadowRoot.querySelector('[part~="panel"]').hidden), null, { timeout: 10000 });
     assert.deepEqual(problems, [], 'the library rendered tips and markdown without any CSP or Trusted Types violation');
@@ -47,10 +48,16 @@ describe('demo EHR page', () => {
     await page.waitForSelector('#patient-list button');
     const names = await page.$$eval('#patient-list button', (buttons) => buttons.map((b) => b.firstChild.textContent));
     assert.equal(names.length, 3);
-    // Facts of the fixtures: Chet (b. 1939) has active oxycodone; Joaquin has hydrochlorothiazide; Patria has
-    // metformin and diabetes. Each must get its callout from the packs' FHIRPath triggers, and no other patient's.
-    const expected = { Chet: 'orders.older-adult-opioid', Joaquin: 'results.thiazide-electrolytes', Patria: 'results.metformin-renal' };
+    // Facts of the fixtures: Chet (b. 1939) died in 1968 and Synthea left his oxycodone order active; Joaquin has
+    // hydrochlorothiazide; Patria has metformin and diabetes. Each living patient gets its callout from the packs'
+    // FHIRPath triggers, and no other patient's; the deceased patient gets no patient-specific guidance.
     const visibleCallouts = () => page.$$eval('.guidance ehr-tip', (tips) => tips.filter((t) => t.shadowRoot && !t.shadowRoot.querySelector('[part~="panel"]')?.hidden).map((t) => t.getAttribute('item')));
+    await page.click('#patient-list button:has-text("Chet")');
+    await page.waitForFunction(() => document.querySelector('.banner .name')?.textContent.startsWith('Chet'));
+    await page.waitForFunction(async () => (await document.querySelector('ehr-guide').explain()).find((d) => d.itemId === 'orders.older-adult-opioid')?.reason === 'patient-deceased', null, { timeout: 10000 });
+    await page.waitForTimeout(300);
+    assert.deepEqual(await visibleCallouts(), [], 'a deceased patient gets no patient-specific callout');
+    const expected = { Joaquin: 'results.thiazide-electrolytes', Patria: 'results.metformin-renal' };
     for (const [first, itemId] of Object.entries(expected)) {
       await page.click(`#patient-list button:has-text("${first}")`);
       await page.waitForFunction((n) => document.querySelector('.banner .name')?.textContent.startsWith(n), first);
@@ -108,14 +115,18 @@ describe('demo EHR page', () => {
 
   it('remembers "Don\'t show again" across a reload', async () => {
     const { page, context, problems } = await openPage(demo.browser, demo.server.url);
-    const callout = '.guidance ehr-tip[item="orders.older-adult-opioid"]';
+    await page.waitForSelector('#patient-list button');
+    await page.click('#patient-list button:has-text("Joaquin")');
+    const callout = '.guidance ehr-tip[item="results.thiazide-electrolytes"]';
     await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="panel"]')?.hidden === false, callout, { timeout: 10000 });
     await page.click(`${callout} >> [part~="never-button"]`);
-    await page.waitForFunction(() => JSON.stringify(localStorage).includes('orders.older-adult-opioid@1'));
+    await page.waitForFunction(() => JSON.stringify(localStorage).includes('results.thiazide-electrolytes@'));
     await page.evaluate(() => sessionStorage.clear()); // even in a new session
     await page.reload();
+    await page.waitForSelector('#patient-list button');
+    await page.click('#patient-list button:has-text("Joaquin")');
     await page.waitForFunction(() => document.querySelector('ehr-tip[item="orders.sign-check"]')?.shadowRoot?.querySelector('[part~="beacon"]')?.matches(':popover-open'), null, { timeout: 10000 });
-    const decision = await page.evaluate(async () => (await document.querySelector('ehr-guide').explain()).find((d) => d.itemId === 'orders.older-adult-opioid'));
+    const decision = await page.evaluate(async () => (await document.querySelector('ehr-guide').explain()).find((d) => d.itemId === 'results.thiazide-electrolytes'));
     assert.equal(decision.reason, 'dismissed');
     const [state] = await page.$$eval(callout, (tips) => tips.map((t) => ({ panelVisible: !t.shadowRoot.querySelector('[part~="panel"]').hidden })));
     assert.equal(state.panelVisible, false);

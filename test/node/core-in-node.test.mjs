@@ -41,9 +41,15 @@ describe('the core in Node', () => {
       const patient = byType.Patient[0];
       delete byType.Patient;
       engine.setContext({ patient, resources: byType, role: 'physician', workflow: 'patient-view' });
+      // Asked for (onRequest): the facts of the record decide — Chet's oxycodone order is still "active".
       const decisions = await engine.explain();
       const shown = decisions.filter((d) => d.show).map((d) => d.itemId);
-      assert.ok(shown.includes('orders.older-adult-opioid'), `Chet is an older adult on an opioid: ${shown.join(', ')}`);
+      assert.ok(shown.includes('orders.older-adult-opioid'), `Chet's record has an active opioid order: ${shown.join(', ')}`);
+      // Pushed: Chet's record says he died in 1968, so nothing patient-specific is pushed.
+      engine.setPolicy({ onRequest: false });
+      ['orders.older-adult-opioid'].forEach((id) => engine.mount(id));
+      const pushed = (await engine.explain()).find((d) => d.itemId === 'orders.older-adult-opioid');
+      assert.equal(pushed.reason, 'patient-deceased');
       assert.equal(decisions.find((d) => d.itemId === 'results.thiazide-electrolytes').reason, 'condition-false');
       engine.dispose();
     } finally {

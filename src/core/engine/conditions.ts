@@ -5,9 +5,20 @@ import { expressionDependencies } from '../triggers/dependencies.js';
 import type { ConditionEvaluator, ConditionResult, EvaluationData } from '../triggers/evaluator.js';
 import type { EngineProblem } from './problems.js';
 
-/** The data an evaluator reads, from a context. */
-export function evaluationData(context: GuideContext): EvaluationData {
-  return { patient: context.patient, encounter: context.encounter, user: context.user, resources: context.resources, versions: context.versions };
+/** The packs' value sets as the evaluator takes them, with the version that changes with them. */
+export type VocabularySource = () => { members: Readonly<Record<string, readonly string[]>>; version: number };
+
+/** The data an evaluator reads: the context's record, and the packs' value sets. */
+export function evaluationData(context: GuideContext, vocabulary?: VocabularySource): EvaluationData {
+  const sets = vocabulary?.();
+  return {
+    patient: context.patient,
+    encounter: context.encounter,
+    user: context.user,
+    resources: context.resources,
+    valueSets: sets?.members,
+    versions: sets ? { ...context.versions, valueSets: sets.version } : context.versions,
+  };
 }
 
 /**
@@ -24,6 +35,7 @@ export class ConditionCache {
   constructor(
     private readonly createEvaluator: (() => ConditionEvaluator) | undefined,
     private readonly onProblem: (problem: EngineProblem) => void,
+    private readonly vocabulary?: VocabularySource,
   ) {}
 
   /** The evaluator, created on first use; throws when none is configured. */
@@ -47,7 +59,7 @@ export class ConditionCache {
     const expressions = [...needed.keys()];
     let results: ConditionResult[];
     try {
-      results = await this.evaluator.evaluate(expressions, evaluationData(context));
+      results = await this.evaluator.evaluate(expressions, evaluationData(context, this.vocabulary));
     } catch (error) {
       results = expressions.map(() => ({ ok: false, error: (error as Error).message }));
     }
@@ -74,6 +86,7 @@ export class ConditionCache {
         }
         return { reason: 'condition-error', detail: `condition ${i + 1}: ${cached.result.error}` };
       }
+      if (!cached.result.value && cached.result.unknown) return { reason: 'condition-unknown', detail: `condition ${i + 1} cannot tell: ${cached.result.unknown}` };
       if (!cached.result.value) return { reason: 'condition-false', detail: `condition ${i + 1} is false: ${conditions[i]}` };
     }
     return undefined;
@@ -90,6 +103,7 @@ export class ConditionCache {
       deps = expressionDependencies(expression).parts;
       this.#dependencies.set(expression, deps);
     }
-    return deps.map((part) => context.versions[part] ?? 0).join(',');
+    const vocabularyVersion = this.vocabulary?.().version ?? 0;
+    return deps.map((part) => (part === 'valueSets' ? vocabularyVersion : (context.versions[part] ?? 0))).join(',');
   }
 }

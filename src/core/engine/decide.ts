@@ -5,6 +5,7 @@ import type { LoadedItem } from '../packs/load-pack.js';
 import type { Proficiency } from '../packs/schema.js';
 import { applyGuard, isIntrusive, type GuardInput } from './guard.js';
 import { prefilter } from './prefilter.js';
+import { deathTime } from '../triggers/clinical-functions.js';
 
 export const DEFAULT_PRIORITY = 50;
 
@@ -30,6 +31,9 @@ export interface DecideInput {
 export function decide(items: readonly LoadedItem[], { context, proficiency, today, policy, isMounted }: DecideInput): { decisions: Decision[]; candidates: Candidate[] } {
   const decisions: Decision[] = [];
   const candidates: Candidate[] = [];
+  // A patient who has died gets no unsolicited patient-specific guidance (Synthea, like real EHRs, leaves orders
+  // active after death); on-request surfaces still list it.
+  const deceased = deathTime(context.patient, Date.now()) !== undefined;
   for (const item of items) {
     const decision: Decision = { itemId: item.id, kind: item.kind, version: item.version, priority: item.priority ?? DEFAULT_PRIORITY, intrusive: isIntrusive(item), show: false };
     decisions.push(decision);
@@ -37,6 +41,9 @@ export function decide(items: readonly LoadedItem[], { context, proficiency, tod
     if (filtered) {
       decision.reason = filtered.reason;
       decision.detail = filtered.detail;
+    } else if (deceased && decision.intrusive && !policy.onRequest && (item.when?.conditions?.length ?? 0) > 0) {
+      decision.reason = 'patient-deceased';
+      decision.detail = 'the record says the patient has died (Patient.deceased[x]): no unsolicited patient-specific guidance';
     } else if (decision.intrusive && !policy.onRequest && !isMounted(item.id)) {
       decision.reason = 'not-on-page';
       decision.detail = 'no element on this page renders it (pushed items compete only where they can show)';

@@ -52,7 +52,7 @@ export class GuideEngine implements GuideApi {
     this.#transport = options.transport ?? missingTransport('pack loading');
     this.progress = new ProgressStore(options.learnerId, options.sessionId, options.storage, (message) => problem({ code: 'storage', message }));
     this.packs = new PackRegistry(() => this.#loop.schedule(), problem);
-    this.#conditions = new ConditionCache(options.createEvaluator, problem);
+    this.#conditions = new ConditionCache(options.createEvaluator, problem, () => this.packs.valueSetMembers);
     this.#exposure = new ExposureTracker(this.#now);
     this.#loop = new EvaluationLoop({
       items: () => this.packs.items,
@@ -192,11 +192,11 @@ export class GuideEngine implements GuideApi {
   // ——— Models ———
 
   checkPopulation(card: ModelCard): Promise<PopulationCheck> {
-    return checkPopulation(card, evaluationData(this.#context), this.#conditions.evaluator);
+    return checkPopulation(card, evaluationData(this.#context, () => this.packs.valueSetMembers), this.#conditions.evaluator);
   }
 
   relevantSubgroups(card: ModelCard): Promise<RelevantSubgroup[]> {
-    return relevantSubgroups(card, evaluationData(this.#context), this.#conditions.evaluator);
+    return relevantSubgroups(card, evaluationData(this.#context, () => this.packs.valueSetMembers), this.#conditions.evaluator);
   }
 
   recordAiFeedback(feedback: AiFeedback, options: { language?: string } = {}): XapiStatement {

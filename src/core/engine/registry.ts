@@ -2,6 +2,7 @@ import type { HttpTransport } from '../adapters.js';
 import { loadPack, loadPackInSlices, type LoadedItem, type LoadedPack, type PackLoadResult, type PackProblem } from '../packs/load-pack.js';
 import type { ModelCard } from '../models/model-card.js';
 import { expressionDependencies } from '../triggers/dependencies.js';
+import { resolveValueSets, type ResolvedValueSet } from '../vocabulary/value-sets.js';
 import type { EngineProblem } from './problems.js';
 
 /**
@@ -12,6 +13,9 @@ export class PackRegistry {
   #packs = new Map<string, LoadedPack>();
   #items = new Map<string, LoadedItem>();
   #cards = new Map<string, ModelCard>();
+  #valueSets = new Map<string, ResolvedValueSet>();
+  #members: Record<string, string[]> = {};
+  #valueSetsVersion = 0;
   #ready: Promise<void> = Promise.resolve();
 
   constructor(
@@ -61,6 +65,16 @@ export class PackRegistry {
     return [...this.#cards.values()];
   }
 
+  /** The packs' value sets, resolved (composed sets included), by canonical url. */
+  get valueSets(): ReadonlyMap<string, ResolvedValueSet> {
+    return this.#valueSets;
+  }
+
+  /** Every value set's members (`system|code`), for the evaluator, and a version that changes with them. */
+  get valueSetMembers(): { members: Readonly<Record<string, readonly string[]>>; version: number } {
+    return { members: this.#members, version: this.#valueSetsVersion };
+  }
+
   /** FHIR resource types the packs' conditions and model cards' criteria read (what a SMART launch should fetch). */
   get requiredResourceTypes(): string[] {
     const types = new Set<string>();
@@ -88,7 +102,21 @@ export class PackRegistry {
       this.onProblem({ code: 'pack-fetch-failed', message: `${url}: ${problem.message}`, source: url });
       return { errors: [problem] };
     }
-    return this.addInSlices(json, url);
+    const result = await loadPackInSlices(json, url);
+    // Value sets served beside the pack (`href`) come with it, relative to the pack's URL.
+    await Promise.all(
+      (result.pack?.valueSets ?? []).filter((vs) => vs.entry.href).map(async (vs) => {
+        const target = besidePack(vs.entry.href!, url);
+        try {
+          const response = await transport({ url: target, method: 'GET', headers: { Accept: 'application/fhir+json, application/json' } });
+          if (response.status < 200 || response.status > 299) throw new Error(`HTTP ${response.status}`);
+          vs.fetched = JSON.parse(response.text);
+        } catch (error) {
+          this.onProblem({ code: 'value-set-invalid', message: `${vs.path}.href: ${vs.entry.href} could not be loaded: ${(error as Error).message}`, source: url, path: `${vs.path}.href` });
+        }
+      }),
+    );
+    return this.#accept(result, url);
   }
 
   #accept(result: PackLoadResult, source: string): PackLoadResult {
@@ -109,6 +137,33 @@ export class PackRegistry {
       for (const item of pack.items) this.#items.set(item.id, item);
       for (const card of pack.modelCards) this.#cards.set(card.id, card);
     }
+    this.#resolveValueSets();
     this.onChange();
   }
+
+  /** Value sets across every pack (a composed set may include another pack's), with each problem reported. */
+  #resolveValueSets(): void {
+    const entries = [...this.#packs.values()].flatMap((pack) => pack.valueSets);
+    const { sets, problems } = resolveValueSets(entries);
+    const reported = new Set<string>();
+    for (const problem of problems) {
+      const message = `${problem.path}: ${problem.message}`;
+      if (reported.has(message) || this.#reported.has(message)) continue;
+      reported.add(message);
+      this.onProblem({ code: 'value-set-invalid', message, path: problem.path });
+    }
+    for (const message of reported) this.#reported.add(message);
+    this.#valueSets = sets;
+    this.#members = Object.fromEntries([...sets].map(([url, set]) => [url, [...set.members]]));
+    this.#valueSetsVersion++;
+  }
+
+  #reported = new Set<string>();
+}
+
+/** A path relative to a pack's URL, itself absolute or relative (then resolved by the transport). */
+export function besidePack(href: string, packUrl: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(packUrl)) return new URL(href, packUrl).href;
+  const resolved = new URL(href, new URL(packUrl, 'http://relative.invalid/'));
+  return packUrl.startsWith('/') ? resolved.pathname + resolved.search : resolved.pathname.slice(1) + resolved.search;
 }

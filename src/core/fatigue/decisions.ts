@@ -9,6 +9,8 @@ export type SuppressReason =
   | 'condition-false'
   | 'condition-error'
   | 'condition-pending'
+  | 'condition-unknown'
+  | 'patient-deceased'
   | 'dismissed'
   | 'dismissed-this-session'
   | 'snoozed'

@@ -1,3 +1,4 @@
+import { deathTime } from '../triggers/clinical-functions.js';
 import { expressionDependencies } from '../triggers/dependencies.js';
 import type { ConditionEvaluator, EvaluationData } from '../triggers/evaluator.js';
 import { calibratedRisk, naturalFrequency, numberNeededToEvaluate, predictiveValueIntervals, predictiveValues, thresholdBand, type Interval } from '../risk/math.js';
@@ -91,6 +92,7 @@ export async function checkPopulation(card: ModelCard, data: EvaluationData, eva
     if (missing.length) return { description: criterion.description, result: 'unknown' as const, reason: `the record's ${missing.join(', ')} resources were not loaded` };
     const r = results[i];
     if (!r.ok) return { description: criterion.description, result: 'unknown' as const, reason: `the criterion could not be evaluated (${r.error})` };
+    if (!r.value && r.unknown) return { description: criterion.description, result: 'unknown' as const, reason: `cannot tell: ${r.unknown}` };
     const p = present[i];
     if (!r.value && p.ok && !p.value) return { description: criterion.description, result: 'unknown' as const, reason: 'the record does not hold what this criterion reads' };
     return { description: criterion.description, result: r.value ? ('met' as const) : ('not-met' as const), reason: r.value ? 'met by the record' : 'not met by the record' };
@@ -128,7 +130,9 @@ export async function relevantSubgroups(card: ModelCard, data: EvaluationData, e
   const subgroups = card.subgroups ?? [];
   const patient = data.patient as { birthDate?: unknown; gender?: unknown } | undefined;
   if (!patient || subgroups.length === 0) return [];
-  const age = ageInYears(patient.birthDate, today);
+  // A deceased patient's age is their age at death.
+  const died = deathTime(data.patient, today.getTime());
+  const age = ageInYears(patient.birthDate, died === undefined ? today : new Date(died));
   const gender = typeof patient.gender === 'string' ? patient.gender : undefined;
   const withCriterion = subgroups.filter((s) => s.criterion);
   const results = withCriterion.length ? await evaluator.evaluate(withCriterion.map((s) => s.criterion!), data) : [];

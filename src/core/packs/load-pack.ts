@@ -1,7 +1,8 @@
 import { jsonPath } from '../validate.js';
 import { yieldToPage } from '../yield.js';
 import * as v from 'valibot';
-import { ItemSchema, PackHeaderSchema, type PackItem } from './schema.js';
+import { ItemSchema, PackHeaderSchema, ValueSetEntrySchema, type PackItem } from './schema.js';
+import type { ValueSetEntry } from '../vocabulary/value-sets.js';
 import { ModelCardSchema, type ModelCard } from '../models/model-card.js';
 
 /** One problem in a pack, with the JSON path of the value at fault. */
@@ -24,6 +25,8 @@ export interface LoadedPack {
   items: LoadedItem[];
   /** Model cards the pack carries (validated one by one, like items). */
   modelCards: ModelCard[];
+  /** Value sets the pack carries or names beside it (validated one by one; resolved with every pack's sets). */
+  valueSets: Array<{ entry: ValueSetEntry; path: string; fetched?: unknown }>;
 }
 
 export interface PackLoadResult {
@@ -123,7 +126,15 @@ function packLoader(json: unknown, source: string) {
         modelCards.push(parsed.output);
       }
     });
-    return { pack: { id, version, title, locale, source, items, modelCards }, errors };
+    const valueSets: LoadedPack['valueSets'] = [];
+    const rawSets = (header.output as { valueSets?: unknown }).valueSets;
+    if (rawSets !== undefined && !Array.isArray(rawSets)) errors.push({ path: '$.valueSets', message: 'must be an array of value sets' });
+    (Array.isArray(rawSets) ? rawSets : []).forEach((raw, index) => {
+      const parsed = v.safeParse(ValueSetEntrySchema, raw);
+      if (!parsed.success) errors.push(...problems(`$.valueSets[${index}]`, parsed.issues));
+      else valueSets.push({ entry: parsed.output as ValueSetEntry, path: `${source} $.valueSets[${index}]` });
+    });
+    return { pack: { id, version, title, locale, source, items, modelCards, valueSets }, errors };
   };
   return { pack: true, errors, total: raws.length, validate, finish };
 }

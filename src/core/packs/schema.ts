@@ -145,11 +145,37 @@ const packFields = {
   description: v.optional(TEXT(2000)),
 };
 
+const CANONICAL = v.pipe(v.string(), v.regex(/^(https?:\/\/|urn:oid:)\S{3,500}$/, 'must be a canonical URL (http, https or urn:oid)'));
+const Concept = v.strictObject({ system: v.pipe(v.string(), v.minLength(1)), code: v.pipe(v.string(), v.minLength(1)), display: v.optional(TEXT(500)), reason: v.optional(TEXT(500)) });
+
+/**
+ * One of a pack's value sets: a FHIR R4 ValueSet carried inline (`valueSet`), a ValueSet file served beside the
+ * pack (`href`, relative to the pack), or a set composed from others (`compose`). Each says where it comes from.
+ */
+export const ValueSetEntrySchema = v.pipe(
+  v.strictObject({
+    url: CANONICAL,
+    version: TEXT(64),
+    title: v.optional(TEXT(300)),
+    provenance: v.union([TEXT(2000), v.record(v.string(), v.unknown())], 'must say where the value set comes from (text, or an object of its source fields)'),
+    valueSet: v.optional(v.looseObject({ resourceType: v.literal('ValueSet', 'must be a FHIR ValueSet') })),
+    href: v.optional(v.pipe(v.string(), v.regex(/^(?![a-z][a-z0-9+.-]*:|\/\/)[^\s]{1,300}\.json$/i, 'must be a relative path to a .json file beside the pack'))),
+    compose: v.optional(
+      v.strictObject({
+        include: v.optional(v.array(v.strictObject({ valueSet: CANONICAL, displayMatches: v.optional(v.pipe(v.string(), v.maxLength(500))), codes: v.optional(v.array(v.pipe(v.string(), v.minLength(1)))) }))),
+        add: v.optional(v.array(Concept)),
+        exclude: v.optional(v.array(Concept)),
+      }),
+    ),
+  }),
+  v.check((e) => [e.valueSet, e.href, e.compose].filter((x) => x !== undefined).length === 1, 'needs exactly one of valueSet, href or compose'),
+);
+
 /** The pack without its items: items are validated one by one so a bad item never sinks the pack. */
 export const PackHeaderSchema = v.looseObject({ ...packFields, items: v.array(v.unknown(), 'must be an array of items') });
 
 /** The full pack, items included: what the JSON Schema file describes. */
-export const PackSchema = v.strictObject({ ...packFields, items: v.array(ItemSchema), modelCards: v.optional(v.array(ModelCardSchema)) });
+export const PackSchema = v.strictObject({ ...packFields, items: v.array(ItemSchema), modelCards: v.optional(v.array(ModelCardSchema)), valueSets: v.optional(v.array(ValueSetEntrySchema)) });
 
 export type Tip = v.InferOutput<typeof TipSchema>;
 export type Tour = v.InferOutput<typeof TourSchema>;

@@ -1,3 +1,5 @@
+import { CLINICAL_FUNCTIONS } from './clinical-functions.js';
+
 /**
  * What an expression reads, so the engine re-evaluates it only when one of those parts changes and the SMART
  * layer fetches only the resource types packs need.
@@ -11,13 +13,16 @@ export const CONTEXT_VARIABLES = ['patient', 'encounter', 'user'] as const;
 const BUILTIN_VARIABLES = new Set(['context', 'resource', 'rootResource', 'ucum', 'sct', 'loinc', 'factory', 'terminologies', 'server']);
 
 export interface ExpressionDependencies {
-  /** Context parts: `patient`, `encounter`, `user`, `resource:<Type>`. */
+  /** Context parts: `patient`, `encounter`, `user`, `resource:<Type>`, and `valueSets` for the clinical functions. */
   parts: string[];
   /** Resource types read through `%<Type>`. */
   resourceTypes: string[];
   /** Variables that are neither context parts, resource types nor fhirpath built-ins. */
   unknownVariables: string[];
 }
+
+/** Functions that read the packs' value sets (their first argument is a value set url). */
+const VALUE_SET_FUNCTIONS = new Set(['memberOf', 'onMedication', 'hasCondition', 'latestValue']);
 
 export function expressionDependencies(expression: string): ExpressionDependencies {
   const parts = new Set<string>(['patient']); // the root is always the patient
@@ -32,6 +37,16 @@ export function expressionDependencies(expression: string): ExpressionDependenci
       resourceTypes.add(name);
       parts.add(`resource:${name}`);
     } else if (!BUILTIN_VARIABLES.has(name) && !name.startsWith('vs-') && !name.startsWith('ext-')) unknown.add(name);
+  }
+  // The clinical functions read resource types (and value sets) of their own.
+  for (const match of code.matchAll(/\b([a-zA-Z]+)\s*\(/g)) {
+    const types = CLINICAL_FUNCTIONS[match[1]];
+    if (!types) continue;
+    for (const type of types) {
+      resourceTypes.add(type);
+      parts.add(`resource:${type}`);
+    }
+    if (VALUE_SET_FUNCTIONS.has(match[1])) parts.add('valueSets');
   }
   return { parts: [...parts].sort(), resourceTypes: [...resourceTypes].sort(), unknownVariables: [...unknown].sort() };
 }

@@ -6,11 +6,22 @@ export interface EvaluationData {
   encounter?: FhirResource;
   user?: FhirResource;
   resources: Readonly<Record<string, readonly FhirResource[]>>;
-  /** Version of each part, so an evaluator across a thread boundary sends only what changed. */
+  /** The packs' value sets (url → `system|code` members), for `memberOf()` and the clinical functions. */
+  valueSets?: Readonly<Record<string, readonly string[]>>;
+  /** Version of each part (`valueSets` too), so an evaluator across a thread boundary sends only what changed. */
   versions: Readonly<Record<string, number>>;
 }
 
-export type ConditionResult = { ok: true; value: boolean } | { ok: false; error: string };
+/**
+ * A condition's result. `unknown` says why a false cannot be trusted (a medication reference the record does not
+ * resolve, a unit that does not convert): "cannot tell".
+ */
+export type ConditionResult = { ok: true; value: boolean; unknown?: string } | { ok: false; error: string };
+
+/** The value sets as the worker holds them. */
+export function valueSetMap(sets: Readonly<Record<string, readonly string[]>> | undefined): Map<string, Set<string>> {
+  return new Map(Object.entries(sets ?? {}).map(([url, members]) => [url, new Set(members)]));
+}
 
 /** Evaluates FHIRPath conditions. Implementations: a module Web Worker (browsers) and in-process (Node). */
 export interface ConditionEvaluator {

@@ -4,17 +4,27 @@
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
 import type { FhirResource } from '../context/fhir-types.js';
+import { makeClinicalFunctions, Unknowns, type ClinicalData } from './clinical-functions.js';
 import type { ConditionResult } from './evaluator.js';
 
 type Compiled = (resource: unknown, env?: Record<string, unknown>) => unknown[];
 
 const compiled = new Map<string, Compiled | Error>();
 
+// The clinical functions read the data of the evaluation in progress (one at a time: evaluation is synchronous).
+let current: ClinicalData = { resources: {}, valueSets: new Map(), now: Date.now() };
+let unknowns = new Unknowns();
+const ucum = (fhirpath as unknown as { ucumUtils?: ClinicalData['ucum'] }).ucumUtils;
+const userInvocationTable = makeClinicalFunctions(
+  () => current,
+  () => unknowns,
+);
+
 function compile(expression: string): Compiled | Error {
   let fn = compiled.get(expression);
   if (!fn) {
     try {
-      fn = fhirpath.compile(expression, r4 as never) as unknown as Compiled;
+      fn = fhirpath.compile(expression, r4 as never, { userInvocationTable } as never) as unknown as Compiled;
     } catch (error) {
       fn = error instanceof Error ? error : new Error(String(error));
     }
@@ -33,6 +43,8 @@ export interface WorkerData {
   encounter?: FhirResource;
   user?: FhirResource;
   resources: Record<string, readonly FhirResource[]>;
+  /** The packs' value sets: url → `system|code` members. */
+  valueSets?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 // fhirpath reads %vars from the environment object; unknown resource types must be empty lists, not undefined
@@ -52,16 +64,20 @@ function environment(data: WorkerData): Record<string, unknown> {
   });
 }
 
-export function evaluateExpressions(expressions: readonly string[], data: WorkerData): ConditionResult[] {
+export function evaluateExpressions(expressions: readonly string[], data: WorkerData, now = Date.now()): ConditionResult[] {
   const env = environment(data);
   const root = data.patient ?? {};
+  current = { patient: data.patient, resources: data.resources, valueSets: data.valueSets ?? new Map(), now, ucum };
   return expressions.map((expression) => {
     const fn = compile(expression);
     if (fn instanceof Error) return { ok: false, error: `does not compile: ${fn.message.split('\n')[0]}` };
+    unknowns = new Unknowns();
     try {
       const result = fn(root, env);
-      if (result.length === 0) return { ok: true, value: false };
-      if (result.length === 1 && typeof result[0] === 'boolean') return { ok: true, value: result[0] };
+      // A false that rests on data that could not be read is "cannot tell", never a silent false.
+      const unknown = unknowns.reasons.length ? unknowns.reasons.join('; ') : undefined;
+      if (result.length === 0) return unknown ? { ok: true, value: false, unknown } : { ok: true, value: false };
+      if (result.length === 1 && typeof result[0] === 'boolean') return !result[0] && unknown ? { ok: true, value: false, unknown } : { ok: true, value: result[0] };
       return { ok: false, error: `must evaluate to true, false or empty; got ${result.length} item(s) — add .exists() or a comparison` };
     } catch (error) {
       return { ok: false, error: `evaluation failed: ${(error as Error).message.split('\n')[0]}` };

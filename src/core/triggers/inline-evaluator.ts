@@ -1,4 +1,4 @@
-import type { ConditionEvaluator, ConditionResult, EvaluationData } from './evaluator.js';
+import { valueSetMap, type ConditionEvaluator, type ConditionResult, type EvaluationData } from './evaluator.js';
 
 /**
  * Evaluates conditions in this thread, loading fhirpath on first use. For Node (the CLI, server-side tools) and
@@ -6,6 +6,8 @@ import type { ConditionEvaluator, ConditionResult, EvaluationData } from './eval
  */
 export class InlineEvaluator implements ConditionEvaluator {
   #core?: Promise<typeof import('./fhirpath-core.js')>;
+  #sets?: Map<string, Set<string>>;
+  #setsVersion = -1;
 
   #load() {
     return (this.#core ??= import('./fhirpath-core.js'));
@@ -14,7 +16,12 @@ export class InlineEvaluator implements ConditionEvaluator {
   async evaluate(expressions: readonly string[], data: EvaluationData): Promise<ConditionResult[]> {
     if (expressions.length === 0) return [];
     const core = await this.#load();
-    return core.evaluateExpressions(expressions, { patient: data.patient, encounter: data.encounter, user: data.user, resources: data.resources });
+    const version = data.versions.valueSets ?? 0;
+    if (this.#setsVersion !== version || !this.#sets) {
+      this.#sets = valueSetMap(data.valueSets);
+      this.#setsVersion = version;
+    }
+    return core.evaluateExpressions(expressions, { patient: data.patient, encounter: data.encounter, user: data.user, resources: data.resources, valueSets: this.#sets });
   }
 
   async check(expressions: readonly string[]): Promise<Array<string | undefined>> {

@@ -6,7 +6,7 @@ import type { EhrTip } from '../../../src/components/tip/tip.js';
 import { memoryStorage } from '../../../src/core/progress/storage.js';
 import type { GuideDataSource } from '../../../src/core/context/data-source.js';
 import { recordEvents, settleAnimations, until } from '../../helpers.js';
-import { SYNTHEA, loadSynthea } from '../../core/engine/fixtures.js';
+import { SYNTHEA, alive, loadSynthea } from '../../core/engine/fixtures.js';
 
 const panelOf = (tip: EhrTip) => tip.shadowRoot!.querySelector<HTMLElement>('[part~="panel"]')!;
 const beaconOf = (tip: EhrTip) => tip.shadowRoot!.querySelector<HTMLElement>('[part~="beacon"]');
@@ -79,7 +79,8 @@ describe('<ehr-guide>', function () {
       </ehr-guide>
     </div>`);
     const [opioid, thiazide] = page.querySelectorAll<EhrTip>('ehr-tip');
-    const chet = await loadSynthea(SYNTHEA[0]); // 87, active oxycodone
+    // Chet as a living older adult on active oxycodone (his record says he died in 1968: see the deceased test).
+    const chet = alive(await loadSynthea(SYNTHEA[0]));
     guide.context = { patient: chet.patient, resources: chet.resources };
     await until(() => opioid.open && calloutVisible(opioid), 'opioid callout for Chet', 8000).catch(async (e) => {
       throw new Error(`${e.message}: ${JSON.stringify((await guide.explain()).filter((d) => d.itemId.startsWith('orders.older') || d.itemId.startsWith('results.thiazide')))}`);

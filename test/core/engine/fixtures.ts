@@ -45,3 +45,12 @@ export const ANTICOAGULANT_65_CONDITIONS = [
   'birthDate <= today() - 65 years',
   `%MedicationRequest.where(status = 'active' and medicationCodeableConcept.coding.where(system = 'http://www.nlm.nih.gov/research/umls/rxnorm' and (${ANTICOAGULANTS.map((c) => `code = '${c}'`).join(' or ')})).exists()).exists()`,
 ];
+
+/**
+ * The record as if the patient were alive: `deceased[x]` removed. Chet's Synthea record says he died in 1968 (and,
+ * as Synthea does, leaves his orders active); tests that need a living older adult on these medications use this.
+ */
+export function alive(record: Record_): Record_ {
+  const { deceasedDateTime: _d, deceasedBoolean: _b, ...patient } = record.patient as FhirResource & { deceasedDateTime?: string; deceasedBoolean?: boolean };
+  return { ...record, name: `${record.name}-alive`, patient: patient as FhirResource };
+}

@@ -5,7 +5,7 @@ import { InlineEvaluator } from '../../../src/core/triggers/inline-evaluator.js'
 import { memoryStorage } from '../../../src/core/progress/storage.js';
 import type { ConditionEvaluator, EvaluationData } from '../../../src/core/triggers/evaluator.js';
 import type { EngineProblem } from '../../../src/core/engine/engine.js';
-import { ANTICOAGULANTS, ANTICOAGULANT_65_CONDITIONS, SYNTHEA, loadSynthea, withBirthDate, withMedication, type Record_ } from './fixtures.js';
+import { ANTICOAGULANTS, ANTICOAGULANT_65_CONDITIONS, SYNTHEA, alive, loadSynthea, withBirthDate, withMedication, type Record_ } from './fixtures.js';
 
 const pack = {
   format: 'ehr-guide-pack/1',
@@ -42,7 +42,8 @@ function expectedMatch(record: Record_, today = new Date()): boolean {
 }
 
 async function records(): Promise<Record_[]> {
-  const [chet, joaquin, patria] = await Promise.all(SYNTHEA.map(loadSynthea));
+  const [dead, joaquin, patria] = await Promise.all(SYNTHEA.map(loadSynthea));
+  const chet = { ...alive(dead), name: 'Chet' }; // the synthetic cases need a living older adult
   const now = new Date();
   const turned65Today = `${now.getFullYear() - 65}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const turns65Tomorrow = new Date(now.getFullYear() - 65, now.getMonth(), now.getDate() + 1);
@@ -105,7 +106,7 @@ describe('FHIRPath triggers on real Synthea records', () => {
       ],
     });
     ['bad.syntax', 'bad.type', 'bad.function', 'fine'].forEach((id) => engine.mount(id));
-    const chet = await loadSynthea(SYNTHEA[0]);
+    const chet = alive(await loadSynthea(SYNTHEA[0]));
     engine.setContext({ patient: chet.patient, resources: chet.resources });
     const { decisions } = await engine.evaluate();
     const by = Object.fromEntries(decisions.map((d) => [d.itemId, d]));
@@ -147,7 +148,7 @@ describe('FHIRPath triggers on real Synthea records', () => {
         { ...pack.items[0], id: 'conds', when: { conditions: ["%Condition.exists()"] } },
       ],
     });
-    const chet = await loadSynthea(SYNTHEA[0]);
+    const chet = alive(await loadSynthea(SYNTHEA[0]));
     engine.setContext({ patient: chet.patient, resources: chet.resources });
     await engine.evaluate();
     expect(calls.length, 'pushed items nobody renders are not evaluated').to.equal(0);

@@ -3,7 +3,7 @@ import { loadPack } from '../../../src/core/packs/load-pack.js';
 import { ageInYears, checkPopulation, explainScore, relevantSubgroups } from '../../../src/core/models/explain.js';
 import { InlineEvaluator } from '../../../src/core/triggers/inline-evaluator.js';
 import type { ModelCard } from '../../../src/core/models/model-card.js';
-import { SYNTHEA, loadSynthea } from '../engine/fixtures.js';
+import { SYNTHEA, alive, loadSynthea } from '../engine/fixtures.js';
 
 async function cards(): Promise<Record<string, ModelCard>> {
   const { pack } = loadPack(await (await fetch('/packs/model-cards.json')).json());
@@ -117,7 +117,11 @@ describe('intended-population check against Synthea records', () => {
         { attribute: 'other' as const, group: 'On anticoagulants', criterion: "%MedicationRequest.where(status = 'active').exists()" },
       ],
     };
-    const chet = await loadSynthea(SYNTHEA[0]);
+    const recorded = await loadSynthea(SYNTHEA[0]);
+    // Chet's record says he died in 1968, aged 29: his age is his age at death, never one that runs on after it.
+    const atDeath = await relevantSubgroups(card, { patient: recorded.patient, resources: recorded.resources, versions: {} }, evaluator, today);
+    expect(atDeath.map((s) => s.subgroup.group)).to.not.include('65 and over');
+    const chet = alive(recorded);
     const forChet = await relevantSubgroups(card, { patient: chet.patient, resources: chet.resources, versions: {} }, evaluator, today);
     expect(forChet.map((s) => [s.subgroup.group, s.reason])).to.deep.equal([['65 and over', 'age'], ['On anticoagulants', 'meets-criterion']]);
     const patria = await loadSynthea(SYNTHEA[2]);

@@ -1,0 +1,210 @@
+// Clinical functions for trigger and population conditions, as fhirpath user-defined functions (fhirpath's
+// `userInvocationTable`): code membership in the packs' value sets, medications as EHRs send them, active
+// problems, the latest lab value in a unit converted through UCUM, ages (at death for a deceased patient) and
+// recency. Each reads the patient's record the worker holds. When data a "false" rests on cannot be read (an
+// unresolvable medication reference, a unit that does not convert), the function notes it, and the condition's
+// result becomes "cannot tell" instead of a silent false.
+import type { FhirResource } from '../context/fhir-types.js';
+
+type Coding = { system?: string; code?: string };
+type Concept = { coding?: Coding[]; text?: string };
+type Ucum = { convertUnitTo(from: string, value: number, to: string): { status: string; toVal?: number; msg?: string[] } };
+
+/** What the functions read: the record, the value sets (url → `system|code` members), the clock, UCUM. */
+export interface ClinicalData {
+  patient?: FhirResource;
+  resources: Readonly<Record<string, readonly FhirResource[]>>;
+  valueSets: ReadonlyMap<string, ReadonlySet<string>>;
+  now: number;
+  ucum?: Ucum;
+}
+
+/** The functions fhirpath may call, and the resource types each reads (what a SMART launch must fetch). */
+export const CLINICAL_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
+  memberOf: [],
+  onMedication: ['MedicationRequest', 'MedicationStatement', 'Medication'],
+  hasCondition: ['Condition'],
+  latestValue: ['Observation'],
+  ageInYears: [],
+  isDeceased: [],
+  withinDays: [],
+};
+
+const DAY = 86_400_000;
+const ORDER_INTENTS = new Set(['order', 'original-order', 'reflex-order', 'filler-order', 'instance-order']);
+const CURRENT_REQUEST = new Set(['active', 'on-hold']);
+const CURRENT_STATEMENT = new Set(['active', 'intended']);
+const ACTIVE_CLINICAL = new Set(['active', 'recurrence', 'relapse']);
+const RESULT_STATUS = new Set(['final', 'amended', 'corrected', 'preliminary']);
+
+const unwrap = (value: unknown): unknown => (value && typeof value === 'object' && 'data' in value && 'path' in value ? (value as { data: unknown }).data : value);
+const time = (value: unknown): number | undefined => {
+  const v = unwrap(value);
+  const text = typeof v === 'string' ? v : v && typeof v === 'object' && 'toString' in v ? String(v) : undefined;
+  if (!text) return undefined;
+  const ms = Date.parse(/^\d{4}$/.test(text) ? `${text}-01-01` : /^\d{4}-\d{2}$/.test(text) ? `${text}-01` : text);
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+/** Per-evaluation notes of data that could not be read; the caller turns a false into "cannot tell" when any. */
+export class Unknowns {
+  readonly reasons: string[] = [];
+  note(reason: string): void {
+    if (!this.reasons.includes(reason)) this.reasons.push(reason);
+  }
+}
+
+/** The day of death, or undefined for a living patient (`deceasedBoolean: true` without a date: now). */
+export function deathTime(patient: FhirResource | undefined, now: number): number | undefined {
+  if (!patient) return undefined;
+  const p = patient as { deceasedDateTime?: string; deceasedBoolean?: boolean };
+  if (typeof p.deceasedDateTime === 'string') return time(p.deceasedDateTime) ?? now;
+  return p.deceasedBoolean === true ? now : undefined;
+}
+
+/** Whole years from a FHIR birth date (year, year-month or full date) to `at`, never overstated. */
+export function yearsBetween(birthDate: unknown, at: number): number | undefined {
+  if (typeof birthDate !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(birthDate)) return undefined;
+  const [y, m = '12', d = '31'] = birthDate.split('-'); // a partial date: assume the latest day it can mean
+  const end = new Date(at);
+  let age = end.getUTCFullYear() - Number(y);
+  const month = end.getUTCMonth() + 1;
+  if (month < Number(m) || (month === Number(m) && end.getUTCDate() < Number(d))) age--;
+  return age;
+}
+
+export function makeClinicalFunctions(data: () => ClinicalData, unknowns: () => Unknowns) {
+  const set = (url: unknown): ReadonlySet<string> => {
+    const members = data().valueSets.get(String(unwrap(url)));
+    if (!members) throw new Error(`unknown value set ${JSON.stringify(String(unwrap(url)))}: no loaded pack defines it`);
+    return members;
+  };
+  const codings = (value: unknown): Coding[] => {
+    const v = unwrap(value) as Concept & Coding;
+    if (!v || typeof v !== 'object') return [];
+    if (Array.isArray(v.coding)) return v.coding;
+    return typeof v.code === 'string' ? [v] : [];
+  };
+  const inSet = (concept: unknown, members: ReadonlySet<string>) => codings(concept).some((c) => typeof c.system === 'string' && typeof c.code === 'string' && members.has(`${c.system}|${c.code}`));
+
+  /** The Medication a request names: contained (`#id`), relative or absolute (`…/Medication/id`), or `urn:uuid:`. */
+  const medicationOf = (owner: FhirResource, reference: string): FhirResource | undefined => {
+    if (reference.startsWith('#')) return ((owner as { contained?: FhirResource[] }).contained ?? []).find((r) => r.resourceType === 'Medication' && r.id === reference.slice(1));
+    const id = /(?:^|\/)Medication\/([^/]+)(?:\/_history\/[^/]+)?$/.exec(reference)?.[1] ?? /^urn:uuid:(.+)$/.exec(reference)?.[1];
+    return id ? (data().resources.Medication ?? []).find((m) => m.id === id) : undefined;
+  };
+
+  /** The concepts a medication request or statement is for: its code, or its Medication's code and ingredients. */
+  const medicationConcepts = (r: FhirResource): Concept[] | undefined => {
+    const m = r as { medicationCodeableConcept?: Concept; medicationReference?: { reference?: string; display?: string } };
+    if (m.medicationCodeableConcept) return [m.medicationCodeableConcept];
+    const reference = m.medicationReference?.reference;
+    if (!reference) return undefined;
+    const med = medicationOf(r, reference) as { code?: Concept; ingredient?: Array<{ itemCodeableConcept?: Concept }> } | undefined;
+    if (!med) return undefined;
+    return [med.code, ...(med.ingredient ?? []).map((i) => i.itemCodeableConcept)].filter((c): c is Concept => Boolean(c));
+  };
+
+  return {
+    /** `concept.memberOf(url)`: whether a CodeableConcept, Coding or coded value is in a pack's value set. */
+    memberOf: { fn: (inputs: unknown[], url: unknown) => inputs.map((c) => inSet(c, set(url))), arity: { 1: ['String'] } },
+
+    /** `onMedication(url)`: an active or on-hold medication order (or active statement) for a drug in the set. */
+    onMedication: {
+      fn: (_inputs: unknown[], url: unknown) => {
+        const members = set(url);
+        const { resources } = data();
+        const requests = (resources.MedicationRequest ?? []).filter((r) => CURRENT_REQUEST.has(String(r.status)) && ORDER_INTENTS.has(String(r.intent)));
+        const statements = (resources.MedicationStatement ?? []).filter((r) => CURRENT_STATEMENT.has(String(r.status)));
+        for (const r of [...requests, ...statements]) {
+          const concepts = medicationConcepts(r);
+          if (!concepts) {
+            unknowns().note(`${r.resourceType}/${r.id ?? '?'} names a medication the record does not hold`);
+            continue;
+          }
+          if (concepts.some((c) => inSet(c, members))) return [true];
+        }
+        return [false];
+      },
+      arity: { 1: ['String'] },
+    },
+
+    /** `hasCondition(url[, days])`: an active, confirmed-or-unstated, unabated problem in the set (onset or recorded within `days`). */
+    hasCondition: {
+      fn: (_inputs: unknown[], url: unknown, days?: unknown) => {
+        const members = set(url);
+        const { resources, now } = data();
+        const window = days === undefined ? undefined : Number(unwrap(days)) * DAY;
+        const found = (resources.Condition ?? []).some((c) => {
+          const cond = c as { clinicalStatus?: Concept; verificationStatus?: Concept; code?: Concept; abatementDateTime?: string; abatementPeriod?: { end?: string }; abatementString?: string; abatementAge?: unknown; abatementRange?: unknown; onsetDateTime?: string; onsetPeriod?: { start?: string }; recordedDate?: string };
+          const clinical = cond.clinicalStatus?.coding?.[0]?.code;
+          if (clinical && !ACTIVE_CLINICAL.has(clinical)) return false;
+          const verification = cond.verificationStatus?.coding?.[0]?.code;
+          if (verification === 'refuted' || verification === 'entered-in-error') return false;
+          const abated = time(cond.abatementDateTime ?? cond.abatementPeriod?.end);
+          if ((abated !== undefined && abated <= now) || cond.abatementString || cond.abatementAge || cond.abatementRange) return false;
+          if (!inSet(cond.code, members)) return false;
+          if (window === undefined) return true;
+          const since = time(cond.onsetDateTime ?? cond.onsetPeriod?.start) ?? time(cond.recordedDate);
+          return since !== undefined && now - since <= window;
+        });
+        return [found];
+      },
+      arity: { 1: ['String'], 2: ['String', 'Integer'] },
+    },
+
+    /**
+     * `latestValue(url, days, unit)`: the latest result in the set within the last `days`, converted to `unit`
+     * (UCUM); empty when there is none. A value whose unit does not convert makes the result "cannot tell".
+     */
+    latestValue: {
+      fn: (_inputs: unknown[], url: unknown, days: unknown, unit: unknown) => {
+        const members = set(url);
+        const { resources, now, ucum } = data();
+        const to = String(unwrap(unit));
+        const window = Number(unwrap(days)) * DAY;
+        const results = (resources.Observation ?? [])
+          .map((o) => o as { status?: string; code?: Concept; effectiveDateTime?: string; effectivePeriod?: { start?: string }; issued?: string; valueQuantity?: { value?: number; code?: string; unit?: string; system?: string } })
+          .filter((o) => RESULT_STATUS.has(String(o.status)) && typeof o.valueQuantity?.value === 'number' && inSet(o.code, members))
+          .map((o) => ({ o, at: time(o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued) }))
+          .filter((x): x is { o: (typeof x)['o']; at: number } => x.at !== undefined && now - x.at <= window && x.at <= now + DAY)
+          .sort((a, b) => b.at - a.at);
+        const latest = results[0]?.o.valueQuantity;
+        if (!latest) return [];
+        const from = latest.code ?? latest.unit ?? '';
+        if (from === to) return [latest.value];
+        const converted = ucum?.convertUnitTo(from, latest.value!, to);
+        if (converted?.status === 'succeeded' && typeof converted.toVal === 'number') return [converted.toVal];
+        unknowns().note(`the latest result is in ${JSON.stringify(from)}, which does not convert to ${JSON.stringify(to)}`);
+        return [];
+      },
+      arity: { 3: ['String', 'Integer', 'String'] },
+    },
+
+    /** `ageInYears()`: whole years today, or at death for a deceased patient; empty when the birth date is unknown. */
+    ageInYears: {
+      fn: () => {
+        const { patient, now } = data();
+        const age = yearsBetween((patient as { birthDate?: unknown } | undefined)?.birthDate, deathTime(patient, now) ?? now);
+        return age === undefined ? [] : [age];
+      },
+    },
+
+    /** `isDeceased()`: the record says the patient has died (`deceasedBoolean` or `deceasedDateTime`). */
+    isDeceased: { fn: () => [deathTime(data().patient, data().now) !== undefined] },
+
+    /** `date.withinDays(n)`: a date or dateTime (or a Period's start) in the last `n` days (not in the future). */
+    withinDays: {
+      fn: (inputs: unknown[], days: unknown) => {
+        const { now } = data();
+        const window = Number(unwrap(days)) * DAY;
+        return inputs.map((value) => {
+          const v = unwrap(value) as { start?: string } | string;
+          const at = time(typeof v === 'object' && v && 'start' in v ? v.start : v);
+          return at !== undefined && at <= now + DAY && now - at <= window;
+        });
+      },
+      arity: { 1: ['Integer'] },
+    },
+  };
+}
