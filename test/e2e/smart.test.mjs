@@ -32,9 +32,10 @@ describe('SMART on FHIR', () => {
     await control('reset');
     const { page, context, problems } = await openPage(demo.browser, demo.server.url);
     const frame = await openAppFor(page, 'Chet');
-    await frame.waitForFunction(() => [...document.querySelectorAll('#panel ehr-tip')].some((t) => t.getAttribute('item') === 'orders.older-adult-opioid' && t.open), null, { timeout: 10000 });
+    await frame.waitForFunction(() => [...document.querySelectorAll('#panel ehr-tip')].some((t) => t.getAttribute('item') === 'ai.automation-bias' && t.open), null, { timeout: 10000 });
     const state = await appState(frame);
-    assert.ok(state.visible.includes('orders.older-adult-opioid'), 'Chet (87, on oxycodone) gets the opioid guidance');
+    // Chet's record says he died in 1968, aged 29, with his oxycodone order left "active": no older-adult guidance.
+    assert.ok(!state.visible.includes('orders.older-adult-opioid'), 'ages are taken at death');
     assert.ok(state.visible.includes('ai.automation-bias'), 'the sandbox RiskAssessments were read');
     assert.ok(!state.visible.includes('results.thiazide-electrolytes'));
     assert.equal(state.banner, '', 'an EHR launch with need_patient_banner=false shows no banner');
@@ -122,7 +123,7 @@ describe('SMART on FHIR', () => {
     await frame.waitForFunction((v) => document.querySelector('ehr-guide').engine.context.versions.patient !== v, before, { timeout: 10000 });
     const state = await appState(frame);
     assert.equal(state.status, '', 'no error shown: the refresh token was used');
-    assert.ok(state.visible.includes('orders.older-adult-opioid'));
+    assert.ok(state.visible.includes('ai.automation-bias'));
     const secondToken = await frame.evaluate(() => JSON.parse(sessionStorage.getItem(sessionStorage.getItem('SMART_KEY').replace(/"/g, ''))).tokenResponse.access_token);
     assert.notEqual(secondToken, firstToken, 'a new access token came from the refresh grant');
     assert.deepEqual(problems, []);

@@ -15,7 +15,7 @@ describe('the core in Node', () => {
 
   it('loads packs over HTTP and decides for a Synthea patient, as in the browser', async () => {
     const server = createServer((req, res) => {
-      const file = { '/ehr-skills.json': 'packs/ehr-skills.json' }[req.url];
+      const file = req.url === '/ehr-skills.json' ? 'packs/ehr-skills.json' : /^\/value-sets\/[\w.-]+\.json$/.test(req.url) ? `packs${req.url}` : undefined;
       if (!file) return res.writeHead(404).end();
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(readFileSync(file));
     });
@@ -36,20 +36,25 @@ describe('the core in Node', () => {
       assert.equal(results.filter((r) => r.pack).length, 1);
       assert.deepEqual(problems.map((p) => p.code), ['pack-fetch-failed']);
       assert.match(problems[0].message, /^missing\.json: could not be loaded: HTTP 404/);
-      const bundle = JSON.parse(readFileSync('test/fixtures/synthea/Chet_Thompson_eda17701-070d-4fae-9f7d-c8cd6263b63a.json', 'utf8'));
-      const byType = core.resourcesByType(core.bundleResources(bundle));
-      const patient = byType.Patient[0];
-      delete byType.Patient;
-      engine.setContext({ patient, resources: byType, role: 'physician', workflow: 'patient-view' });
-      // Asked for (onRequest): the facts of the record decide — Chet's oxycodone order is still "active".
-      const decisions = await engine.explain();
-      const shown = decisions.filter((d) => d.show).map((d) => d.itemId);
-      assert.ok(shown.includes('orders.older-adult-opioid'), `Chet's record has an active opioid order: ${shown.join(', ')}`);
-      // Pushed: Chet's record says he died in 1968, so nothing patient-specific is pushed.
+      const read = (file) => {
+        const byType = core.resourcesByType(core.bundleResources(JSON.parse(readFileSync(`test/fixtures/synthea/${file}`, 'utf8'))));
+        const patient = byType.Patient[0];
+        delete byType.Patient;
+        return { patient, resources: byType };
+      };
+      // Joaquin: hydrochlorothiazide (coded, in the composed thiazide set) and no electrolytes in the last year.
+      engine.setContext({ ...read('Joaquin_Rodriguez_69ee9841-f4a6-427a-a2fd-f5a891682057.json'), role: 'physician', workflow: 'patient-view' });
+      let decisions = await engine.explain();
+      assert.ok(decisions.find((d) => d.itemId === 'results.thiazide-electrolytes').show, 'the thiazide tip applies to Joaquin');
+      assert.equal(decisions.find((d) => d.itemId === 'results.metformin-renal').reason, 'condition-false');
+      // Chet: his oxycodone order is still "active", but his record says he died in 1968, aged 29.
+      engine.setContext(read('Chet_Thompson_eda17701-070d-4fae-9f7d-c8cd6263b63a.json'));
+      decisions = await engine.explain();
+      assert.equal(decisions.find((d) => d.itemId === 'orders.older-adult-opioid').detail, 'condition 1 is false: ageInYears() >= 65');
       engine.setPolicy({ onRequest: false });
-      ['orders.older-adult-opioid'].forEach((id) => engine.mount(id));
-      const pushed = (await engine.explain()).find((d) => d.itemId === 'orders.older-adult-opioid');
-      assert.equal(pushed.reason, 'patient-deceased');
+      engine.mount('orders.older-adult-opioid');
+      assert.equal((await engine.explain()).find((d) => d.itemId === 'orders.older-adult-opioid').reason, 'patient-deceased');
+      assert.deepEqual(problems.map((p) => p.code), ['pack-fetch-failed'], 'every value set beside the pack loaded');
       assert.equal(decisions.find((d) => d.itemId === 'results.thiazide-electrolytes').reason, 'condition-false');
       engine.dispose();
     } finally {

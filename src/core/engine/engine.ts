@@ -125,8 +125,9 @@ export class GuideEngine implements GuideApi {
   loadPacks(urls: readonly string[]): Promise<PackLoadResult[]> {
     const base = this.options.baseUrl;
     // Relative pack URLs resolve against the page; problems name each pack as the host wrote it.
-    const transport: HttpTransport = (request) => this.#transport({ ...request, url: base ? new URL(request.url, base).href : request.url });
-    return this.packs.load(urls, transport);
+    const resolve = (url: string) => (base ? new URL(url, base).href : url);
+    const transport: HttpTransport = (request) => this.#transport({ ...request, url: resolve(request.url) });
+    return this.packs.load(urls, transport, resolve);
   }
 
   removePack(id: string): void {

@@ -34,8 +34,8 @@ export class PackRegistry {
   }
 
   /** Fetches and adds packs (static JSON files on any CDN). A pack that fails to load is reported; the others load. */
-  load(urls: readonly string[], transport: HttpTransport): Promise<PackLoadResult[]> {
-    const loading = Promise.all(urls.map((url) => this.#loadOne(url, transport)));
+  load(urls: readonly string[], transport: HttpTransport, resolveUrl: (url: string) => string = (url) => url): Promise<PackLoadResult[]> {
+    const loading = Promise.all(urls.map((url) => this.#loadOne(url, transport, resolveUrl)));
     this.#ready = Promise.all([this.#ready, loading]).then(() => undefined);
     return loading;
   }
@@ -87,7 +87,7 @@ export class PackRegistry {
     return [...types].sort();
   }
 
-  async #loadOne(url: string, transport: HttpTransport): Promise<PackLoadResult> {
+  async #loadOne(url: string, transport: HttpTransport, resolveUrl: (url: string) => string): Promise<PackLoadResult> {
     let json: unknown;
     try {
       const response = await transport({ url, method: 'GET', headers: { Accept: 'application/json' } });
@@ -106,7 +106,7 @@ export class PackRegistry {
     // Value sets served beside the pack (`href`) come with it, relative to the pack's URL.
     await Promise.all(
       (result.pack?.valueSets ?? []).filter((vs) => vs.entry.href).map(async (vs) => {
-        const target = besidePack(vs.entry.href!, url);
+        const target = besidePack(vs.entry.href!, resolveUrl(url));
         try {
           const response = await transport({ url: target, method: 'GET', headers: { Accept: 'application/fhir+json, application/json' } });
           if (response.status < 200 || response.status > 299) throw new Error(`HTTP ${response.status}`);

@@ -95,7 +95,7 @@ describe('<ehr-guide>', function () {
     await until(() => !calloutVisible(opioid), 'no opioid callout for Joaquin', 8000);
     const reason = (await guide.explain()).find((d) => d.itemId === 'orders.older-adult-opioid')!;
     expect(reason.reason).to.equal('condition-false');
-    expect(reason.detail).to.equal('condition 1 is false: birthDate <= today() - 65 years');
+    expect(reason.detail).to.equal('condition 1 is false: ageInYears() >= 65');
     // The thiazide callout matches too, but the fatigue guard's minimum interval keeps it back for now.
     const thiazideDecision = (await guide.explain()).find((d) => d.itemId === 'results.thiazide-electrolytes')!;
     expect(thiazideDecision.reason).to.equal('min-interval');
@@ -128,7 +128,7 @@ describe('<ehr-guide>', function () {
       },
     };
     const { guide } = await mountGuide(html`<div><ehr-guide packs="/packs/ehr-skills.json /packs/ai-literacy.json" .dataSource=${source} .storage=${memoryStorage()}></ehr-guide></div>`);
-    expect(requests.at(-1)).to.deep.equal(['Condition', 'MedicationRequest', 'RiskAssessment']);
+    expect(requests.at(-1)).to.deep.equal(['Condition', 'Medication', 'MedicationRequest', 'MedicationStatement', 'Observation', 'RiskAssessment']);
     expect(guide.engine.context.patient?.id).to.equal(chet.patient.id);
   });
 

@@ -6,7 +6,7 @@ import type { EhrGuide } from '../../../src/components/guide/guide.js';
 import type { EhrHelpPanel } from '../../../src/components/help-panel/help-panel.js';
 import { memoryStorage } from '../../../src/core/progress/storage.js';
 import { until } from '../../helpers.js';
-import { SYNTHEA, loadSynthea } from '../../core/engine/fixtures.js';
+import { SYNTHEA, alive, loadSynthea } from '../../core/engine/fixtures.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const titles = (el: EhrHelpPanel) => [...root(el).querySelectorAll('.entry .title')].map((t) => t.textContent);
@@ -23,7 +23,7 @@ describe('<ehr-help-panel>', function () {
     </div>`);
     const guide = page.querySelector('ehr-guide') as EhrGuide;
     await guide.packsLoaded;
-    const chet = await loadSynthea(SYNTHEA[0]);
+    const chet = alive(await loadSynthea(SYNTHEA[0])); // a living older adult on oxycodone (his record says he died)
     guide.setContext({ patient: chet.patient, resources: chet.resources });
     const panel = page.querySelector('ehr-help-panel') as EhrHelpPanel;
     await until(() => titles(panel).includes('Older adult on an opioid'), 'the opioid tip applies to Chet');
