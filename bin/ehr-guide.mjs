@@ -19,14 +19,19 @@ const { loadPack, compileMarkdown, expressionDependencies, InlineEvaluator, miss
 const USAGE = `Usage:
   ehr-guide validate <pack.json…> [--page FILE.html …] [--today YYYY-MM-DD] [--json]
   ehr-guide compile <pack.json…> [--out DIR | -o FILE]
+  ehr-guide test <pack.json…> --patients DIR [--expect FILE.json] [--json]
 
 validate  prints every error with its JSON path, and warns about items past their review-by date or due within
           30 days, duplicate ids across packs, FHIRPath that does not compile or uses unknown variables, tours of
           more than 12 steps, and (with --page) tour or tip targets missing from the page. Exit 1 on errors.
-compile   writes each pack with its markdown bodies compiled (default: <name>.compiled.json beside it).`;
+compile   writes each pack with its markdown bodies compiled (default: <name>.compiled.json beside it).
+test      evaluates every item's conditions and every model card's population against each FHIR bundle in DIR
+          (the browser's evaluator, the packs' value sets), prints a table, and with --expect compares with
+          { items: { id: { match: [bundle…], noMatch: [bundle…] } }, populations: { id: { inside, outside,
+          cannotTell } } } (bundles named by file name without .json). Exit 1 on a mismatch or a failing condition.`;
 
 function parseArgs(argv) {
-  const args = { files: [], pages: [], today: undefined, out: undefined, outFile: undefined, json: false };
+  const args = { files: [], pages: [], today: undefined, out: undefined, outFile: undefined, json: false, patients: undefined, expect: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -38,6 +43,8 @@ function parseArgs(argv) {
     else if (a === '--out') args.out = value();
     else if (a === '-o') args.outFile = value();
     else if (a === '--json') args.json = true;
+    else if (a === '--patients') args.patients = value();
+    else if (a === '--expect') args.expect = value();
     else if (a === '-h' || a === '--help') {
       console.log(USAGE);
       process.exit(0);
@@ -212,6 +219,36 @@ async function compile(args) {
   return status;
 }
 
+async function packTest(args) {
+  if (!args.patients) fail('test: name the folder of FHIR bundles with --patients DIR');
+  const { runPackTests, compareExpectations, formatTable } = await import('./lib/pack-test.mjs');
+  let outcome;
+  try {
+    outcome = await runPackTests(core, { files: args.files, patients: args.patients });
+  } catch (error) {
+    console.error(`ehr-guide test: ${error.message}`);
+    return 2;
+  }
+  const { results, problems } = outcome;
+  let expectations;
+  if (args.expect) {
+    const { json, error } = readJson(args.expect);
+    if (error) fail(`--expect ${args.expect}: ${error}`);
+    expectations = json;
+  }
+  const mismatches = expectations ? compareExpectations(results, expectations) : [];
+  const errors = Object.entries(results.items).flatMap(([id, r]) => Object.entries(r).filter(([, s]) => s.startsWith('error')).map(([p, s]) => `item "${id}" on ${p}: ${s}`));
+  if (args.json) console.log(JSON.stringify({ results, mismatches, errors, problems: problems.map((p) => `${p.code}: ${p.message}`) }, null, 2));
+  else {
+    for (const p of problems) console.log(`problem ${p.code}: ${p.message}`);
+    console.log(formatTable(results));
+    for (const e of errors) console.log(`error   ${e}`);
+    for (const m of mismatches) console.log(`mismatch ${m}`);
+    console.log(`${Object.keys(results.items).length} item(s), ${Object.keys(results.populations).length} population(s): ${mismatches.length} mismatch(es), ${errors.length} error(s)`);
+  }
+  return mismatches.length || errors.length || problems.some((p) => p.code !== 'storage') ? 1 : 0;
+}
+
 const [command, ...rest] = process.argv.slice(2);
 const args = parseArgs(rest);
 if (!command || command === '--help' || command === '-h') {
@@ -221,4 +258,5 @@ if (!command || command === '--help' || command === '-h') {
 if (!args.files.length) fail(`${command}: name at least one pack file`);
 if (command === 'validate') process.exit(await validate(args));
 else if (command === 'compile') process.exit(await compile(args));
+else if (command === 'test') process.exit(await packTest(args));
 else fail(`unknown command "${command}"`);

@@ -120,3 +120,29 @@ describe('content-pack JSON Schema', () => {
     assert.deepEqual(kinds.map((k) => k.properties.kind.const).sort(), ['lesson', 'tip', 'tour']);
   });
 });
+
+describe('ehr-guide test (pack tests for authors)', () => {
+  const packs = ['packs/ehr-skills.json', 'packs/ai-literacy.json', 'packs/model-cards.json'];
+  it('the example packs say what their expectations say about the Synthea fixtures', () => {
+    const r = cli('test', ...packs, '--patients', 'test/fixtures/synthea', '--expect', 'packs/expectations/synthea-fixtures.json');
+    assert.equal(r.status, 0, r.out + r.err);
+    assert.match(r.out, /results\.thiazide-electrolytes\s+no\s+match\s+no/);
+    assert.match(r.out, /0 mismatch\(es\), 0 error\(s\)/);
+  });
+
+  it('names each mismatch and exits 1', () => {
+    dir ??= mkdtempSync(join(tmpdir(), 'ehr-guide-cli-'));
+    const expect = write('wrong-expectations.json', { items: { 'results.thiazide-electrolytes': { match: ['Chet_Thompson_eda17701-070d-4fae-9f7d-c8cd6263b63a'] } }, populations: { 'example-sepsis-model': { outside: ['Patria_Schimmel_d2f8f862-3856-490d-b56f-98e0ed984b1e'] } } });
+    const r = cli('test', ...packs, '--patients', 'test/fixtures/synthea', '--expect', expect);
+    assert.equal(r.status, 1);
+    assert.match(r.out, /mismatch item "results\.thiazide-electrolytes" must match Chet_Thompson_eda17701-070d-4fae-9f7d-c8cd6263b63a, got no/);
+    assert.match(r.out, /mismatch model card "example-sepsis-model": Patria_Schimmel_d2f8f862-3856-490d-b56f-98e0ed984b1e must be outside, got inside/);
+  });
+
+  it('says what is missing: no --patients, or a folder that does not exist', () => {
+    assert.equal(cli('test', 'packs/ehr-skills.json').status, 2);
+    const r = cli('test', 'packs/ehr-skills.json', '--patients', 'no/such/dir');
+    assert.equal(r.status, 2);
+    assert.match(r.err, /--patients no\/such\/dir: no such folder/);
+  });
+});
