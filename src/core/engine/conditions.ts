@@ -8,14 +8,19 @@ import type { EngineProblem } from './problems.js';
 /** The packs' value sets as the evaluator takes them, with the version that changes with them. */
 export type VocabularySource = () => { members: Readonly<Record<string, readonly string[]>>; version: number };
 
-/** The data an evaluator reads: the context's record, and the packs' value sets. */
-export function evaluationData(context: GuideContext, vocabulary?: VocabularySource): EvaluationData {
+/**
+ * The data an evaluator reads: the context's record — only the resource types the packs read, when `types` is
+ * given, so a host that hands over a whole record does not have it all cloned into the worker — and the packs'
+ * value sets.
+ */
+export function evaluationData(context: GuideContext, vocabulary?: VocabularySource, types?: readonly string[]): EvaluationData {
   const sets = vocabulary?.();
+  const resources = types ? Object.fromEntries(types.filter((t) => t in context.resources).map((t) => [t, context.resources[t]])) : context.resources;
   return {
     patient: context.patient,
     encounter: context.encounter,
     user: context.user,
-    resources: context.resources,
+    resources,
     valueSets: sets?.members,
     versions: sets ? { ...context.versions, valueSets: sets.version } : context.versions,
   };
@@ -36,6 +41,7 @@ export class ConditionCache {
     private readonly createEvaluator: (() => ConditionEvaluator) | undefined,
     private readonly onProblem: (problem: EngineProblem) => void,
     private readonly vocabulary?: VocabularySource,
+    private readonly readTypes?: () => readonly string[],
   ) {}
 
   /** The evaluator, created on first use; throws when none is configured. */
@@ -59,7 +65,7 @@ export class ConditionCache {
     const expressions = [...needed.keys()];
     let results: ConditionResult[];
     try {
-      results = await this.evaluator.evaluate(expressions, evaluationData(context, this.vocabulary));
+      results = await this.evaluator.evaluate(expressions, evaluationData(context, this.vocabulary, this.readTypes?.()));
     } catch (error) {
       results = expressions.map(() => ({ ok: false, error: (error as Error).message }));
     }

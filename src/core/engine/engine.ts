@@ -13,6 +13,7 @@ import type { ItemProgress } from '../progress/progress.js';
 import { ProgressStore } from '../progress/progress-store.js';
 import type { AiFeedback, XapiStatement } from '../records/statements.js';
 import { ConditionCache, evaluationData } from './conditions.js';
+import { expressionDependencies } from '../triggers/dependencies.js';
 import { EvaluationLoop } from './evaluation-loop.js';
 import { isIntrusive } from './guard.js';
 import { ExposureTracker, REMOUNT_GRACE_MS } from './exposure.js';
@@ -52,7 +53,7 @@ export class GuideEngine implements GuideApi {
     this.#transport = options.transport ?? missingTransport('pack loading');
     this.progress = new ProgressStore(options.learnerId, options.sessionId, options.storage, (message) => problem({ code: 'storage', message }));
     this.packs = new PackRegistry(() => this.#loop.schedule(), problem);
-    this.#conditions = new ConditionCache(options.createEvaluator, problem, () => this.packs.valueSetMembers);
+    this.#conditions = new ConditionCache(options.createEvaluator, problem, () => this.packs.valueSetMembers, () => this.packs.requiredResourceTypes);
     this.#exposure = new ExposureTracker(this.#now);
     this.#loop = new EvaluationLoop({
       items: () => this.packs.items,
@@ -193,11 +194,17 @@ export class GuideEngine implements GuideApi {
   // ——— Models ———
 
   checkPopulation(card: ModelCard): Promise<PopulationCheck> {
-    return checkPopulation(card, evaluationData(this.#context, () => this.packs.valueSetMembers), this.#conditions.evaluator);
+    return checkPopulation(card, this.#cardData(card), this.#conditions.evaluator);
   }
 
   relevantSubgroups(card: ModelCard): Promise<RelevantSubgroup[]> {
-    return relevantSubgroups(card, evaluationData(this.#context, () => this.packs.valueSetMembers), this.#conditions.evaluator);
+    return relevantSubgroups(card, this.#cardData(card), this.#conditions.evaluator);
+  }
+
+  /** What a card's criteria read: the packs' types and the card's own (a card may come from the host, not a pack). */
+  #cardData(card: ModelCard) {
+    const own = [...card.population.criteria.map((c) => c.expression), ...(card.subgroups ?? []).flatMap((s) => (s.criterion ? [s.criterion] : []))].flatMap((e) => expressionDependencies(e).resourceTypes);
+    return evaluationData(this.#context, () => this.packs.valueSetMembers, [...new Set([...this.packs.requiredResourceTypes, ...own])]);
   }
 
   recordAiFeedback(feedback: AiFeedback, options: { language?: string } = {}): XapiStatement {

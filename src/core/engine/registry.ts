@@ -77,6 +77,12 @@ export class PackRegistry {
 
   /** FHIR resource types the packs' conditions and model cards' criteria read (what a SMART launch should fetch). */
   get requiredResourceTypes(): string[] {
+    return this.#required;
+  }
+
+  #required: string[] = [];
+
+  #computeRequired(): string[] {
     const types = new Set<string>();
     const add = (expr: string) => expressionDependencies(expr).resourceTypes.forEach((t) => types.add(t));
     for (const item of this.#items.values()) for (const expr of item.when?.conditions ?? []) add(expr);
@@ -137,6 +143,7 @@ export class PackRegistry {
       for (const item of pack.items) this.#items.set(item.id, item);
       for (const card of pack.modelCards) this.#cards.set(card.id, card);
     }
+    this.#required = this.#computeRequired();
     this.#resolveValueSets();
     this.onChange();
   }

@@ -58,6 +58,26 @@ describe('engine parts', () => {
     time += 1000;
   });
 
+  it('only the resource types the packs read are handed to the evaluator', async () => {
+    const seen: string[][] = [];
+    const evaluator = {
+      evaluate: async (expressions: readonly string[], data: { resources: Record<string, unknown> }) => {
+        seen.push(Object.keys(data.resources).sort());
+        return expressions.map(() => ({ ok: true as const, value: true }));
+      },
+      check: async () => [],
+      dispose: () => undefined,
+    } as unknown as ConditionEvaluator;
+    const engine = new GuideEngine({ learnerId: 'l', sessionId: 's', storage: memoryStorage(), createEvaluator: () => evaluator });
+    engine.addPack(pack([tip('meds', { when: { conditions: ["%MedicationRequest.where(status = 'active').exists()"] } })]));
+    engine.mount('meds');
+    // A host that hands over the whole record: 1,000 observations, claims, immunizations nobody's condition reads.
+    const many = (type: string, n: number) => Array.from({ length: n }, (_, i) => ({ resourceType: type, id: `${type}-${i}` }));
+    engine.setContext({ patient: { resourceType: 'Patient', id: 'p' }, resources: { MedicationRequest: many('MedicationRequest', 3), Observation: many('Observation', 1000), Claim: many('Claim', 200), Immunization: many('Immunization', 50) } });
+    await engine.evaluate();
+    expect(seen.at(-1)).to.deep.equal(['MedicationRequest']);
+  });
+
   it('the prefilter decides before any FHIRPath: workflow, role, locale, expiry', () => {
     const [onlyOrders, nurses, spanish, expired] = items([
       tip('orders', { when: { workflow: ['order-sign'] } }),
