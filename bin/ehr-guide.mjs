@@ -14,7 +14,7 @@ try {
   console.error(`ehr-guide: the library is not built (${error.message}). Run "npm run build" in ${root}.`);
   process.exit(2);
 }
-const { loadPack, compileMarkdown, expressionDependencies, InlineEvaluator, missingHti1Attributes } = core;
+const { loadPack, compileMarkdown, expressionDependencies, InlineEvaluator, missingHti1Attributes, resolveValueSets } = core;
 
 const USAGE = `Usage:
   ehr-guide validate <pack.json…> [--page FILE.html …] [--today YYYY-MM-DD] [--json]
@@ -22,8 +22,10 @@ const USAGE = `Usage:
   ehr-guide test <pack.json…> --patients DIR [--expect FILE.json] [--json]
 
 validate  prints every error with its JSON path, and warns about items past their review-by date or due within
-          30 days, duplicate ids across packs, FHIRPath that does not compile or uses unknown variables, tours of
-          more than 12 steps, and (with --page) tour or tip targets missing from the page. Exit 1 on errors.
+          30 days, duplicate ids across packs, FHIRPath that does not compile or uses unknown variables, conditions
+          that match medication or problem text only, tours of more than 12 steps, and (with --page) tour or tip
+          targets missing from the page. Value sets: every problem (and a condition naming a set no pack defines)
+          is an error; each composed set's contents are listed. Exit 1 on errors.
 compile   writes each pack with its markdown bodies compiled (default: <name>.compiled.json beside it).
 test      evaluates every item's conditions and every model card's population against each FHIR bundle in DIR
           (the browser's evaluator, the packs' value sets), prints a table, and with --expect compares with
@@ -113,6 +115,7 @@ async function validate(args) {
   const expressions = [];
   const lessonLinks = [];
   const docs = await pageDocuments(args.pages);
+  const valueSetEntries = [];
   for (const file of args.files) {
     const { json, error } = readJson(file);
     if (error) {
@@ -122,6 +125,15 @@ async function validate(args) {
     const result = loadPack(json, file);
     for (const e of result.errors) errors.push({ file, path: e.path, message: e.message });
     if (!result.pack) continue;
+    result.pack.valueSets.forEach((vs, index) => {
+      let fetched;
+      if (vs.entry.href) {
+        const read = readJson(join(dirname(file), vs.entry.href));
+        if (read.error) errors.push({ file, path: `$.valueSets[${index}].href`, message: `${vs.entry.href}: ${read.error}` });
+        fetched = read.json;
+      }
+      valueSetEntries.push({ entry: vs.entry, path: `$.valueSets[${index}]`, fetched, file });
+    });
     const rawCards = Array.isArray(json.modelCards) ? json.modelCards : [];
     for (const card of result.pack.modelCards) {
       const at = `$.modelCards[${rawCards.findIndex((raw) => raw && raw.id === card.id)}]`;
@@ -162,6 +174,25 @@ async function validate(args) {
       }
     }
   }
+  // Value sets across every pack given (a composed set may include another pack's).
+  const { sets, problems: setProblems } = resolveValueSets(valueSetEntries);
+  const fileOfPath = (path) => valueSetEntries.find((e) => path.startsWith(e.path))?.file ?? args.files[0];
+  for (const p of setProblems) errors.push({ file: fileOfPath(p.path), path: p.path, message: p.message });
+  const infos = [];
+  for (const e of valueSetEntries) {
+    const set = sets.get(e.entry.url);
+    if (!set || !e.entry.compose) continue;
+    const parts = (e.entry.compose.include ?? []).map((inc) => `${inc.valueSet}${inc.displayMatches ? ` filtered by /${inc.displayMatches}/i` : ''}${inc.codes ? ` limited to ${inc.codes.length} code(s)` : ''}`);
+    const added = set.added.map((c) => `${c.code}${c.display ? ` (${c.display})` : ''}: ${c.reason}`);
+    infos.push({ file: e.file, path: e.path, message: `composed set ${e.entry.url}: ${set.members.size} code(s) from ${parts.join('; ') || 'no include'}${added.length ? `; added ${added.join('; ')}` : ''}${set.excluded.length ? `; excluded ${set.excluded.map((c) => c.code).join(', ')}` : ''}` });
+  }
+  for (const e of expressions) {
+    for (const match of e.expression.matchAll(/\b(memberOf|onMedication|hasCondition|latestValue)\(\s*'([^']+)'/g)) {
+      if (!sets.has(match[2])) errors.push({ file: e.file, path: e.path, message: `${match[1]}('${match[2]}'): no pack validated here defines this value set` });
+    }
+    const coded = /\b(memberOf|onMedication|hasCondition|latestValue)\(|\.coding\b|\bcode\s*=/.test(e.expression);
+    if (!coded && /\.(text|display)\b/.test(e.expression)) warnings.push({ file: e.file, path: e.path, message: 'matches free text only: EHRs often send coded data without (or with other) text — use a value set (memberOf, onMedication, hasCondition), keeping text as a documented fallback' });
+  }
   // A card's lesson may live in another pack: checked once every pack given is read.
   for (const link of lessonLinks) {
     if (!ids.has(link.lessonId)) warnings.push({ file: link.file, path: link.path, message: `model card "${link.cardId}" links lesson "${link.lessonId}", which none of the packs validated here contains` });
@@ -173,10 +204,11 @@ async function validate(args) {
     });
   }
   if (args.json) {
-    console.log(JSON.stringify({ errors, warnings }, null, 2));
+    console.log(JSON.stringify({ errors, warnings, infos }, null, 2));
   } else {
     for (const e of errors) console.log(`error   ${e.file} ${e.path}: ${e.message}`);
     for (const w of warnings) console.log(`warning ${w.file} ${w.path}: ${w.message}`);
+    for (const i of infos) console.log(`info    ${i.file} ${i.path}: ${i.message}`);
     console.log(`${args.files.length} pack(s), ${ids.size} item(s): ${errors.length} error(s), ${warnings.length} warning(s)`);
   }
   return errors.length ? 1 : 0;

@@ -37,4 +37,6 @@ export * from './cds/feedback.js';
 export { CdsFeedbackOutbox, type CdsFeedbackOutboxOptions } from './cds/feedback-outbox.js';
 export * from './records/statements.js';
 export { LearningRecords, MAX_QUEUED_STATEMENTS, type LrsConfig, type LearningRecordsOptions } from './records/learning-records.js';
+export { resolveValueSets, valueSetConcepts, MAX_VALUE_SET_CODES, type ValueSetEntry, type ResolvedValueSet, type ValueSetProblem } from './vocabulary/value-sets.js';
+export { CLINICAL_FUNCTIONS } from './triggers/clinical-functions.js';
 export { gradeLesson, type LessonGrade, type QuestionGrade } from './lessons/grade.js';

@@ -146,3 +146,28 @@ describe('ehr-guide test (pack tests for authors)', () => {
     assert.match(r.err, /--patients no\/such\/dir: no such folder/);
   });
 });
+
+describe('ehr-guide validate: value sets and coded conditions', () => {
+  it('lists composed sets, warns on text-only conditions and names a value set no pack defines', () => {
+    dir ??= mkdtempSync(join(tmpdir(), 'ehr-guide-cli-'));
+    const file = write('vocab.json', {
+      format: 'ehr-guide-pack/1', id: 'vocab', version: '1.0.0', title: 'Vocabulary', locale: 'en',
+      valueSets: [
+        { url: 'https://h.example/vs/base', version: '1', provenance: 'test', valueSet: { resourceType: 'ValueSet', url: 'https://h.example/vs/base', expansion: { contains: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '1', display: 'warfarin 5 MG' }, { system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '2', display: 'aspirin 81 MG' }] } } },
+        { url: 'https://h.example/vs/warfarin', version: '1', provenance: 'test', compose: { include: [{ valueSet: 'https://h.example/vs/base', displayMatches: 'warfarin' }], add: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '3', display: 'Coumadin', reason: 'the brand some systems send' }] } },
+        { url: 'https://h.example/vs/broken', version: '1', provenance: 'test', compose: { add: [{ system: 'x', code: 'y' }] } },
+      ],
+      items: [
+        tip('coded', { when: { conditions: ["onMedication('https://h.example/vs/warfarin')"] } }),
+        tip('text', { when: { conditions: ["%MedicationRequest.where(medicationCodeableConcept.text.lower().contains('warfarin')).exists()"] } }),
+        tip('unknown', { when: { conditions: ["onMedication('https://h.example/vs/nowhere')"] } }),
+      ],
+    });
+    const r = cli('validate', file, '--today', '2026-01-01');
+    assert.equal(r.status, 1);
+    assert.match(r.out, /info    \S+ \$\.valueSets\[1\]: composed set https:\/\/h\.example\/vs\/warfarin: 2 code\(s\) from https:\/\/h\.example\/vs\/base filtered by \/warfarin\/i; added 3 \(Coumadin\): the brand some systems send/);
+    assert.match(r.out, /warning \S+ \$\.items\[1\]\.when\.conditions\[0\]: matches free text only/);
+    assert.match(r.out, /error   \S+ \$\.items\[2\]\.when\.conditions\[0\]: onMedication\('https:\/\/h\.example\/vs\/nowhere'\): no pack validated here defines this value set/);
+    assert.match(r.out, /error   \S+ \$\.valueSets\[2\]\.compose\.add\[0\]\.reason: an added code needs the reason it is added/);
+  });
+});
