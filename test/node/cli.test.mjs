@@ -165,9 +165,9 @@ describe('ehr-guide validate: value sets and coded conditions', () => {
     });
     const r = cli('validate', file, '--today', '2026-01-01');
     assert.equal(r.status, 1);
-    assert.match(r.out, /info    \S+ \$\.valueSets\[1\]: composed set https:\/\/h\.example\/vs\/warfarin: 2 code\(s\) from https:\/\/h\.example\/vs\/base filtered by \/warfarin\/i; added 3 \(Coumadin\): the brand some systems send/);
+    assert.match(r.out, /info {4}\S+ \$\.valueSets\[1\]: composed set https:\/\/h\.example\/vs\/warfarin: 2 code\(s\) from https:\/\/h\.example\/vs\/base filtered by \/warfarin\/i; added 3 \(Coumadin\): the brand some systems send/);
     assert.match(r.out, /warning \S+ \$\.items\[1\]\.when\.conditions\[0\]: matches free text only/);
-    assert.match(r.out, /error   \S+ \$\.items\[2\]\.when\.conditions\[0\]: onMedication\('https:\/\/h\.example\/vs\/nowhere'\): no pack validated here defines this value set/);
-    assert.match(r.out, /error   \S+ \$\.valueSets\[2\]\.compose\.add\[0\]\.reason: an added code needs the reason it is added/);
+    assert.match(r.out, /error {3}\S+ \$\.items\[2\]\.when\.conditions\[0\]: onMedication\('https:\/\/h\.example\/vs\/nowhere'\): no pack validated here defines this value set/);
+    assert.match(r.out, /error {3}\S+ \$\.valueSets\[2\]\.compose\.add\[0\]\.reason: an added code needs the reason it is added/);
   });
 });
