@@ -18,8 +18,12 @@ export interface PopupOptions {
   missingGraceMs?: () => number;
 }
 
-/** Where a floating part goes: Floating UI placement, plus what it stands next to and whether it is scrolled away. */
-export type PartPlacement = FloatingOptions & { reference?: Element | null; offscreen?: boolean };
+/**
+ * Where a floating part goes: Floating UI placement, plus what it stands next to, whether it is scrolled away, and
+ * its `source` — the control it belongs to in the keyboard order (a top-layer popover is otherwise skipped by Tab;
+ * with a source it comes right after it).
+ */
+export type PartPlacement = FloatingOptions & { reference?: Element | null; offscreen?: boolean; source?: Element | null };
 
 /**
  * The one floating primitive under every element that floats (tip beacons and popups, tooltips, tour steps):
@@ -33,6 +37,7 @@ export class PopupController implements ReactiveController {
   #open = false;
   #listening = false;
   #parts = new Set<HTMLElement>();
+  #sources = new WeakMap<HTMLElement, Element | null>();
   #graceTimer?: ReturnType<typeof setTimeout>;
   #reportedMissing = false;
 
@@ -92,9 +97,17 @@ export class PopupController implements ReactiveController {
     if (!show) this.anchor.stop(part); // stop observing before hiding, so no resize is reported
     part.classList.toggle('offscreen', Boolean(placement.offscreen));
     if (part.hasAttribute('popover')) {
-      const isOpen = part.matches(':popover-open');
+      let isOpen = part.matches(':popover-open');
+      const source = placement.source?.isConnected ? placement.source : null;
       try {
-        if (show && !isOpen) part.showPopover();
+        if (show && isOpen && this.#sources.get(part) !== source) {
+          part.hidePopover(); // a new source (the host re-rendered its control): open again beside it in Tab order
+          isOpen = false;
+        }
+        if (show && !isOpen) {
+          this.#sources.set(part, source);
+          showPopover(part, source);
+        }
         if (!show && isOpen) part.hidePopover();
       } catch {
         // A popover can refuse to open while its node is being moved; the next update retries.
@@ -149,4 +162,20 @@ export class PopupController implements ReactiveController {
     if (path.includes(this.host) || [...this.#parts].some((part) => path.includes(part))) return;
     this.options.onOutsidePointer?.(event);
   };
+}
+
+/**
+ * `showPopover({ source })` (Chromium 133+, the HTML standard's popover invoker): the popover then follows its
+ * source in sequential focus navigation. Older engines take no argument and open it without that relation.
+ */
+function showPopover(part: HTMLElement, source: Element | null): void {
+  if (source) {
+    try {
+      (part.showPopover as (options?: { source?: Element }) => void)({ source });
+      return;
+    } catch {
+      // not supported with a source here (another tree, an older engine): open it plainly
+    }
+  }
+  part.showPopover();
 }

@@ -71,13 +71,15 @@ export class TipFloating {
     if (this.host.variant === 'callout') return this.popup.stopAll();
     const state = this.state;
     const offscreen = state === 'hidden';
-    this.popup.sync(parts.beacon, s.available && state !== 'none' && this.hasPlace(), { placement: s.beaconPlacement, distance: 4, offscreen });
+    // The beacon follows its anchor in the Tab order, and the popup follows the beacon (or the tooltip's control).
+    this.popup.sync(parts.beacon, s.available && state !== 'none' && this.hasPlace(), { placement: s.beaconPlacement, distance: 4, offscreen, source: this.anchor });
     this.popup.sync(parts.panel, s.showing && this.hasPlace(), {
       placement: s.placement,
       distance: s.distance,
       arrow: parts.arrow,
       reference: state === 'none' ? (parts.beacon ?? null) : this.anchor,
       offscreen,
+      source: this.host.variant === 'beacon' ? (parts.beacon ?? null) : this.anchor,
     });
   }
 

@@ -84,6 +84,27 @@ describe('<ehr-tip> beacon', () => {
     expect(tip.shadowRoot!.activeElement).to.equal(beacon);
   });
 
+  it('puts the beacon in the page\'s Tab order right after its anchor (real key presses, no focus() calls)', async () => {
+    const { tip } = await mount(html`<div style="padding:40px">
+      <button id="before">Before</button>
+      <button id="target">Sign order</button>
+      <button id="after">After</button>
+      <ehr-tip anchor="#target" heading="Signing">Body</ehr-tip>
+    </div>`);
+    await until(() => part(tip, 'beacon').matches(':popover-open'), 'beacon placed');
+    document.querySelector<HTMLButtonElement>('#before')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement?.id).to.equal('target');
+    await sendKeys({ press: 'Tab' });
+    expect(tip.shadowRoot!.activeElement, 'Tab from the anchor reaches its beacon').to.equal(part(tip, 'beacon'));
+    await sendKeys({ press: 'Enter' });
+    await until(() => tip.shadowRoot!.activeElement === part(tip, 'panel'), 'focus into the popup');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !tip.open, 'closed');
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement?.id, 'then on to the page').to.equal('after');
+  });
+
   it('opens from the keyboard with Enter and Space on the beacon', async () => {
     const { tip } = await mount(html`<div style="padding:40px">
       <button id="before">Before</button>
