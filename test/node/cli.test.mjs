@@ -2,7 +2,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -37,6 +37,9 @@ describe('ehr-guide validate', () => {
     delete cards.modelCards[0].hti1.updateProcess;
     cards.modelCards[1].population.criteria[0].expression = 'birthDate <=';
     cards.modelCards[1].subgroups[1].criterion = "gender = 'female' or";
+    // The value set the cards name sits beside the pack, as in packs/.
+    mkdirSync(join(dir, 'value-sets'), { recursive: true });
+    for (const vs of cards.valueSets) writeFileSync(join(dir, vs.href), readFileSync(join('packs', vs.href)));
     const r = cli('validate', write('cards.json', cards), '--json');
     assert.equal(r.status, 1);
     const { errors, warnings } = JSON.parse(r.out);

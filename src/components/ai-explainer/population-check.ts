@@ -4,6 +4,7 @@ import type { GuideApi } from '../../core/engine/guide-api.js';
 import { checkPopulation, relevantSubgroups, type PopulationCheck, type RelevantSubgroup } from '../../core/models/explain.js';
 import type { ModelCard } from '../../core/models/model-card.js';
 import type { ConditionEvaluator } from '../../core/triggers/evaluator.js';
+import { valueSetConcepts } from '../../core/vocabulary/value-sets.js';
 import { WorkerEvaluator } from '../../platform/worker-evaluator.js';
 
 /** Patient data for a standalone explainer (inside `<ehr-guide>`, the guide's live context is used). */
@@ -11,6 +12,23 @@ export interface ExplainerPatientData {
   patient?: FhirResource;
   encounter?: FhirResource;
   resources?: Record<string, readonly FhirResource[]>;
+  /**
+   * Value sets the card's criteria name (url → `system|code` members), or FHIR ValueSet resources with their
+   * expansion; inside `<ehr-guide>` the packs' value sets are used.
+   */
+  valueSets?: Record<string, readonly string[]> | readonly unknown[];
+}
+
+/** The value sets of a standalone explainer as the evaluator takes them. */
+function members(sets: ExplainerPatientData['valueSets']): Record<string, readonly string[]> | undefined {
+  if (!sets) return undefined;
+  if (!Array.isArray(sets)) return sets as Record<string, readonly string[]>;
+  const out: Record<string, string[]> = {};
+  for (const vs of sets as Array<{ url?: unknown }>) {
+    if (typeof vs?.url !== 'string') continue;
+    out[vs.url] = [...valueSetConcepts(vs, 'valueSets', []).keys()];
+  }
+  return out;
 }
 
 export interface PopulationSource {
@@ -32,6 +50,8 @@ export class PopulationCheckController implements ReactiveController {
   #run = 0;
   #key = '';
   #ownEvaluator?: ConditionEvaluator;
+  #setsVersion = 0;
+  #lastSets?: Record<string, readonly string[]>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -62,7 +82,10 @@ export class PopulationCheckController implements ReactiveController {
       let result: [PopulationCheck, RelevantSubgroup[]];
       if (guide && !patientData) result = await Promise.all([guide.checkPopulation(card), guide.relevantSubgroups(card)]);
       else {
-        const data = { patient: patientData?.patient, encounter: patientData?.encounter, resources: patientData?.resources ?? {}, versions: {} };
+        const valueSets = members(patientData?.valueSets);
+        this.#setsVersion += valueSets === this.#lastSets ? 0 : 1;
+        this.#lastSets = valueSets;
+        const data = { patient: patientData?.patient, encounter: patientData?.encounter, resources: patientData?.resources ?? {}, valueSets, versions: { valueSets: this.#setsVersion } };
         const evaluator = this.source.evaluator() ?? (this.#ownEvaluator ??= new WorkerEvaluator(this.source.workerUrl() ?? undefined));
         result = await Promise.all([checkPopulation(card, data, evaluator), relevantSubgroups(card, data, evaluator)]);
       }

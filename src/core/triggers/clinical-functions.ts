@@ -129,12 +129,16 @@ export function makeClinicalFunctions(data: () => ClinicalData, unknowns: () => 
       arity: { 1: ['String'] },
     },
 
-    /** `hasCondition(url[, days])`: an active, confirmed-or-unstated, unabated problem in the set (onset or recorded within `days`). */
+    /**
+     * `hasCondition(url[, days])`: an active, confirmed-or-unstated, unabated problem in the set (onset or recorded
+     * within `days`; an undated one makes the answer empty: cannot tell).
+     */
     hasCondition: {
       fn: (_inputs: unknown[], url: unknown, days?: unknown) => {
         const members = set(url);
         const { resources, now } = data();
         const window = days === undefined ? undefined : Number(unwrap(days)) * DAY;
+        let undated = false;
         const found = (resources.Condition ?? []).some((c) => {
           const cond = c as { clinicalStatus?: Concept; verificationStatus?: Concept; code?: Concept; abatementDateTime?: string; abatementPeriod?: { end?: string }; abatementString?: string; abatementAge?: unknown; abatementRange?: unknown; onsetDateTime?: string; onsetPeriod?: { start?: string }; recordedDate?: string };
           const clinical = cond.clinicalStatus?.coding?.[0]?.code;
@@ -146,9 +150,17 @@ export function makeClinicalFunctions(data: () => ClinicalData, unknowns: () => 
           if (!inSet(cond.code, members)) return false;
           if (window === undefined) return true;
           const since = time(cond.onsetDateTime ?? cond.onsetPeriod?.start) ?? time(cond.recordedDate);
+          if (since === undefined) undated = true;
           return since !== undefined && now - since <= window;
         });
-        return [found];
+        if (found) return [true];
+        // An active entry with no date cannot say whether it falls in the window: empty, so that a negated
+        // criterion (`hasCondition(…).not()`) is "cannot tell" too, and a trigger's false is "cannot tell".
+        if (undated) {
+          unknowns().note('an active problem in the set has no onset or recorded date');
+          return [];
+        }
+        return [false];
       },
       arity: { 1: ['String'], 2: ['String', 'Integer'] },
     },

@@ -5,6 +5,13 @@ import { InlineEvaluator } from '../../../src/core/triggers/inline-evaluator.js'
 import type { ModelCard } from '../../../src/core/models/model-card.js';
 import { SYNTHEA, alive, loadSynthea } from '../engine/fixtures.js';
 
+/** The packs' value sets as the evaluator takes them (the sepsis card's pregnancy criterion reads one). */
+let valueSets: Record<string, string[]> = {};
+before(async () => {
+  const vs = await (await fetch('/packs/value-sets/pregnancy__valueset-2.16.840.1.113883.3.600.1.1623.json')).json();
+  valueSets = { [vs.url]: vs.expansion.contains.map((c: { system: string; code: string }) => `${c.system}|${c.code}`) };
+});
+
 async function cards(): Promise<Record<string, ModelCard>> {
   const { pack } = loadPack(await (await fetch('/packs/model-cards.json')).json());
   return Object.fromEntries(pack!.modelCards.map((c) => [c.id, c]));
@@ -49,21 +56,21 @@ describe('intended-population check against Synthea records', () => {
     const { 'example-sepsis-model': sepsis } = await cards();
     const evaluator = new InlineEvaluator();
     const chet = await loadSynthea(SYNTHEA[0]);
-    const inside = await checkPopulation(sepsis, { patient: chet.patient, resources: chet.resources, versions: {} }, evaluator);
+    const inside = await checkPopulation(sepsis, { patient: chet.patient, resources: chet.resources, versions: { valueSets: 1 }, valueSets }, evaluator);
     expect(inside.status).to.equal('inside');
     expect(inside.criteria.map((c) => c.result)).to.deep.equal(['met', 'met']);
 
     const child = { ...chet.patient, birthDate: `${new Date().getFullYear() - 9}-03-01` };
-    const outside = await checkPopulation(sepsis, { patient: child, resources: chet.resources, versions: {} }, evaluator);
+    const outside = await checkPopulation(sepsis, { patient: child, resources: chet.resources, versions: { valueSets: 1 }, valueSets }, evaluator);
     expect(outside.status).to.equal('outside');
     expect(outside.criteria[0]).to.deep.equal({ description: 'Adult (18 or over)', result: 'not-met', reason: 'not met by the record' });
 
     const { Condition: _dropped, ...withoutConditions } = chet.resources;
-    const unknown = await checkPopulation(sepsis, { patient: chet.patient, resources: withoutConditions, versions: {} }, evaluator);
+    const unknown = await checkPopulation(sepsis, { patient: chet.patient, resources: withoutConditions, versions: { valueSets: 1 }, valueSets }, evaluator);
     expect(unknown.status).to.equal('cannot-tell');
     expect(unknown.criteria[1]).to.deep.include({ result: 'unknown', reason: "the record's Condition resources were not loaded" });
 
-    const none = await checkPopulation(sepsis, { resources: {}, versions: {} }, evaluator);
+    const none = await checkPopulation(sepsis, { resources: {}, versions: { valueSets: 1 }, valueSets }, evaluator);
     expect(none.status).to.equal('cannot-tell');
   });
 
@@ -71,29 +78,42 @@ describe('intended-population check against Synthea records', () => {
     const { 'example-sepsis-model': sepsis } = await cards();
     const evaluator = new InlineEvaluator();
     const patria = await loadSynthea(SYNTHEA[2]);
-    const pregnancy = (coding: { system: string; code: string; display: string }) => ({
+    const monthsAgo = (n: number) => new Date(Date.now() - n * 30 * 86_400_000).toISOString();
+    const pregnancy = (coding: { system: string; code: string; display: string }, onset: string | undefined = monthsAgo(2)) => ({
       resourceType: 'Condition',
       id: `preg-${coding.code}`,
       clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
       code: { coding: [coding], text: coding.display },
       subject: { reference: `Patient/${patria.patient.id}` },
+      ...(onset ? { onsetDateTime: onset } : {}),
     });
     for (const coding of [
       { system: 'http://snomed.info/sct', code: '72892002', display: 'Normal pregnancy' },
       { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'Z34.90', display: 'Encounter for supervision of normal pregnancy, unspecified' },
     ]) {
       const resources = { ...patria.resources, Condition: [...(patria.resources.Condition ?? []), pregnancy(coding)] };
-      const check = await checkPopulation(sepsis, { patient: patria.patient, resources, versions: {} }, evaluator);
+      const check = await checkPopulation(sepsis, { patient: patria.patient, resources, versions: { valueSets: 1 }, valueSets }, evaluator);
       expect(check.status, coding.code).to.equal('outside');
       expect(check.criteria[1].result).to.equal('not-met');
     }
+    // An "active" pregnancy entered years ago (Synthea leaves them so) is not a current pregnancy.
+    const old = pregnancy({ system: 'http://snomed.info/sct', code: '72892002', display: 'Normal pregnancy' }, '2020-03-01T00:00:00Z');
+    expect((await checkPopulation(sepsis, { patient: patria.patient, resources: { ...patria.resources, Condition: [old] }, versions: { valueSets: 1 }, valueSets }, evaluator)).status).to.equal('inside');
+    // Ectopic (tubal) pregnancy is in the published set too.
+    const tubal = pregnancy({ system: 'http://snomed.info/sct', code: '79586000', display: 'Tubal pregnancy' });
+    expect((await checkPopulation(sepsis, { patient: patria.patient, resources: { ...patria.resources, Condition: [tubal] }, versions: { valueSets: 1 }, valueSets }, evaluator)).status).to.equal('outside');
+    // Active but undated: cannot tell, never "met".
+    const undated = pregnancy({ system: 'http://snomed.info/sct', code: '72892002', display: 'Normal pregnancy' }, '');
+    const unsure = await checkPopulation(sepsis, { patient: patria.patient, resources: { ...patria.resources, Condition: [undated] }, versions: { valueSets: 1 }, valueSets }, evaluator);
+    expect(unsure.status).to.equal('cannot-tell');
+    expect(unsure.criteria[1].result).to.equal('unknown');
     // A resolved pregnancy does not count.
     const resolved = { ...pregnancy({ system: 'http://snomed.info/sct', code: '72892002', display: 'Normal pregnancy' }), clinicalStatus: { coding: [{ code: 'resolved' }] } };
-    const after = await checkPopulation(sepsis, { patient: patria.patient, resources: { ...patria.resources, Condition: [resolved] }, versions: {} }, evaluator);
+    const after = await checkPopulation(sepsis, { patient: patria.patient, resources: { ...patria.resources, Condition: [resolved] }, versions: { valueSets: 1 }, valueSets }, evaluator);
     expect(after.status).to.equal('inside');
     // No birth date: the adult criterion cannot be checked.
     const { birthDate: _b, ...noBirthDate } = patria.patient;
-    const unknown = await checkPopulation(sepsis, { patient: noBirthDate, resources: patria.resources, versions: {} }, evaluator);
+    const unknown = await checkPopulation(sepsis, { patient: noBirthDate, resources: patria.resources, versions: { valueSets: 1 }, valueSets }, evaluator);
     expect(unknown.status).to.equal('cannot-tell');
     expect(unknown.criteria[0]).to.deep.equal({ description: 'Adult (18 or over)', result: 'unknown', reason: 'the record does not hold what this criterion reads' });
   });
@@ -119,15 +139,15 @@ describe('intended-population check against Synthea records', () => {
     };
     const recorded = await loadSynthea(SYNTHEA[0]);
     // Chet's record says he died in 1968, aged 29: his age is his age at death, never one that runs on after it.
-    const atDeath = await relevantSubgroups(card, { patient: recorded.patient, resources: recorded.resources, versions: {} }, evaluator, today);
+    const atDeath = await relevantSubgroups(card, { patient: recorded.patient, resources: recorded.resources, versions: { valueSets: 1 }, valueSets }, evaluator, today);
     expect(atDeath.map((s) => s.subgroup.group)).to.not.include('65 and over');
     const chet = alive(recorded);
-    const forChet = await relevantSubgroups(card, { patient: chet.patient, resources: chet.resources, versions: {} }, evaluator, today);
+    const forChet = await relevantSubgroups(card, { patient: chet.patient, resources: chet.resources, versions: { valueSets: 1 }, valueSets }, evaluator, today);
     expect(forChet.map((s) => [s.subgroup.group, s.reason])).to.deep.equal([['65 and over', 'age'], ['On anticoagulants', 'meets-criterion']]);
     const patria = await loadSynthea(SYNTHEA[2]);
-    const forPatria = await relevantSubgroups(card, { patient: patria.patient, resources: { MedicationRequest: [] }, versions: {} }, evaluator, today);
+    const forPatria = await relevantSubgroups(card, { patient: patria.patient, resources: { MedicationRequest: [] }, versions: { valueSets: 1 }, valueSets }, evaluator, today);
     expect(forPatria.map((s) => s.subgroup.group)).to.deep.equal(['18–64', 'Women']);
     const { birthDate: _b, gender: _g, ...anonymous } = patria.patient;
-    expect(await relevantSubgroups(card, { patient: anonymous, resources: {}, versions: {} }, evaluator, today)).to.deep.equal([]);
+    expect(await relevantSubgroups(card, { patient: anonymous, resources: {}, versions: { valueSets: 1 }, valueSets }, evaluator, today)).to.deep.equal([]);
   });
 });
