@@ -37,8 +37,8 @@ export default tseslint.config(
     rules: {
       // The core stays pure: no DOM, network, worker or storage of its own — it runs unchanged in a page, a worker
       // and Node (the CLI). Those come through the adapters (core/adapters.ts) that src/platform/ implements.
-      'no-restricted-globals': ['error', ...['document', 'window', 'self', 'HTMLElement', 'customElements', 'navigator', 'location', 'fetch', 'XMLHttpRequest', 'Worker', 'SharedWorker', 'localStorage', 'sessionStorage', 'indexedDB', 'IntersectionObserver', 'MutationObserver', 'ResizeObserver', 'requestAnimationFrame'].map((name) => ({ name, message: 'src/core is pure: take it through an adapter (core/adapters.ts), implemented in src/platform/.' }))],
-      'no-restricted-syntax': ['error', { selector: 'MemberExpression[property.name=/^(document|window|navigator|location|fetch|Worker|localStorage|sessionStorage|indexedDB|trustedTypes)$/]', message: 'src/core is pure: no platform globals, not even through globalThis; use an adapter.' }],
+      'no-restricted-globals': ['error', ...['document', 'window', 'self', 'HTMLElement', 'customElements', 'navigator', 'location', 'fetch', 'XMLHttpRequest', 'Worker', 'SharedWorker', 'localStorage', 'sessionStorage', 'indexedDB', 'crypto', 'IntersectionObserver', 'MutationObserver', 'ResizeObserver', 'requestAnimationFrame'].map((name) => ({ name, message: 'src/core is pure: take it through an adapter (core/adapters.ts), implemented in src/platform/.' }))],
+      'no-restricted-syntax': ['error', { selector: 'MemberExpression[property.name=/^(document|window|navigator|location|fetch|Worker|localStorage|sessionStorage|indexedDB|crypto|trustedTypes)$/]', message: 'src/core is pure: no platform globals, not even through globalThis; use an adapter.' }],
       'no-restricted-imports': ['error', { patterns: ['lit', 'lit/*', '@lit/*', '@floating-ui/*', 'fhirclient', '**/components/*', '**/controllers/*', '**/platform/*', '**/smart/*', '**/define/*'] }],
     },
   },

@@ -1,8 +1,8 @@
 /**
- * What the core needs from the platform it runs on, as small interfaces. The core never reaches for a browser
- * global itself (no `fetch`, `localStorage`, `Worker` or `navigator`): the element layer hands it browser
- * adapters (`src/platform/`), the CLI hands it Node's, tests hand it fakes. So the same core runs unchanged in
- * a page, in a worker and in Node.
+ * What the core needs from the platform it runs on, as small interfaces: HTTP, key-value storage, locks, ids and
+ * hashing. The core never reaches for a platform global itself: the element layer hands it the adapters of
+ * `src/platform/`, the CLI hands it Node's, tests hand it fakes. So the same core runs unchanged in a page, in a
+ * worker and in Node.
  */
 
 /** The part of the Web Storage API the stores use, so tests and hosts can hand in their own. */
@@ -34,12 +34,30 @@ export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>;
 /** Runs `task` while holding the named lock (Web Locks in browsers, so two tabs take turns on one stored queue). */
 export type LockRunner = <T>(name: string, task: () => Promise<T>) => Promise<T>;
 
+/** A fresh unique id (RFC 4122 version 4 UUID): statement ids, device and session ids. */
+export type IdSource = () => string;
+
+/** SHA-256 of some bytes (Web Crypto's `subtle.digest` in browsers, workers and Node). */
+export type Sha256 = (bytes: Uint8Array) => Promise<ArrayBuffer>;
+
+/**
+ * A version 4 UUID from `Math.random`: unique enough for record ids when the platform gives no id source (never
+ * used where an id must be unguessable; the platform adapter uses the platform's cryptographic generator).
+ */
+export const randomUuid: IdSource = () => {
+  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16));
+  hex[12] = 4;
+  hex[16] = (hex[16] & 0x3) | 0x8;
+  const s = hex.map((n) => n.toString(16)).join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+};
+
 /** No locking: the task runs at once (one process, or a platform without locks). */
 export const runUnlocked: LockRunner = (_name, task) => task();
 
 /** A transport for a core object built without one: every send fails, saying what to configure. */
 export function missingTransport(what: string): HttpTransport {
-  return () => Promise.reject(new Error(`${what}: no HTTP transport was configured (pass one, e.g. fetchTransport() from ehr-guide/platform)`));
+  return () => Promise.reject(new Error(`${what}: no HTTP transport was configured (pass one: ehr-guide/platform has the browser's)`));
 }
 
 /** A Web Storage look-alike kept in memory: what stores fall back to when no storage is given or storage fails. */

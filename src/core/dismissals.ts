@@ -12,7 +12,7 @@ export interface DismissalStore {
 const PREFIX = 'ehr-guide:dismissed:';
 
 /**
- * A dismissal store over a Web Storage look-alike (memory when none is given; the browser's localStorage through
+ * A dismissal store over a Web Storage look-alike (memory when none is given; the browser's durable storage through
  * `browserDismissalStore()` in `ehr-guide/platform`). Storage can throw — private browsing, quota, a sandboxed
  * iframe without storage access — and a failure there must never reach the host page, so the store falls back to
  * memory for the rest of the session and keeps working.

@@ -9,7 +9,7 @@ export { checkCompiledMarkdown, type ContentProblem } from './markdown/check.js'
 export { decodeEntities } from './markdown/entities.js';
 export { compileMarkdown, MAX_MARKDOWN_LENGTH } from './markdown/compile.js';
 export { createDismissalStore, type DismissalStore } from './dismissals.js';
-export { runUnlocked, memoryKeyValueStorage, type KeyValueStorage, type HttpTransport, type HttpRequest, type HttpResponse, type LockRunner } from './adapters.js';
+export { runUnlocked, memoryKeyValueStorage, randomUuid, type IdSource, type Sha256, type KeyValueStorage, type HttpTransport, type HttpRequest, type HttpResponse, type LockRunner } from './adapters.js';
 export * from './packs/schema.js';
 export { loadPack, type LoadedItem, type LoadedPack, type PackLoadResult, type PackProblem } from './packs/load-pack.js';
 export { createContext, applyContext, resourcesByType, bundleResources, type GuideContext, type ContextPatch, type ContextChanges } from './context/context.js';

@@ -3,6 +3,7 @@ import { deviceLearnerId, tabSessionId } from '../core/progress/identity.js';
 import { fetchTransport } from './fetch-transport.js';
 import { webLock } from './web-locks.js';
 import { WorkerEvaluator } from './worker-evaluator.js';
+import { webUuid } from './web-crypto.js';
 import { durableStorage, tabStorage, webStorage } from './web-storage.js';
 
 /**
@@ -14,8 +15,9 @@ export function browserEngineOptions(options: Partial<EngineOptions> & { workerU
   const { workerUrl, ...rest } = options;
   const storage = durableStorage();
   return {
-    learnerId: deviceLearnerId(storage),
-    sessionId: tabSessionId(tabStorage()),
+    learnerId: deviceLearnerId(storage, webUuid),
+    sessionId: tabSessionId(tabStorage(), webUuid),
+    newId: webUuid,
     storage: storage ? webStorage(storage) : undefined,
     recordStorage: storage,
     transport: fetchTransport(),

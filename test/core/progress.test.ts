@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { ProgressStore } from '../../src/core/progress/progress-store.js';
 import { memoryStorage, type ProgressStorage } from '../../src/core/progress/storage.js';
 import { indexedDbStorage, webStorage } from '../../src/platform/web-storage.js';
-import { deviceLearnerId, pseudonymousLearnerId, tabSessionId } from '../../src/core/progress/identity.js';
+import { deviceLearnerId, tabSessionId } from '../../src/core/progress/identity.js';
+import { pseudonymousLearnerId } from '../../src/platform/web-crypto.js';
 import { reviveProgress } from '../../src/core/progress/progress.js';
 
 const T = new Date(2026, 10, 23, 10).getTime();

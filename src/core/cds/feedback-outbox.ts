@@ -3,9 +3,9 @@ import { StoredList } from '../stored-list.js';
 import { postCardFeedback, type CdsFeedbackBody } from './feedback.js';
 
 export interface CdsFeedbackOutboxOptions {
-  /** Where the queue survives a closed tab (the browser's localStorage); memory when absent. */
+  /** Where the queue survives a closed tab (durable storage from the platform); memory when absent. */
   storage?: KeyValueStorage | null;
-  /** How feedback reaches the service (`fetchTransport()`). */
+  /** How feedback reaches the service (the platform's HTTP transport). */
   transport?: HttpTransport;
   /** Serialises sending between tabs (Web Locks in browsers). */
   lock?: LockRunner;

@@ -1,4 +1,4 @@
-import type { HttpTransport, KeyValueStorage, LockRunner } from '../adapters.js';
+import type { HttpTransport, IdSource, KeyValueStorage, LockRunner } from '../adapters.js';
 import type { FatiguePolicy } from '../fatigue/policy.js';
 import type { ProgressStorage } from '../progress/storage.js';
 import type { LrsConfig } from '../records/learning-records.js';
@@ -11,12 +11,12 @@ export interface EngineOptions {
   learnerId: string;
   /** One id per clinician session; per-session caps and the budget count within it. */
   sessionId: string;
-  /** Where progress is kept (memory when absent; the element layer passes localStorage). */
+  /** Where progress is kept (memory when absent; the element layer passes the browser's durable storage). */
   storage?: ProgressStorage;
   policy?: Partial<FatiguePolicy>;
   /** How FHIRPath runs; created lazily, only once a loaded pack has conditions. */
   createEvaluator?: () => ConditionEvaluator;
-  /** How packs are fetched and learning records sent (`fetchTransport()` in browsers and Node). */
+  /** How packs are fetched and learning records sent (the platform's HTTP transport). */
   transport?: HttpTransport;
   /** Where the learning-record queue survives a closed tab (memory when absent). */
   recordStorage?: KeyValueStorage | null;
@@ -24,6 +24,8 @@ export interface EngineOptions {
   lock?: LockRunner;
   /** What relative pack and LRS URLs resolve against, and the default learner home page's origin (the page's URL). */
   baseUrl?: string;
+  /** Learning-record statement ids (the platform's UUID generator; a Math.random one when absent). */
+  newId?: IdSource;
   /** The clock (tests pass a fake one). */
   now?: () => number;
   /** Problems for authors and integrators (bad packs, failing conditions, storage trouble). Never PHI. */

@@ -1,4 +1,4 @@
-import type { HttpTransport, KeyValueStorage, LockRunner } from '../adapters.js';
+import type { HttpTransport, IdSource, KeyValueStorage, LockRunner } from '../adapters.js';
 import { LearningRecords, type LrsConfig } from '../records/learning-records.js';
 import { aiFeedbackStatement, lessonStatement, tourStatement, type AiFeedback, type XapiStatement } from '../records/statements.js';
 import type { EngineProblem } from './problems.js';
@@ -12,6 +12,7 @@ export interface RecorderOptions {
   transport?: HttpTransport;
   lock?: LockRunner;
   baseUrl?: string;
+  newId?: IdSource;
 }
 
 /** What finished, for its learning record: the item (by id and version, titled) and its result. */
@@ -42,6 +43,7 @@ export class Recorder {
       transport: options.transport,
       lock: options.lock,
       baseUrl: options.baseUrl,
+      newId: options.newId,
       onProblem: (message) => onProblem({ code: 'records', message }),
     });
   }

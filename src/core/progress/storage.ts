@@ -1,6 +1,6 @@
 /**
  * Where progress is kept. Each learner's progress is one small JSON document. The core has memory only; the
- * browser adapters (localStorage, IndexedDB) are in `src/platform/web-storage.ts`. A failing storage must never break the page: the store keeps
+ * browser adapters are in `src/platform/web-storage.ts`. A failing storage must never break the page: the store keeps
  * working in memory and reports the failure.
  */
 export interface ProgressStorage {

@@ -1,13 +1,15 @@
-import { missingTransport, runUnlocked, type HttpTransport, type KeyValueStorage, type LockRunner } from '../adapters.js';
+import { missingTransport, randomUuid, runUnlocked, type HttpTransport, type IdSource, type KeyValueStorage, type LockRunner } from '../adapters.js';
 import type { XapiStatement } from './statements.js';
 import { StoredList } from '../stored-list.js';
 
 export interface LearningRecordsOptions {
   config?: LrsConfig;
-  /** Where the queue survives a closed tab (the browser's localStorage); memory when absent. */
+  /** Where the queue survives a closed tab (durable storage from the platform); memory when absent. */
   storage?: KeyValueStorage | null;
-  /** How statements reach the LRS (`fetchTransport()` in browsers and Node). */
+  /** How statements reach the LRS (the platform's HTTP transport). */
   transport?: HttpTransport;
+  /** Statement ids (the platform's UUID generator; a Math.random one when absent). */
+  newId?: IdSource;
   /** Serialises sending between tabs over one stored queue (Web Locks in browsers). */
   lock?: LockRunner;
   /** What a relative LRS endpoint is resolved against (the page's URL in browsers). */
@@ -41,12 +43,14 @@ export class LearningRecords {
   readonly #transport: HttpTransport;
   readonly #lock: LockRunner;
   readonly #baseUrl?: string;
+  readonly #newId: IdSource;
 
   constructor(options: LearningRecordsOptions = {}) {
     this.#onProblem = options.onProblem ?? (() => undefined);
     this.#transport = options.transport ?? missingTransport('learning records');
     this.#lock = options.lock ?? runUnlocked;
     this.#baseUrl = options.baseUrl;
+    this.#newId = options.newId ?? randomUuid;
     this.#config = options.config;
     const storage = options.storage ?? null;
     this.#queue = new StoredList(storage, QUEUE_KEY, (error) =>
@@ -90,7 +94,7 @@ export class LearningRecords {
 
   /** Queues a statement (with a fresh id and timestamp) and tries to send the queue. Resolves when queued. */
   record(statement: XapiStatement): XapiStatement {
-    const full: XapiStatement = { ...statement, id: statement.id ?? crypto.randomUUID(), timestamp: statement.timestamp ?? new Date().toISOString() };
+    const full: XapiStatement = { ...statement, id: statement.id ?? this.#newId(), timestamp: statement.timestamp ?? new Date().toISOString() };
     this.#save([...this.queued, full]);
     void this.flush();
     return full;
@@ -171,7 +175,7 @@ function describe(error: unknown): string {
   return status ? `HTTP ${status}: ${message}` : message;
 }
 
-/** @xapi/xapi's request adapter over the core's transport, keeping the HTTP status on errors (its own fetch adapter drops it). */
+/** @xapi/xapi's request adapter over the core's transport, keeping the HTTP status on errors (its own adapter drops it). */
 function statusAdapter(transport: HttpTransport) {
   return async ({ url, method, data, headers }: { url: string; method: string; data?: unknown; headers: Record<string, string> }) => {
     const body = data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data);
