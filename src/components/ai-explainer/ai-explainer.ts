@@ -6,7 +6,6 @@ import { explainOutput } from '../../core/models/explain-output.js';
 import { describeOutput } from '../../core/models/describe.js';
 import { validateModelCard, type ModelCard } from '../../core/models/model-card.js';
 import type { CdsCoding } from '../../core/cds/cds-response.js';
-import { cardFeedback } from '../../core/cds/feedback.js';
 import { sharedCdsFeedbackOutbox } from '../../platform/shared-outbox.js';
 import type { ConditionEvaluator } from '../../core/triggers/evaluator.js';
 import { PopulationCheckController, type ExplainerPatientData } from './population-check.js';
@@ -16,7 +15,7 @@ import { GuideElement } from '../shared/guide-element.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { explainerStyles } from './ai-explainer.styles.js';
 import { chosenReason, renderDetails, renderFeedback } from './ai-explainer.render.js';
-import { feedbackDetail, overrideReasons } from './feedback-detail.js';
+import { deliverFeedback, feedbackDetail, overrideReasons } from './feedback-detail.js';
 import { safeUrl } from '../../core/url-policy.js';
 
 export { DEFAULT_OVERRIDE_REASONS } from './feedback-detail.js';
@@ -232,20 +231,9 @@ export class EhrAiExplainer extends GuideElement {
     const population = this.#population.population && this.#population.population !== 'pending' ? this.#population.population.status : undefined;
     const { explanation, value } = this.#explain();
     const detail = feedbackDetail({ outcome, reason, output, card, cdsCard: this.cdsCard, explanation, value, population });
-    const { band, cardUuid } = detail;
     if (outcome === 'override' && !this.emit('ehr-ai-request-override', { ...detail, outcome }, { cancelable: true })) return; // the host vetoed it: nothing recorded or sent
     this.emit('ehr-ai-feedback', detail);
-    if (this.#engine && detail.modelId) {
-      try {
-        this.#engine.recordAiFeedback({ modelId: detail.modelId, modelVersion: detail.modelVersion, modelName: card?.name, outcome, reason: detail.reason, source: detail.source, band, population }, { language: this.#engine.context.locale });
-      } catch (error) {
-        this.#problem({ code: 'feedback-failed', message: `the learning record was not made: ${(error as Error).message}` });
-      }
-    }
-    if (this.cdsServiceUrl && output.kind === 'cds-card') {
-      if (!cardUuid) this.#problem({ code: 'feedback-failed', message: 'the CDS card has no uuid, so the service cannot receive feedback on it' });
-      else void sharedCdsFeedbackOutbox().send(this.cdsServiceUrl, cardFeedback(cardUuid, outcome === 'agree' ? { outcome: 'accepted', acceptedSuggestions: [] } : { outcome: 'overridden', reason }));
-    }
+    deliverFeedback(detail, { guide: this.#engine, modelName: card?.name, cdsServiceUrl: this.cdsServiceUrl, reason, problem: (message) => this.#problem({ code: 'feedback-failed', message }) });
     this.feedback = 'sent';
     this.sentOutcome = outcome === 'agree' ? 'You agreed with this output.' : `You overrode this output${reason?.display ? `: ${reason.display}` : ''}.`;
   }

@@ -3,6 +3,9 @@ import type { AiOutput } from '../../core/models/ai-output.js';
 import type { ScoreExplanation } from '../../core/models/explain.js';
 import type { ModelCard } from '../../core/models/model-card.js';
 import type { EhrAiFeedbackDetail } from '../../events.js';
+import { cardFeedback } from '../../core/cds/feedback.js';
+import type { GuideApi } from '../../core/engine/guide-api.js';
+import { sharedCdsFeedbackOutbox } from '../../platform/shared-outbox.js';
 
 /** Override reasons offered when the output did not come with its own (a CDS card's `overrideReasons`). */
 export const DEFAULT_OVERRIDE_REASONS: CdsCoding[] = [
@@ -44,4 +47,26 @@ export function feedbackDetail(input: {
     ...(population ? { population } : {}),
     ...(typeof uuid === 'string' ? { cardUuid: uuid } : {}),
   };
+}
+
+/**
+ * Where a clinician's agree / override goes once the host has not vetoed it: a learning record through the guide
+ * (when the output names a model), and CDS Hooks feedback through the page's outbox (for a CDS card with a
+ * service URL). Problems are reported, never thrown.
+ */
+export function deliverFeedback(
+  detail: EhrAiFeedbackDetail,
+  to: { guide?: GuideApi; modelName?: string; cdsServiceUrl?: string; reason?: CdsCoding; problem: (message: string) => void },
+): void {
+  const { outcome, band, population, cardUuid } = detail;
+  if (to.guide && detail.modelId) {
+    try {
+      to.guide.recordAiFeedback({ modelId: detail.modelId, modelVersion: detail.modelVersion, modelName: to.modelName, outcome, reason: detail.reason, source: detail.source, band, population }, { language: to.guide.context.locale });
+    } catch (error) {
+      to.problem(`the learning record was not made: ${(error as Error).message}`);
+    }
+  }
+  if (!to.cdsServiceUrl || detail.source !== 'cds-card') return;
+  if (!cardUuid) to.problem('the CDS card has no uuid, so the service cannot receive feedback on it');
+  else void sharedCdsFeedbackOutbox().send(to.cdsServiceUrl, cardFeedback(cardUuid, outcome === 'agree' ? { outcome: 'accepted', acceptedSuggestions: [] } : { outcome: 'overridden', reason: to.reason }));
 }

@@ -2,7 +2,6 @@ import { type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Placement } from '@floating-ui/dom';
 import type { AnchorState } from '../../controllers/anchor-controller.js';
-import { deepActiveElement } from '../../controllers/deep-query.js';
 import { GuideController } from '../../controllers/guide-controller.js';
 import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
 import type { DismissalStore } from '../../core/dismissals.js';
@@ -15,6 +14,7 @@ import { renderTip, type TipHandlers, type TipVariant } from './tip.render.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { tipStyles } from './tip.styles.js';
 import { TipFloating } from './tip-floating.js';
+import { TipOpening } from './tip-opening.js';
 import type { TipItemBinding } from './tip-item.js';
 
 export type { TipVariant } from './tip.render.js';
@@ -142,10 +142,17 @@ export class EhrTip extends GuideElement {
   @state() private hasSlottedBody = false;
   @state() private hasSlottedHeading = false;
 
-  #showReason: TipShowReason = 'api';
-  #hideReason: TipHideReason = 'api';
-  #opener: HTMLElement | null = null;
-  #wasOpen = false;
+  readonly #opening = new TipOpening(
+    {
+      tipId: () => this.tipId,
+      variant: () => this.variant,
+      beacon: () => this.beaconEl,
+      panel: () => this.panelEl,
+      showing: () => this.#isShowing(),
+      emit: (type: never, detail: never) => this.emit(type, detail),
+    },
+    this.#popup,
+  );
   #authored?: Set<string>;
 
   /** `updateComplete` also waits for a markdown or compiled body being loaded, and for its render. */
@@ -186,11 +193,7 @@ export class EhrTip extends GuideElement {
     );
     const isOpen = this.#isShowing();
     this.#popup.setOpen(isOpen && this.variant !== 'callout');
-    if (isOpen !== this.#wasOpen && (changed.has('open') || changed.has('dismissed') || changed.has('guideHidden'))) {
-      this.#wasOpen = isOpen;
-      if (isOpen) this.#afterShow();
-      else this.#afterHide();
-    }
+    if (changed.has('open') || changed.has('dismissed') || changed.has('guideHidden')) this.#opening.rendered(isOpen);
     if (changed.has('variant') || changed.has('anchorState')) void this.#floating.bindTooltip();
     this.#reportVisibility();
   }
@@ -243,12 +246,11 @@ export class EhrTip extends GuideElement {
     if (this.#items?.active) this.#items.dismissed(permanent);
     else if (permanent && this.tipId) this.dismissals.dismiss(this.tipId);
     this.emit('ehr-tip-dismiss', { tipId: this.tipId, permanent });
-    const focusWasInside = this.#popup.focusInside();
-    this.#hideReason = 'dismiss';
+    this.#opening.closing('dismiss');
     this.dismissed = true;
     this.open = false;
     await this.updateComplete;
-    if (focusWasInside) this.#restoreFocus(true);
+    this.#opening.returnFocus(true);
     return true;
   }
 
@@ -265,9 +267,7 @@ export class EhrTip extends GuideElement {
 
   async #show(reason: TipShowReason): Promise<void> {
     if (!this.#available() || this.open) return this.updateComplete.then(() => undefined);
-    this.#showReason = reason;
-    const active = deepActiveElement();
-    this.#opener = reason === 'api' ? null : this.variant === 'beacon' && this.beaconEl ? this.beaconEl : active instanceof HTMLElement ? active : null;
+    this.#opening.opening(reason);
     // Never show an empty popup: wait for a markdown body to be compiled first (it loads lazily).
     await this.#body.ready;
     if (this.dismissed || this.open) return;
@@ -278,40 +278,10 @@ export class EhrTip extends GuideElement {
 
   async #hide(reason: TipHideReason): Promise<void> {
     if (!this.open) return this.updateComplete.then(() => undefined);
-    const focusWasInside = this.#popup.focusInside();
-    this.#hideReason = reason;
+    this.#opening.closing(reason);
     this.open = false;
     await this.updateComplete;
-    if (focusWasInside) this.#restoreFocus(false);
-  }
-
-  #afterShow(): void {
-    const detail = { tipId: this.tipId, reason: this.#showReason };
-    this.emit('ehr-tip-show', detail);
-    // Move focus only when the clinician opened the popup themselves: an unsolicited tip must never pull focus
-    // away from what they are typing.
-    if (this.variant === 'beacon' && (this.#showReason === 'pointer' || this.#showReason === 'keyboard')) this.panelEl?.focus({ preventScroll: true });
-    this.#showReason = 'api';
-    void this.#popup.settled().then(() => {
-      if (this.#isShowing()) this.emit('ehr-tip-after-show', detail);
-    });
-  }
-
-  #afterHide(): void {
-    const detail = { tipId: this.tipId, reason: this.#hideReason };
-    this.emit('ehr-tip-hide', detail);
-    this.emit('ehr-tip-after-hide', detail);
-    this.#hideReason = 'api';
-  }
-
-  #restoreFocus(dismissed: boolean): void {
-    const beacon = this.beaconEl;
-    if (!dismissed && this.variant === 'beacon' && beacon && !beacon.hidden) {
-      beacon.focus({ preventScroll: true });
-      return;
-    }
-    const target = this.#opener?.isConnected && this.#opener !== beacon ? this.#opener : this.#popup.anchor.anchor;
-    if (target instanceof HTMLElement) target.focus({ preventScroll: true });
+    this.#opening.returnFocus(false);
   }
 
   #checkDismissed(): void {
