@@ -5,7 +5,7 @@ import type { LoadedItem } from '../packs/load-pack.js';
 import type { Proficiency } from '../packs/schema.js';
 import { applyGuard, isIntrusive, type GuardInput } from './guard.js';
 import { prefilter } from './prefilter.js';
-import { deathTime } from '../triggers/clinical-functions.js';
+import { deathTime } from '../context/vital-status.js';
 
 export const DEFAULT_PRIORITY = 50;
 

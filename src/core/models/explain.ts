@@ -1,4 +1,4 @@
-import { deathTime } from '../triggers/clinical-functions.js';
+import { ageInYears, deathTime } from '../context/vital-status.js';
 import { expressionDependencies } from '../triggers/dependencies.js';
 import type { ConditionEvaluator, EvaluationData } from '../triggers/evaluator.js';
 import { calibratedRisk, naturalFrequency, numberNeededToEvaluate, predictiveValueIntervals, predictiveValues, thresholdBand, type Interval } from '../risk/math.js';
@@ -107,19 +107,7 @@ export interface RelevantSubgroup {
   reason: 'age' | 'sex' | 'meets-criterion';
 }
 
-/** Whole years between a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD) and `today`; undefined when it cannot be read. */
-export function ageInYears(birthDate: unknown, today: Date = new Date()): number | undefined {
-  if (typeof birthDate !== 'string') return undefined;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(birthDate);
-  if (!m) return undefined;
-  // A partial date is taken at its latest possible day, so an age is never overstated.
-  const year = Number(m[1]);
-  const month = m[2] ? Number(m[2]) : 12;
-  const day = m[3] ? Number(m[3]) : new Date(Date.UTC(year, month, 0)).getUTCDate();
-  let age = today.getUTCFullYear() - year;
-  if (today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day)) age--;
-  return age >= 0 ? age : undefined;
-}
+export { ageInYears } from '../context/vital-status.js';
 
 /**
  * The card's subgroups this patient belongs to, so the explainer can show the figures that apply to them: by age

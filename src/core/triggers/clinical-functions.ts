@@ -5,6 +5,7 @@
 // unresolvable medication reference, a unit that does not convert), the function notes it, and the condition's
 // result becomes "cannot tell" instead of a silent false.
 import type { FhirResource } from '../context/fhir-types.js';
+import { deathTime, fhirTime, wholeYears } from '../context/vital-status.js';
 
 type Coding = { system?: string; code?: string };
 type Concept = { coding?: Coding[]; text?: string };
@@ -41,9 +42,7 @@ const unwrap = (value: unknown): unknown => (value && typeof value === 'object' 
 const time = (value: unknown): number | undefined => {
   const v = unwrap(value);
   const text = typeof v === 'string' ? v : v && typeof v === 'object' && 'toString' in v ? String(v) : undefined;
-  if (!text) return undefined;
-  const ms = Date.parse(/^\d{4}$/.test(text) ? `${text}-01-01` : /^\d{4}-\d{2}$/.test(text) ? `${text}-01` : text);
-  return Number.isNaN(ms) ? undefined : ms;
+  return text ? fhirTime(text) : undefined;
 };
 
 /** Per-evaluation notes of data that could not be read; the caller turns a false into "cannot tell" when any. */
@@ -52,25 +51,6 @@ export class Unknowns {
   note(reason: string): void {
     if (!this.reasons.includes(reason)) this.reasons.push(reason);
   }
-}
-
-/** The day of death, or undefined for a living patient (`deceasedBoolean: true` without a date: now). */
-export function deathTime(patient: FhirResource | undefined, now: number): number | undefined {
-  if (!patient) return undefined;
-  const p = patient as { deceasedDateTime?: string; deceasedBoolean?: boolean };
-  if (typeof p.deceasedDateTime === 'string') return time(p.deceasedDateTime) ?? now;
-  return p.deceasedBoolean === true ? now : undefined;
-}
-
-/** Whole years from a FHIR birth date (year, year-month or full date) to `at`, never overstated. */
-export function yearsBetween(birthDate: unknown, at: number): number | undefined {
-  if (typeof birthDate !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(birthDate)) return undefined;
-  const [y, m = '12', d = '31'] = birthDate.split('-'); // a partial date: assume the latest day it can mean
-  const end = new Date(at);
-  let age = end.getUTCFullYear() - Number(y);
-  const month = end.getUTCMonth() + 1;
-  if (month < Number(m) || (month === Number(m) && end.getUTCDate() < Number(d))) age--;
-  return age;
 }
 
 export function makeClinicalFunctions(data: () => ClinicalData, unknowns: () => Unknowns) {
@@ -197,7 +177,7 @@ export function makeClinicalFunctions(data: () => ClinicalData, unknowns: () => 
     ageInYears: {
       fn: () => {
         const { patient, now } = data();
-        const age = yearsBetween((patient as { birthDate?: unknown } | undefined)?.birthDate, deathTime(patient, now) ?? now);
+        const age = wholeYears((patient as { birthDate?: unknown } | undefined)?.birthDate, new Date(deathTime(patient, now) ?? now));
         return age === undefined ? [] : [age];
       },
     },
