@@ -26,6 +26,14 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, { 'Content-Type': path.endsWith('.html') ? 'text/html' : 'text/javascript' });
     return res.end(files[path]);
   }
+  if (path.startsWith('/packs/') && !path.includes('..')) {
+    try {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(await readFile(join(root, path)));
+    } catch {
+      return res.writeHead(404).end();
+    }
+  }
   const name = path.replace('/fixtures/', '');
   if (SYNTHEA.includes(name)) {
     res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -67,8 +75,11 @@ try {
   console.log(`\nGuidance engine: ${ours.items} items with FHIRPath triggers, largest Synthea record (${ours.resources} resources), headless ${await browser.version()}`);
   console.log(`  start (engine, pack, context)           ${ms(ours.startMs)} on the main thread`);
   console.log(`  first evaluation (compiles 1,000 in the worker) ${ms(ours.firstEvaluationMs)} after start`);
-  console.log('  per context change                        median       p95  runs  longest main-thread task');
-  for (const [name, s] of Object.entries(ours.perChange)) console.log(`    ${name.padEnd(38)} ${ms(s.median).padStart(9)} ${ms(s.p95).padStart(9)} ${String(s.runs).padStart(5)}  ${s.longestTaskMs === undefined ? '' : ms(s.longestTaskMs)}`);
+  console.log('  per context change                                   median       p90       p95  runs  longest main-thread task');
+  for (const [name, s] of Object.entries(ours.perChange)) console.log(`    ${name.padEnd(48)} ${ms(s.median).padStart(9)} ${ms(s.p90).padStart(9)} ${ms(s.p95).padStart(9)} ${String(s.runs).padStart(5)}  ${s.longestTaskMs === undefined ? '' : ms(s.longestTaskMs)}`);
+  const ex = ours.examplePacks;
+  console.log(`  the example packs (${ex.items} items, ${ex.valueSets} value sets, clinical functions), host re-sets the re-fetched whole record per change:`);
+  console.log(`    median ${ms(ex.perChange.median)}, p90 ${ms(ex.perChange.p90)}, p95 ${ms(ex.perChange.p95)} (${ex.perChange.runs} runs) → ≤ 10 ms p90 ${ex.perChange.p90 <= 10 ? 'met' : 'NOT met'}`);
   console.log(`  longest main-thread task (heartbeat): during start ${ms(ours.longestTaskDuringStartMs)}, during changes ${ms(ours.longestTaskDuringChangesMs)} (idle page baseline ${ms(ours.baselineLongestTaskMs)})`);
   if (tracedTasks.changes !== undefined) console.log(`  longest main-thread task (DevTools trace): during start ${ms(tracedTasks.start)}, during changes ${ms(tracedTasks.changes)} (idle page ${ms(tracedTasks.idle)})`);
   console.log(`\nStraightforward approach (all 1,000 triggers on the main thread per change), same browser:`);

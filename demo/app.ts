@@ -86,6 +86,11 @@ function toChart(bundle: Bundle): Chart {
       latest.set(code, { name: text(obs.code), value: obs.valueQuantity.value, unit: obs.valueQuantity.unit ?? '', date, ...RANGES[code] });
     }
   }
+  // An order that names a Medication resource (as many EHRs send it): the Medication's code names the drug.
+  const medicationOf = (m: Resource) => {
+    const reference = (m.medicationReference as { reference?: string } | undefined)?.reference ?? '';
+    return of('Medication').find((med) => reference.endsWith(`Medication/${med.id}`))?.code;
+  };
   const birthDate = patient.birthDate ?? '';
   const byType: Record<string, Resource[]> = {};
   for (const r of resources) if (r.resourceType !== 'Patient') (byType[r.resourceType] ??= []).push(r);
@@ -99,7 +104,7 @@ function toChart(bundle: Bundle): Chart {
     age: ageOn(birthDate),
     allergies: of('AllergyIntolerance').map((a) => text(a.code)),
     problems: [...new Set(of('Condition').filter(active).map((c) => text(c.code)))],
-    medications: [...new Set(of('MedicationRequest').filter((m) => m.status === 'active').map((m) => text(m.medicationCodeableConcept)))],
+    medications: [...new Set(of('MedicationRequest').filter((m) => m.status === 'active').map((m) => text(m.medicationCodeableConcept ?? medicationOf(m))))],
     labs: [...latest.values()],
   };
 }
@@ -279,8 +284,8 @@ roleSelect.addEventListener('change', () => (guide.userRole = roleSelect.value a
 async function main(): Promise<void> {
   const list = document.getElementById('patient-list')!;
   const chartEl = document.getElementById('chart')!;
-  const files = (await (await fetch('/demo/patients.json')).json()) as string[];
-  const charts = await Promise.all(files.map(async (file) => toChart((await (await fetch(`/fixtures/synthea/${file}`)).json()) as Bundle)));
+  const urls = (await (await fetch('/demo/patients.json')).json()) as string[];
+  const charts = await Promise.all(urls.map(async (url) => toChart((await (await fetch(url)).json()) as Bundle)));
   list.replaceChildren();
   for (const chart of charts) {
     const button = h('button', { type: 'button', 'data-patient': chart.id }, chart.name, h('small', {}, `${chart.age} y · ${chart.problems.slice(0, 2).join(', ') || 'no active problems'}`));

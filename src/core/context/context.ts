@@ -85,7 +85,9 @@ export function applyContext(base: GuideContext, patch: ContextPatch): { context
       }
       if (!Array.isArray(list)) throw new TypeError(`context.resources.${type} must be an array of resources`);
       const current = base.resources[type];
-      if (current && (list === current || origins.get(current) === list)) continue; // the same array as before
+      // The same array as before, or a new array of the very same resources (a host that re-sets its whole record
+      // on every render): nothing changed, nothing is re-evaluated or cloned into the worker again.
+      if (current && (list === current || origins.get(current) === list || sameResources(list, current))) continue;
       list.forEach((r, i) => {
         if (!r || r.resourceType !== type) throw new TypeError(`context.resources.${type}[${i}] is not a ${type} (resourceType ${JSON.stringify(r?.resourceType)})`);
       });
@@ -109,6 +111,12 @@ export function applyContext(base: GuideContext, patch: ContextPatch): { context
   next.versions = versions;
   Object.freeze(next.resources);
   return { context: Object.freeze(next) as GuideContext, changes };
+}
+
+function sameResources(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Groups a FHIR Bundle's (or any list's) resources by type, as the context holds them. */

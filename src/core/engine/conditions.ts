@@ -1,7 +1,9 @@
 import type { GuideContext } from '../context/context.js';
+import type { FhirResource } from '../context/fhir-types.js';
 import type { SuppressReason } from '../fatigue/decisions.js';
 import type { LoadedItem } from '../packs/load-pack.js';
-import { expressionDependencies } from '../triggers/dependencies.js';
+import { expressionDependencies, type ReadShape } from '../triggers/dependencies.js';
+import { projectForFunctions } from '../triggers/clinical-functions.js';
 import type { ConditionEvaluator, ConditionResult, EvaluationData } from '../triggers/evaluator.js';
 import type { EngineProblem } from './problems.js';
 
@@ -9,13 +11,24 @@ import type { EngineProblem } from './problems.js';
 export type VocabularySource = () => { members: Readonly<Record<string, readonly string[]>>; version: number };
 
 /**
- * The data an evaluator reads: the context's record — only the resource types the packs read, when `types` is
- * given, so a host that hands over a whole record does not have it all cloned into the worker — and the packs'
- * value sets.
+ * The data an evaluator reads: the context's record — only the resource types the packs read, when `shape` is
+ * given, so a host that hands over a whole record does not have it all cloned into the worker, and of a type read
+ * only through the clinical functions only the elements they read — and the packs' value sets.
  */
-export function evaluationData(context: GuideContext, vocabulary?: VocabularySource, types?: readonly string[]): EvaluationData {
+export function evaluationData(context: GuideContext, vocabulary?: VocabularySource, shape?: ReadShape): EvaluationData {
   const sets = vocabulary?.();
-  const resources = types ? Object.fromEntries(types.filter((t) => t in context.resources).map((t) => [t, context.resources[t]])) : context.resources;
+  let resources: Record<string, readonly FhirResource[]> = context.resources as Record<string, readonly FhirResource[]>;
+  const shapes: Record<string, string> = {};
+  if (shape) {
+    resources = {};
+    for (const type of shape.types) {
+      const list = context.resources[type];
+      if (!list) continue;
+      const elements = shape.elements[type];
+      resources[type] = elements ? projected(list, elements) : list;
+      if (elements) shapes[`resource:${type}`] = elements.join(',');
+    }
+  }
   return {
     patient: context.patient,
     encounter: context.encounter,
@@ -23,7 +36,21 @@ export function evaluationData(context: GuideContext, vocabulary?: VocabularySou
     resources,
     valueSets: sets?.members,
     versions: sets ? { ...context.versions, valueSets: sets.version } : context.versions,
+    shapes,
   };
+}
+
+/** The resources with only `resourceType`, `id` and what the functions read of `elements`, once per list and set. */
+const projections = new WeakMap<readonly FhirResource[], Map<readonly string[], readonly FhirResource[]>>();
+function projected(list: readonly FhirResource[], elements: readonly string[]): readonly FhirResource[] {
+  let byElements = projections.get(list);
+  if (!byElements) projections.set(list, (byElements = new Map()));
+  let out = byElements.get(elements);
+  if (!out) {
+    out = list.map((r) => projectForFunctions(r, elements));
+    byElements.set(elements, out);
+  }
+  return out;
 }
 
 /**
@@ -41,7 +68,7 @@ export class ConditionCache {
     private readonly createEvaluator: (() => ConditionEvaluator) | undefined,
     private readonly onProblem: (problem: EngineProblem) => void,
     private readonly vocabulary?: VocabularySource,
-    private readonly readTypes?: () => readonly string[],
+    private readonly readShape?: () => ReadShape,
   ) {}
 
   /** The evaluator, created on first use; throws when none is configured. */
@@ -65,7 +92,7 @@ export class ConditionCache {
     const expressions = [...needed.keys()];
     let results: ConditionResult[];
     try {
-      results = await this.evaluator.evaluate(expressions, evaluationData(context, this.vocabulary, this.readTypes?.()));
+      results = await this.evaluator.evaluate(expressions, evaluationData(context, this.vocabulary, this.readShape?.()));
     } catch (error) {
       results = expressions.map(() => ({ ok: false, error: (error as Error).message }));
     }

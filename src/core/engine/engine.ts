@@ -13,7 +13,7 @@ import type { ItemProgress } from '../progress/progress.js';
 import { ProgressStore } from '../progress/progress-store.js';
 import type { AiFeedback, XapiStatement } from '../records/statements.js';
 import { ConditionCache, evaluationData } from './conditions.js';
-import { expressionDependencies } from '../triggers/dependencies.js';
+import { readShape } from '../triggers/dependencies.js';
 import { EvaluationLoop } from './evaluation-loop.js';
 import { isIntrusive } from './guard.js';
 import { ExposureTracker, REMOUNT_GRACE_MS } from './exposure.js';
@@ -22,7 +22,7 @@ import type { EngineProblem } from './problems.js';
 import { inferProficiency } from './proficiency.js';
 import { Recorder } from './recorder.js';
 import type { EngineOptions } from './options.js';
-import { PackRegistry } from './registry.js';
+import { PackRegistry, cardExpressions } from './registry.js';
 
 export type { EngineProblem } from './problems.js';
 export type { EvaluationResult, GuideApi } from './guide-api.js';
@@ -53,7 +53,7 @@ export class GuideEngine implements GuideApi {
     this.#transport = options.transport ?? missingTransport('pack loading');
     this.progress = new ProgressStore(options.learnerId, options.sessionId, options.storage, (message) => problem({ code: 'storage', message }));
     this.packs = new PackRegistry(() => this.#loop.schedule(), problem);
-    this.#conditions = new ConditionCache(options.createEvaluator, problem, () => this.packs.valueSetMembers, () => this.packs.requiredResourceTypes);
+    this.#conditions = new ConditionCache(options.createEvaluator, problem, () => this.packs.valueSetMembers, () => this.packs.readShape);
     this.#exposure = new ExposureTracker(this.#now);
     this.#loop = new EvaluationLoop({
       items: () => this.packs.items,
@@ -203,8 +203,10 @@ export class GuideEngine implements GuideApi {
 
   /** What a card's criteria read: the packs' types and the card's own (a card may come from the host, not a pack). */
   #cardData(card: ModelCard) {
-    const own = [...card.population.criteria.map((c) => c.expression), ...(card.subgroups ?? []).flatMap((s) => (s.criterion ? [s.criterion] : []))].flatMap((e) => expressionDependencies(e).resourceTypes);
-    return evaluationData(this.#context, () => this.packs.valueSetMembers, [...new Set([...this.packs.requiredResourceTypes, ...own])]);
+    const own = cardExpressions(card);
+    // A card of the packs reads within their shape; a card from the host may read more (or other elements).
+    const shape = this.packs.modelCard(card.id) === card ? this.packs.readShape : readShape([...this.packs.expressions, ...own]);
+    return evaluationData(this.#context, () => this.packs.valueSetMembers, shape);
   }
 
   recordAiFeedback(feedback: AiFeedback, options: { language?: string } = {}): XapiStatement {

@@ -1,7 +1,7 @@
 import type { HttpTransport } from '../adapters.js';
 import { loadPack, loadPackInSlices, type LoadedItem, type LoadedPack, type PackLoadResult, type PackProblem } from '../packs/load-pack.js';
 import type { ModelCard } from '../models/model-card.js';
-import { expressionDependencies } from '../triggers/dependencies.js';
+import { readShape, type ReadShape } from '../triggers/dependencies.js';
 import { resolveValueSets, type ResolvedValueSet } from '../vocabulary/value-sets.js';
 import type { EngineProblem } from './problems.js';
 
@@ -77,20 +77,26 @@ export class PackRegistry {
 
   /** FHIR resource types the packs' conditions and model cards' criteria read (what a SMART launch should fetch). */
   get requiredResourceTypes(): string[] {
-    return this.#required;
+    return [...this.#shape.types];
   }
 
-  #required: string[] = [];
+  /** What the packs' conditions and model cards read of the record: types, and elements where that is known. */
+  get readShape(): ReadShape {
+    return this.#shape;
+  }
 
-  #computeRequired(): string[] {
-    const types = new Set<string>();
-    const add = (expr: string) => expressionDependencies(expr).resourceTypes.forEach((t) => types.add(t));
-    for (const item of this.#items.values()) for (const expr of item.when?.conditions ?? []) add(expr);
-    for (const card of this.#cards.values()) {
-      card.population.criteria.forEach((c) => add(c.expression));
-      card.subgroups?.forEach((s) => s.criterion && add(s.criterion));
-    }
-    return [...types].sort();
+  #shape: ReadShape = { types: [], elements: {} };
+
+  /** Every FHIRPath expression of the loaded packs: items' conditions, model cards' criteria. */
+  get expressions(): string[] {
+    const expressions: string[] = [];
+    for (const item of this.#items.values()) expressions.push(...(item.when?.conditions ?? []));
+    for (const card of this.#cards.values()) expressions.push(...cardExpressions(card));
+    return expressions;
+  }
+
+  #computeShape(): ReadShape {
+    return readShape(this.expressions);
   }
 
   async #loadOne(url: string, transport: HttpTransport, resolveUrl: (url: string) => string): Promise<PackLoadResult> {
@@ -143,7 +149,7 @@ export class PackRegistry {
       for (const item of pack.items) this.#items.set(item.id, item);
       for (const card of pack.modelCards) this.#cards.set(card.id, card);
     }
-    this.#required = this.#computeRequired();
+    this.#shape = this.#computeShape();
     this.#resolveValueSets();
     this.onChange();
   }
@@ -173,4 +179,9 @@ export function besidePack(href: string, packUrl: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(packUrl)) return new URL(href, packUrl).href;
   const resolved = new URL(href, new URL(packUrl, 'http://relative.invalid/'));
   return packUrl.startsWith('/') ? resolved.pathname + resolved.search : resolved.pathname.slice(1) + resolved.search;
+}
+
+/** The FHIRPath a model card evaluates: its population criteria and its subgroups' criteria. */
+export function cardExpressions(card: ModelCard): string[] {
+  return [...card.population.criteria.map((c) => c.expression), ...(card.subgroups ?? []).flatMap((s) => (s.criterion ? [s.criterion] : []))];
 }

@@ -9,7 +9,7 @@ import { deathTime, fhirTime, wholeYears } from '../context/vital-status.js';
 
 type Coding = { system?: string; code?: string };
 type Concept = { coding?: Coding[]; text?: string };
-type Ucum = { convertUnitTo(from: string, value: number, to: string): { status: string; toVal?: number; msg?: string[] } };
+type Ucum = { convertUnitTo(from: string, value: number, to: string, options?: { charge?: number }): { status: string; toVal?: number; msg?: string[] } };
 
 /** What the functions read: the record, the value sets (url → `system|code` members), the clock, UCUM. */
 export interface ClinicalData {
@@ -30,6 +30,51 @@ export const CLINICAL_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
   isDeceased: [],
   withinDays: [],
 };
+
+/**
+ * The elements the functions read of each resource type (besides `resourceType` and `id`). When no condition reads
+ * a type other than through these functions, only these elements go to the worker: an Observation's components,
+ * notes and references, a Condition's evidence and stages, never cross the thread boundary.
+ */
+export const CLINICAL_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
+  MedicationRequest: ['status', 'intent', 'medicationCodeableConcept', 'medicationReference', 'contained'],
+  MedicationStatement: ['status', 'medicationCodeableConcept', 'medicationReference', 'contained'],
+  Medication: ['code', 'ingredient'],
+  Condition: ['clinicalStatus', 'verificationStatus', 'code', 'onsetDateTime', 'onsetPeriod', 'recordedDate', 'abatementDateTime', 'abatementPeriod', 'abatementString', 'abatementAge', 'abatementRange'],
+  Observation: ['status', 'code', 'effectiveDateTime', 'effectivePeriod', 'issued', 'valueQuantity'],
+};
+
+type Slim = (value: unknown) => unknown;
+const pick = (value: object, keys: readonly string[]) => {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if ((value as Record<string, unknown>)[k] !== undefined) out[k] = (value as Record<string, unknown>)[k];
+  return out;
+};
+/** A CodeableConcept (or Coding) as the functions read it: codings' system and code only (no display, no text). */
+const slimConcept: Slim = (value) => {
+  if (!value || typeof value !== 'object') return value;
+  const v = value as Concept & Coding;
+  if (Array.isArray(v.coding)) return { coding: v.coding.map((c) => (c && typeof c === 'object' ? pick(c, ['system', 'code']) : c)) };
+  return pick(v, ['system', 'code']);
+};
+const SLIM: Readonly<Record<string, Slim>> = {
+  code: slimConcept,
+  medicationCodeableConcept: slimConcept,
+  clinicalStatus: slimConcept,
+  verificationStatus: slimConcept,
+  ingredient: (list) => (Array.isArray(list) ? list.map((i) => ({ itemCodeableConcept: slimConcept(i?.itemCodeableConcept) })) : list),
+  valueQuantity: (q) => (q && typeof q === 'object' ? pick(q, ['value', 'unit', 'system', 'code']) : q),
+};
+
+/** A resource with only what the clinical functions read of it (`CLINICAL_ELEMENTS`), codings without displays. */
+export function projectForFunctions(resource: FhirResource, elements: readonly string[]): FhirResource {
+  const out: Record<string, unknown> = { resourceType: resource.resourceType, id: resource.id };
+  for (const element of elements) {
+    const value = (resource as Record<string, unknown>)[element];
+    if (value !== undefined) out[element] = SLIM[element] ? SLIM[element](value) : value;
+  }
+  return out as FhirResource;
+}
 
 const DAY = 86_400_000;
 const ORDER_INTENTS = new Set(['order', 'original-order', 'reflex-order', 'filler-order', 'instance-order']);
@@ -96,14 +141,14 @@ export function makeClinicalFunctions(data: () => ClinicalData, unknowns: () => 
         const { resources } = data();
         const requests = (resources.MedicationRequest ?? []).filter((r) => CURRENT_REQUEST.has(String(r.status)) && ORDER_INTENTS.has(String(r.intent)));
         const statements = (resources.MedicationStatement ?? []).filter((r) => CURRENT_STATEMENT.has(String(r.status)));
+        const unresolved: string[] = [];
         for (const r of [...requests, ...statements]) {
           const concepts = medicationConcepts(r);
-          if (!concepts) {
-            unknowns().note(`${r.resourceType}/${r.id ?? '?'} names a medication the record does not hold`);
-            continue;
-          }
-          if (concepts.some((c) => inSet(c, members))) return [true];
+          if (!concepts) unresolved.push(`${r.resourceType}/${r.id ?? '?'}`);
+          else if (concepts.some((c) => inSet(c, members))) return [true];
         }
+        // Only a "no" can rest on what could not be read: one order in the set is enough for a "yes".
+        for (const id of unresolved) unknowns().note(`${id} names a medication the record does not hold`);
         return [false];
       },
       arity: { 1: ['String'] },
@@ -146,11 +191,13 @@ export function makeClinicalFunctions(data: () => ClinicalData, unknowns: () => 
     },
 
     /**
-     * `latestValue(url, days, unit)`: the latest result in the set within the last `days`, converted to `unit`
-     * (UCUM); empty when there is none. A value whose unit does not convert makes the result "cannot tell".
+     * `latestValue(url, days, unit[, charge])`: the latest result in the set within the last `days`, converted to
+     * `unit` (UCUM); empty when there is none. A value whose unit does not convert makes the result "cannot tell".
+     * `charge` is the substance's valence, which UCUM needs to convert equivalents and moles (1 for potassium and
+     * sodium: 4 mEq/L is 4 mmol/L; 2 for calcium); without it, a result in `meq/L` read as `mmol/L` is "cannot tell".
      */
     latestValue: {
-      fn: (_inputs: unknown[], url: unknown, days: unknown, unit: unknown) => {
+      fn: (_inputs: unknown[], url: unknown, days: unknown, unit: unknown, charge?: unknown) => {
         const members = set(url);
         const { resources, now, ucum } = data();
         const to = String(unwrap(unit));
@@ -165,12 +212,13 @@ export function makeClinicalFunctions(data: () => ClinicalData, unknowns: () => 
         if (!latest) return [];
         const from = latest.code ?? latest.unit ?? '';
         if (from === to) return [latest.value];
-        const converted = ucum?.convertUnitTo(from, latest.value!, to);
+        const valence = charge === undefined ? undefined : Number(unwrap(charge));
+        const converted = ucum?.convertUnitTo(from, latest.value!, to, valence ? { charge: valence } : undefined);
         if (converted?.status === 'succeeded' && typeof converted.toVal === 'number') return [converted.toVal];
         unknowns().note(`the latest result is in ${JSON.stringify(from)}, which does not convert to ${JSON.stringify(to)}`);
         return [];
       },
-      arity: { 3: ['String', 'Integer', 'String'] },
+      arity: { 3: ['String', 'Integer', 'String'], 4: ['String', 'Integer', 'String', 'Integer'] },
     },
 
     /** `ageInYears()`: whole years today, or at death for a deceased patient; empty when the birth date is unknown. */

@@ -1,4 +1,4 @@
-import { CLINICAL_FUNCTIONS } from './clinical-functions.js';
+import { CLINICAL_ELEMENTS, CLINICAL_FUNCTIONS } from './clinical-functions.js';
 
 /**
  * What an expression reads, so the engine re-evaluates it only when one of those parts changes and the SMART
@@ -15,8 +15,10 @@ const BUILTIN_VARIABLES = new Set(['context', 'resource', 'rootResource', 'ucum'
 export interface ExpressionDependencies {
   /** Context parts: `patient`, `encounter`, `user`, `resource:<Type>`, and `valueSets` for the clinical functions. */
   parts: string[];
-  /** Resource types read through `%<Type>`. */
+  /** Resource types read, through `%<Type>` or the clinical functions. */
   resourceTypes: string[];
+  /** Resource types read through `%<Type>` itself, any element of them (the rest only through the functions). */
+  directTypes: string[];
   /** Variables that are neither context parts, resource types nor fhirpath built-ins. */
   unknownVariables: string[];
 }
@@ -27,6 +29,7 @@ const VALUE_SET_FUNCTIONS = new Set(['memberOf', 'onMedication', 'hasCondition',
 export function expressionDependencies(expression: string): ExpressionDependencies {
   const parts = new Set<string>(['patient']); // the root is always the patient
   const resourceTypes = new Set<string>();
+  const directTypes = new Set<string>();
   const unknown = new Set<string>();
   // Strip string literals first so '%Condition' inside quotes does not count.
   const code = expression.replace(/'(?:[^'\\]|\\.)*'/g, "''");
@@ -35,6 +38,7 @@ export function expressionDependencies(expression: string): ExpressionDependenci
     if ((CONTEXT_VARIABLES as readonly string[]).includes(name)) parts.add(name);
     else if (/^[A-Z][A-Za-z]+$/.test(name)) {
       resourceTypes.add(name);
+      directTypes.add(name);
       parts.add(`resource:${name}`);
     } else if (!BUILTIN_VARIABLES.has(name) && !name.startsWith('vs-') && !name.startsWith('ext-')) unknown.add(name);
   }
@@ -48,5 +52,27 @@ export function expressionDependencies(expression: string): ExpressionDependenci
     }
     if (VALUE_SET_FUNCTIONS.has(match[1])) parts.add('valueSets');
   }
-  return { parts: [...parts].sort(), resourceTypes: [...resourceTypes].sort(), unknownVariables: [...unknown].sort() };
+  return { parts: [...parts].sort(), resourceTypes: [...resourceTypes].sort(), directTypes: [...directTypes].sort(), unknownVariables: [...unknown].sort() };
+}
+
+/**
+ * What a set of expressions reads of the record: the resource types, and for each type read only through the
+ * clinical functions, the elements they read (the evaluator gets only those).
+ */
+export interface ReadShape {
+  types: readonly string[];
+  elements: Readonly<Record<string, readonly string[]>>;
+}
+
+export function readShape(expressions: Iterable<string>): ReadShape {
+  const types = new Set<string>();
+  const direct = new Set<string>();
+  for (const expression of expressions) {
+    const deps = expressionDependencies(expression);
+    deps.resourceTypes.forEach((t) => types.add(t));
+    deps.directTypes.forEach((t) => direct.add(t));
+  }
+  const elements: Record<string, readonly string[]> = {};
+  for (const type of types) if (!direct.has(type) && CLINICAL_ELEMENTS[type]) elements[type] = CLINICAL_ELEMENTS[type];
+  return { types: [...types].sort(), elements };
 }

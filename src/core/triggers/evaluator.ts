@@ -10,6 +10,8 @@ export interface EvaluationData {
   valueSets?: Readonly<Record<string, readonly string[]>>;
   /** Version of each part (`valueSets` too), so an evaluator across a thread boundary sends only what changed. */
   versions: Readonly<Record<string, number>>;
+  /** Per part, which elements of its resources were kept (absent: all): data of another shape must be resent. */
+  shapes?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -74,10 +74,13 @@ export function evaluateExpressions(expressions: readonly string[], data: Worker
     unknowns = new Unknowns();
     try {
       const result = fn(root, env);
-      // A false that rests on data that could not be read is "cannot tell", never a silent false.
+      // An answer that rests on data that could not be read is "cannot tell", never a silent false — nor a true
+      // (`latestValue(…).empty()` over a result in a unit that does not convert, `onMedication(…).not()` over an
+      // order whose medication the record does not hold). The functions note only what the answer rests on.
       const unknown = unknowns.reasons.length ? unknowns.reasons.join('; ') : undefined;
-      if (result.length === 0) return unknown ? { ok: true, value: false, unknown } : { ok: true, value: false };
-      if (result.length === 1 && typeof result[0] === 'boolean') return !result[0] && unknown ? { ok: true, value: false, unknown } : { ok: true, value: result[0] };
+      const valid = result.length === 0 || (result.length === 1 && typeof result[0] === 'boolean');
+      if (valid && unknown) return { ok: true, value: false, unknown };
+      if (valid) return { ok: true, value: result.length === 1 && result[0] === true };
       return { ok: false, error: `must evaluate to true, false or empty; got ${result.length} item(s) — add .exists() or a comparison` };
     } catch (error) {
       return { ok: false, error: `evaluation failed: ${(error as Error).message.split('\n')[0]}` };

@@ -80,7 +80,7 @@ describe('<ehr-ai-explainer>', function () {
 
   it('cannot tell without an encounter, and finds an outpatient encounter outside an inpatient model', async () => {
     const { el, guide } = await mount(chet, html`<ehr-ai-explainer expanded .resource=${riskAssessment('example-deterioration-index', 72)}></ehr-ai-explainer>`);
-    await until(() => text(el).includes('Hospitalised (an inpatient encounter): no encounter is in context'), 'cannot tell without an encounter');
+    await until(() => text(el).includes('Hospitalised (an inpatient encounter, by class or type): no encounter is in context'), 'cannot tell without an encounter');
     expect(text(el)).to.include('Cannot tell from the record');
     const ambulatory = chet.resources.Encounter.find((e) => (e.class as { code: string }).code === 'AMB')!;
     guide.setContext({ encounter: ambulatory });

@@ -76,6 +76,30 @@ describe('engine parts', () => {
     expect(seen.at(-1)).to.deep.equal(['MedicationRequest']);
   });
 
+  it('of a type read only through the clinical functions, only the elements they read are handed over', async () => {
+    const seen: Array<Record<string, Array<Record<string, unknown>>>> = [];
+    const evaluator = {
+      evaluate: async (expressions: readonly string[], data: { resources: Record<string, Array<Record<string, unknown>>> }) => {
+        seen.push(data.resources);
+        return expressions.map(() => ({ ok: true as const, value: true }));
+      },
+      check: async () => [],
+      dispose: () => undefined,
+    } as unknown as ConditionEvaluator;
+    const engine = new GuideEngine({ learnerId: 'l', sessionId: 's', storage: memoryStorage(), createEvaluator: () => evaluator });
+    const vs = { url: 'https://x.example/vs', version: '1', provenance: 'test', compose: { add: [{ system: 'http://loinc.org', code: '1-1', reason: 'test' }] } };
+    engine.addPack({ ...pack([tip('lab', { when: { conditions: ["latestValue('https://x.example/vs', 30, 'mmol/L') < 3", "%Condition.where(note.exists()).exists()"] } })]), valueSets: [vs] } as never);
+    engine.mount('lab');
+    const observation = { resourceType: 'Observation', id: 'o', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '1-1' }] }, valueQuantity: { value: 2, code: 'mmol/L' }, component: [{ big: 'x'.repeat(1000) }], note: [{ text: 'free text' }], subject: { reference: 'Patient/p' } };
+    const condition = { resourceType: 'Condition', id: 'c', note: [{ text: 'read by %Condition' }], evidence: [{ detail: [] }] };
+    engine.setContext({ patient: { resourceType: 'Patient', id: 'p' }, resources: { Observation: [observation], Condition: [condition] } });
+    await engine.evaluate();
+    // Observation: only through latestValue() → projected; Condition: through %Condition → whole.
+    expect(seen.at(-1)!.Observation[0]).to.deep.equal({ resourceType: 'Observation', id: 'o', status: 'final', code: observation.code, valueQuantity: observation.valueQuantity });
+    expect(seen.at(-1)!.Condition[0]).to.equal(condition);
+    engine.dispose();
+  });
+
   it('the prefilter decides before any FHIRPath: workflow, role, locale, expiry', () => {
     const [onlyOrders, nurses, spanish, expired] = items([
       tip('orders', { when: { workflow: ['order-sign'] } }),

@@ -98,7 +98,13 @@ describe('clinical functions in conditions (worker and in-process alike)', funct
       const unresolved = await decide(engine, chet.patient, { MedicationRequest: [{ ...rest, id: 'dangling', medicationReference: { reference: 'Medication/absent' } } as FhirResource] });
       expect(unresolved.reason).to.equal('condition-unknown');
       expect(unresolved.detail).to.match(/cannot tell: MedicationRequest\/dangling names a medication the record does not hold/);
+      // One order in the set is a definite yes, whatever else cannot be read.
+      expect((await decide(engine, chet.patient, { MedicationRequest: [{ ...rest, id: 'dangling', medicationReference: { reference: 'Medication/absent' } } as FhirResource, oxycodone] })).show).to.equal(true);
       engine.dispose();
+      // "Not on an opioid" over an order whose drug cannot be read is cannot tell too, never a silent yes.
+      const negated = await engineWith([`onMedication('${OPIOIDS}').not()`], make);
+      expect((await decide(negated.engine, chet.patient, { MedicationRequest: [{ ...rest, id: 'dangling', medicationReference: { reference: 'Medication/absent' } } as FhirResource] })).reason).to.equal('condition-unknown');
+      negated.engine.dispose();
     });
   }
 
