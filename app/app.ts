@@ -1,86 +1,95 @@
-// The SMART app (what an EHR registers and opens in its app frame): completes the launch, hands the live
-// context to <ehr-guide>, and lists the guidance that applies to this patient, user and moment. Errors show as a
-// quiet sentence; nothing is thrown at the EHR.
+// The SMART app (what an EHR registers and opens in its app frame): checks the redirect, completes the launch,
+// and shows the library's own elements for this patient — the help panel (tips, lessons inline, tours), the
+// explainer for each AI output in the launch context and the record. Configured at run time by
+// ehr-guide.config.json beside it. Errors show as one quiet sentence; nothing is thrown at the EHR.
 import '../src/define/ehr-guide.js';
-import '../src/define/ehr-tip.js';
+import '../src/define/ehr-help-panel.js';
 import '../src/define/ehr-ai-explainer.js';
-import { aiOutputRequest, applySmartStyle, completeLaunch, describeSmartError, SmartError } from '../src/smart/index.js';
+import '../src/define/ehr-tip.js';
+import '../src/define/ehr-lesson.js';
+import { applySmartStyle, completeLaunch, describeSmartError, grantsRead, itemReads, AI_OUTPUT_TYPES, SmartError, type SmartSession } from '../src/smart/index.js';
+import { pseudonymousLearnerId } from '../src/platform/web-crypto.js';
 import type { EhrGuide } from '../src/components/guide/guide.js';
+import { loadConfig, showFailure, type LoadedConfig } from './config.js';
+import { showAiOutputs } from './ai-outputs.js';
+import { showRole, showUnavailable, showBanner, showIntent } from './panels.js';
 
-const guide = document.getElementById('guide') as EhrGuide;
 const status = document.getElementById('status')!;
-const panel = document.getElementById('panel')!;
-// Opened on purpose by the clinician: the panel shows all that applies (the fatigue guard's on-request mode).
-guide.policy = { onRequest: true };
+const main = document.getElementById('panel')!;
 
 function showError(error: unknown): void {
   const kind = error instanceof SmartError ? error.kind : 'network';
-  status.textContent = describeSmartError(kind);
-  status.dataset.kind = kind;
+  showFailure(status, kind, describeSmartError(kind), (error as Error)?.message);
 }
 
-async function main(): Promise<void> {
+/** The learner as the LRS sees them: a hash of the tenant and fhirUser, salted with the issuer; never a name. */
+async function learner(session: SmartSession, loaded: LoadedConfig) {
+  const fhirUser = session.launch.fhirUser;
+  const tenant = session.launch.tenant;
+  const iss = String(session.client.state.serverUrl);
+  const base = loaded.config.lrs?.homePage ?? new URL(iss).origin;
+  return {
+    id: fhirUser ? await pseudonymousLearnerId(`${tenant ?? ''}|${fhirUser}`, iss) : undefined,
+    // Each tenant's learners are their own account namespace (xAPI account homePage).
+    homePage: tenant ? `${base.replace(/\/+$/, '')}/tenants/${encodeURIComponent(tenant)}` : base,
+  };
+}
+
+async function run(): Promise<void> {
+  const loaded = await loadConfig();
   const session = await completeLaunch({ timeoutMs: 4000 });
+  const { config } = loaded;
   if (session.launch.smartStyleUrl) applySmartStyle(session.launch.smartStyleUrl, document.documentElement).catch(() => undefined);
-  await guide.packsLoaded;
-  // Launched from an AI output (fhirContext names a RiskAssessment, intent "explain-risk"): explain that output
-  // first, with its model card, PPV at this hospital, and the population check against the live record.
-  const focus = aiOutputRequest(session.launch.fhirContext);
-  if (focus) {
-    const section = document.createElement('section');
-    section.id = 'ai-output';
-    section.setAttribute('aria-labelledby', 'ai-output-h');
-    const heading = document.createElement('h2');
-    heading.id = 'ai-output-h';
-    heading.textContent = 'The AI output you opened ehr-guide from';
-    section.append(heading);
-    try {
-      const explainer = document.createElement('ehr-ai-explainer');
-      explainer.expanded = true;
-      const answer = (await session.client.request(focus.url)) as { resourceType?: string; entry?: Array<{ resource?: unknown }> };
-      explainer.resource = focus.search ? answer.entry?.[0]?.resource : answer;
-      if (!explainer.resource) throw new Error('not found');
-      section.append(explainer);
-    } catch {
-      const p = document.createElement('p');
-      p.textContent = 'The AI output this launch named could not be read.';
-      section.append(p);
-    }
-    panel.append(section);
-  }
-  // Every tip of the packs, shown as a callout in this panel; the engine decides which apply.
-  const heading = document.createElement('h2');
-  heading.textContent = 'For this patient, now';
-  panel.append(heading);
-  for (const item of guide.engine.items) {
-    if (item.kind !== 'tip') continue;
-    const tip = document.createElement('ehr-tip');
-    tip.setAttribute('item', item.id);
-    tip.setAttribute('variant', 'callout');
-    panel.append(tip);
-  }
-  // The data source's own SmartError (with its kind) is what the clinician's sentence is chosen from.
+
+  const state = session.client.state as { scope?: string; tokenResponse?: { scope?: string } };
+  const requested = state.scope ?? '';
+  const granted = state.tokenResponse?.scope;
+  const who = await learner(session, loaded);
+  const guide = document.createElement('ehr-guide') as EhrGuide;
+  if (who.id) guide.learnerId = who.id;
+  guide.learnerHomePage = who.homePage;
+  if (config.lrs) guide.lrsEndpoint = config.lrs.endpoint;
+  if (config.prevalences) guide.localPrevalence = config.prevalences;
+  // The locale: the launch's, else the configuration's, else the page's.
+  guide.locale = session.launch.locale ?? config.locale ?? (document.documentElement.lang || 'en');
+  // Opened on purpose by the clinician: the panel shows all that applies (the fatigue guard's on-request mode).
+  guide.policy = { onRequest: true };
+  // Read only what the granted scope allows: the rest is shown as unavailable, never a failed request.
   guide.dataSource = {
     load: (request) =>
-      session.dataSource.load(request).catch((error: unknown) => {
-        if (!request.signal?.aborted) showError(error); // a superseded load is not a failure
-        throw error;
-      }),
+      session.dataSource
+        .load({ ...request, resourceTypes: [...new Set([...request.resourceTypes, ...AI_OUTPUT_TYPES])].filter((type) => grantsRead(granted, requested, type)) })
+        .catch((error: unknown) => {
+          if (!request.signal?.aborted) showError(error); // a superseded load is not a failure
+          throw error;
+        }),
   };
+  const panel = document.createElement('ehr-help-panel');
+  panel.setAttribute('heading', 'For this patient, now');
+  guide.append(panel);
+  main.append(guide);
+  guide.packs = loaded.packUrls.join(' ');
+  await guide.updateComplete; // packsLoaded is the load the update just started (packs, then the record)
+  await guide.packsLoaded;
   status.textContent = '';
-  const refresh = document.getElementById('refresh') as HTMLButtonElement;
-  refresh.addEventListener('click', () => {
+
+  const engine = guide.engine;
+  // intent: a workflow point the packs know opens that screen's guidance; an item id opens that item.
+  const workflows = new Set(engine.items.flatMap((item) => item.when?.workflow ?? []));
+  const intent = session.launch.intent;
+  guide.workflow = intent && workflows.has(intent) ? intent : config.workflow;
+  if (intent && engine.packs.item(intent)) showIntent(engine.packs.item(intent)!, guide);
+
+  if (session.launch.needPatientBanner !== false) showBanner(document.getElementById('banner')!, engine.context.patient);
+  showRole(document.getElementById('role')!, guide, config.roles);
+  const reads = itemReads([{ items: engine.items }]);
+  showUnavailable(main, engine.items, reads, (type) => grantsRead(granted, requested, type));
+  await showAiOutputs(guide, session, guide, (type) => grantsRead(granted, requested, type));
+
+  document.getElementById('refresh')!.addEventListener('click', () => {
     status.textContent = '';
     void guide.refreshData();
   });
-  // The banner only when the EHR says it does not show its own (need_patient_banner).
-  if (session.launch.needPatientBanner) {
-    const p = await session.client.patient.read();
-    const name = p.name?.[0];
-    const banner = document.getElementById('banner')!;
-    banner.textContent = `${[...(name?.given ?? []), name?.family ?? ''].join(' ').replace(/\d+/g, '').trim()} · ${p.gender ?? ''} · born ${p.birthDate ?? 'unknown'}`;
-    banner.hidden = false;
-  }
 }
 
-main().catch(showError);
+run().catch(showError);

@@ -38,14 +38,22 @@ export const PRACTITIONERS = [
   { id: 'rph-demo', name: 'Pat Pharmacist', prefix: 'PharmD', role: { system: 'http://terminology.hl7.org/CodeSystem/practitioner-role', code: 'pharmacist', display: 'Pharmacist' } },
 ];
 
+/** A clinician whose EHR keeps no PractitionerRole: only a Practitioner with a qualification (nurse practitioner). */
+export const QUALIFIED_ONLY = { id: 'np-demo', name: 'Quinn Practitioner', prefix: 'NP' };
+
 export function staffResources() {
-  return PRACTITIONERS.flatMap((p) => {
+  const qualifiedOnly = {
+    resourceType: 'Practitioner', id: QUALIFIED_ONLY.id, meta: { tag: [SYNTHETIC] }, active: true,
+    name: [{ given: ['Quinn'], family: 'Practitioner', prefix: [QUALIFIED_ONLY.prefix] }],
+    qualification: [{ code: { coding: [{ system: 'http://snomed.info/sct', code: '224571005', display: 'Nurse practitioner' }], text: 'Nurse practitioner' } }],
+  };
+  return [qualifiedOnly, ...PRACTITIONERS.flatMap((p) => {
     const [given, family] = p.name.split(' ');
     return [
       { resourceType: 'Practitioner', id: p.id, meta: { tag: [SYNTHETIC] }, active: true, name: [{ given: [given], family, prefix: [p.prefix] }] },
       { resourceType: 'PractitionerRole', id: `${p.id}-role`, meta: { tag: [SYNTHETIC] }, active: true, practitioner: { reference: `Practitioner/${p.id}` }, code: [{ coding: [p.role], text: p.role.display }] },
     ];
-  });
+  })];
 }
 
 /** The extension ehr-guide reads a model's own score from (see src/core/models/ai-output.ts). */

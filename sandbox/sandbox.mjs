@@ -55,7 +55,7 @@ export async function createSandbox({ fixturesDir = join(root, 'test/fixtures/sy
   const codes = new Map(); // code → grant
   const accessTokens = new Map(); // token → grant
   const refreshTokens = new Map();
-  const controls = { failNextLaunch: false, fhirFailures: [], accessTokenSeconds };
+  const controls = { failNextLaunch: false, fhirFailures: [], accessTokenSeconds, authorizeError: undefined, tokenError: undefined, dropScopes: [] };
   let baseUrl = '';
 
   const fhirBase = () => `${baseUrl}/fhir`;
@@ -149,7 +149,8 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
 
   function issueCode(params, context) {
     const code = token();
-    const scopes = (params.scope ?? '').split(/\s+/).filter(Boolean);
+    // The EHR may grant less than asked (a sandbox control drops scopes): the token response says what it granted.
+    const scopes = (params.scope ?? '').split(/\s+/).filter((s) => s && !controls.dropScopes.includes(s));
     codes.set(code, { ...context, clientId: params.client_id, redirectUri: params.redirect_uri, challenge: params.code_challenge, scope: scopes.join(' '), expires: Date.now() + 60_000 });
     const url = new URL(params.redirect_uri);
     url.searchParams.set('code', code);
@@ -173,6 +174,11 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
     if (controls.failNextLaunch) {
       controls.failNextLaunch = false;
       return redirect(res, denyRedirect(params, 'access_denied', 'The EHR denied this launch (sandbox control)'));
+    }
+    if (controls.authorizeError) {
+      const { error, description } = controls.authorizeError;
+      controls.authorizeError = undefined;
+      return redirect(res, denyRedirect(params, error, description ?? `sandbox control: ${error}`));
     }
     const scopes = (params.scope ?? '').split(/\s+/);
     if (params.launch) {
@@ -219,6 +225,11 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
     if (req.method === 'OPTIONS') return send(res, 204, '', { 'Access-Control-Allow-Headers': 'Content-Type, Authorization', 'Access-Control-Allow-Methods': 'POST' });
     if (req.method !== 'POST') return oauthError(res, 405, 'invalid_request', 'POST only');
     const params = Object.fromEntries(new URLSearchParams(await readBody(req)));
+    if (controls.tokenError) {
+      const { status, error, description } = controls.tokenError;
+      controls.tokenError = undefined;
+      return oauthError(res, status ?? 400, error, description ?? `sandbox control: ${error}`);
+    }
     if (params.grant_type === 'authorization_code') {
       const grant = codes.get(params.code);
       codes.delete(params.code); // one use only
@@ -260,6 +271,9 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
       const [type, id] = path.split('/').filter(Boolean);
       const own = (type === 'Patient' && (id === grant.patient || query._id === grant.patient)) || query.patient === `Patient/${grant.patient}` || query.patient === grant.patient || query.subject === `Patient/${grant.patient}`;
       const staff = type === 'Practitioner' || type === 'PractitionerRole' || type === 'Organization' || (type === 'Encounter' && id === grant.encounter);
+      // Only the types the granted scope names (patient/<Type>.rs or .read, or patient/*).
+      const typeGranted = grant.scope.split(' ').some((sc) => new RegExp(`^(patient|user)/(\\*|${type})\\.(read|\\*|c?r)`).test(sc));
+      if (!staff && !typeGranted) return send(res, 403, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', diagnostics: `the granted scope does not cover ${type}` }] });
       if (!own && !staff && !(id && type !== 'Patient' && (await belongsTo(type, id, grant.patient)))) {
         return send(res, 403, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', diagnostics: 'outside the launch patient' }] });
       }
@@ -319,7 +333,22 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
       case '/__sandbox/fhir-failure':
         controls.fhirFailures.push({ status: body.status === 'timeout' ? 'timeout' : Number(body.status), count: Number(body.count ?? 1), path: body.path });
         return send(res, 200, { ok: true });
+      case '/__sandbox/authorize-error':
+        // The next authorization redirects back with this OAuth error (unauthorized_client, invalid_scope, …).
+        controls.authorizeError = { error: String(body.error), description: body.description };
+        return send(res, 200, { ok: true });
+      case '/__sandbox/token-error':
+        // The next token request fails with this OAuth error and status (invalid_client 401, invalid_grant 400…).
+        controls.tokenError = { status: Number(body.status ?? 400), error: String(body.error), description: body.description };
+        return send(res, 200, { ok: true });
+      case '/__sandbox/drop-scopes':
+        // Launches from now on are granted the requested scopes minus these.
+        controls.dropScopes = Array.isArray(body.scopes) ? body.scopes.map(String) : [];
+        return send(res, 200, { ok: true });
       case '/__sandbox/reset':
+        controls.authorizeError = undefined;
+        controls.tokenError = undefined;
+        controls.dropScopes = [];
         controls.failNextLaunch = false;
         controls.fhirFailures.length = 0;
         controls.accessTokenSeconds = accessTokenSeconds;

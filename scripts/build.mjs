@@ -26,7 +26,11 @@ run(process.execPath, ['scripts/gen-schema.mjs']);
   const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, platform: 'browser', tsconfig: 'tsconfig.json', logLevel: 'warning', legalComments: 'none', alias: { '@xapi/xapi': './node_modules/@xapi/xapi/dist/XAPI.esm.js' } };
   await build({ ...common, entryPoints: ['app/launch.ts', 'app/app.ts'], outdir: 'dist/app', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
   await build({ ...common, entryPoints: ['src/platform/fhirpath.worker.ts'], outfile: 'dist/app/fhirpath.worker.js' });
-  for (const file of ['launch.html', 'index.html', 'app.css']) cpSync(join('app', file), join('dist/app', file));
+  // Self-contained: every file the app loads sits inside dist/app (packs and their value sets, the icon, the
+  // run-time configuration), so it can be hosted on its own on any static server or CDN.
+  for (const file of ['launch.html', 'index.html', 'app.css', 'ehr-guide.config.json']) cpSync(join('app', file), join('dist/app', file));
+  cpSync('demo/favicon.svg', 'dist/app/favicon.svg');
+  cpSync('packs', 'dist/app/packs', { recursive: true, filter: (src) => !src.includes('expectations') });
 }
 run(process.execPath, [join('node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 

@@ -1,4 +1,5 @@
 import { SmartError, toSmartError } from './errors.js';
+import { scopesFor, scopeVersionOf, type ScopeVersion } from './scopes.js';
 
 export interface SmartLaunchOptions {
   /** The client id registered with the EHR. */
@@ -7,37 +8,50 @@ export interface SmartLaunchOptions {
   redirectUri?: string;
   /** For a standalone launch: the FHIR base URL to launch against. An EHR launch takes `iss` from the URL. */
   iss?: string;
-  /** Scopes; by default chosen from the server's smart-configuration (SMART v2 `patient/*.rs`, else v1 `patient/*.read`). */
+  /** The exact scope string; else derived from `reads` (least privilege). */
   scope?: string;
+  /** What the app will read, for the derived scope: resource types, whether user context is needed. */
+  reads?: { resourceTypes: readonly string[]; userContext: boolean };
+  /** SMART v1 or v2 scopes, or `auto` (the server's `capabilities`). */
+  scopeVersion?: ScopeVersion | 'auto';
+  /** Ask for `online_access` (EHR launch only). */
+  onlineAccess?: boolean;
 }
 
-async function defaultScope(iss: string, ehrLaunch: boolean): Promise<string> {
-  let v2 = true;
-  try {
-    const config = await (await fetch(`${iss.replace(/\/$/, '')}/.well-known/smart-configuration`, { headers: { Accept: 'application/json' } })).json();
-    const caps: string[] = Array.isArray(config.capabilities) ? config.capabilities : [];
-    v2 = caps.includes('permission-v2') || !caps.includes('permission-v1');
-  } catch {
-    // No smart-configuration: fhirclient will fail with its own message; keep the v2 default.
-  }
-  // online_access: tokens are refreshed while the clinician works (short EHR token lifetimes are common).
-  return [ehrLaunch ? 'launch' : 'launch/patient', 'openid', 'fhirUser', v2 ? 'patient/*.rs' : 'patient/*.read', v2 ? 'user/Practitioner.rs user/PractitionerRole.rs' : 'user/Practitioner.read user/PractitionerRole.read', 'online_access'].join(' ');
+/** Where a launch is going: the issuer and whether the EHR launched it (`launch` parameter). */
+export function launchTarget(options: { iss?: string }, location: Location = globalThis.location): { iss: string; ehrLaunch: boolean } {
+  const params = new URLSearchParams(location.search);
+  const iss = params.get('iss') ?? options.iss;
+  if (!iss) throw new SmartError('no-launch', 'no iss: open this page from the EHR, or give a FHIR server for a standalone launch');
+  if (!/^https?:\/\//i.test(iss)) throw new SmartError('invalid', 'iss is not an http(s) URL');
+  return { iss, ehrLaunch: params.has('launch') };
 }
 
 /**
- * Starts a SMART App Launch 2 authorization (PKCE S256 required) through fhirclient, loaded only now. An EHR
- * launch reads `iss` and `launch` from the page URL; a standalone launch needs `options.iss`.
+ * Starts a SMART App Launch 2.2 authorization (PKCE S256 required) through fhirclient, loaded only now. The
+ * server's `.well-known/smart-configuration` is fetched once, through fhirclient's own cache, and read for the
+ * scope version before fhirclient uses it for the endpoints.
  */
-export async function startLaunch(options: SmartLaunchOptions, location: Location = globalThis.location): Promise<void> {
-  const params = new URLSearchParams(location.search);
-  const iss = params.get('iss') ?? options.iss;
-  const ehrLaunch = params.has('launch');
-  if (!iss) throw new SmartError('no-launch', 'no iss: open this page from the EHR, or give a FHIR server for a standalone launch');
-  const { default: FHIR } = await import('fhirclient');
+export async function startLaunch(options: SmartLaunchOptions, location: Location = globalThis.location): Promise<{ scope: string }> {
+  const { iss, ehrLaunch } = launchTarget(options, location);
+  const [{ default: FHIR }, smartModule] = await Promise.all([import('fhirclient'), import('fhirclient/lib/smart')]);
+  // A CommonJS module: its exports arrive as `default` when bundled, as named exports elsewhere.
+  type Smart = { fetchWellKnownJson(iss: string): Promise<unknown> };
+  const smart = ((smartModule as unknown as { default?: Smart }).default ?? smartModule) as unknown as Smart;
+  let scope = options.scope;
+  if (!scope) {
+    let version: ScopeVersion = options.scopeVersion === 'v1' ? 'v1' : 'v2';
+    if (!options.scopeVersion || options.scopeVersion === 'auto') {
+      const configuration = await (smart.fetchWellKnownJson(iss) as Promise<{ capabilities?: unknown }>).catch(() => undefined);
+      version = scopeVersionOf(configuration);
+    }
+    const reads = options.reads ?? { resourceTypes: [], userContext: true };
+    scope = scopesFor({ resourceTypes: reads.resourceTypes, userContext: reads.userContext, ehrLaunch, onlineAccess: Boolean(options.onlineAccess), version });
+  }
   try {
     await FHIR.oauth2.authorize({
       clientId: options.clientId,
-      scope: options.scope ?? (await defaultScope(iss, ehrLaunch)),
+      scope,
       redirectUri: options.redirectUri ?? new URL('index.html', location.href).href,
       pkceMode: 'required',
       // Inside the EHR's app frame, finish the flow in the frame itself.
@@ -47,4 +61,5 @@ export async function startLaunch(options: SmartLaunchOptions, location: Locatio
   } catch (error) {
     throw toSmartError(error, 'authorization');
   }
+  return { scope };
 }

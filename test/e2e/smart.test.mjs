@@ -10,13 +10,20 @@ const demo = useDemo();
 
 const control = (path, body = {}) => fetch(`${demo.server.url}__sandbox/${path}`, { method: 'POST', body: JSON.stringify(body) });
 
+// What the clinician sees in the app: the status line, the items the help panel lists for this patient, the
+// patient in context, the banner and the role line.
 async function appState(frame) {
   return frame.evaluate(async () => {
     const guide = document.querySelector('ehr-guide');
-    const visible = [...document.querySelectorAll('#panel ehr-tip')].filter((t) => t.open && !t.shadowRoot.querySelector('[part~="panel"]').hidden).map((t) => t.getAttribute('item'));
-    return { status: document.getElementById('status').textContent, kind: document.getElementById('status').dataset.kind ?? '', visible, patient: guide.engine.context.patient?.id ?? null, banner: document.getElementById('banner').hidden ? '' : document.getElementById('banner').textContent };
+    const panel = document.querySelector('ehr-help-panel');
+    const visible = [...(panel?.shadowRoot?.querySelectorAll('li[data-item]') ?? [])].map((li) => li.dataset.item);
+    const banner = document.getElementById('banner');
+    return { status: document.getElementById('status').textContent, kind: document.getElementById('status').dataset.kind ?? '', visible, patient: guide?.engine.context.patient?.id ?? null, banner: banner.hidden ? '' : banner.textContent, role: document.getElementById('role').hidden ? '' : document.getElementById('role').textContent };
   });
 }
+
+/** Waits until the help panel lists `id` for this patient. */
+const listed = (frame, id) => frame.waitForFunction((i) => Boolean(document.querySelector('ehr-help-panel')?.shadowRoot?.querySelector(`li[data-item="${i}"]`)), id, { timeout: 10000 });
 
 async function openAppFor(page, name) {
   await page.click(`#patient-list button:has-text("${name}")`);
@@ -32,13 +39,14 @@ describe('SMART on FHIR', () => {
     await control('reset');
     const { page, context, problems } = await openPage(demo.browser, demo.server.url);
     const frame = await openAppFor(page, 'Chet');
-    await frame.waitForFunction(() => [...document.querySelectorAll('#panel ehr-tip')].some((t) => t.getAttribute('item') === 'ai.automation-bias' && t.open), null, { timeout: 10000 });
+    await listed(frame, 'ai.automation-bias');
     const state = await appState(frame);
     // Chet's record says he died in 1968, aged 29, with his oxycodone order left "active": no older-adult guidance.
     assert.ok(!state.visible.includes('orders.older-adult-opioid'), 'ages are taken at death');
     assert.ok(state.visible.includes('ai.automation-bias'), 'the sandbox RiskAssessments were read');
     assert.ok(!state.visible.includes('results.thiazide-electrolytes'));
     assert.equal(state.banner, '', 'an EHR launch with need_patient_banner=false shows no banner');
+    assert.match(state.role, /physician.*from your PractitionerRole in the EHR/, 'the app says where the role came from');
     // The role came from fhirUser → Practitioner → PractitionerRole.
     assert.equal(await frame.evaluate(() => document.querySelector('ehr-guide').engine.role), 'physician');
     // Launch context arrived with the token.
@@ -75,7 +83,7 @@ describe('SMART on FHIR', () => {
     const { page, context, problems } = await openPage(demo.browser, demo.server.url);
     await page.selectOption('#user-role', 'nurse');
     const frame = await openAppFor(page, 'Joaquin');
-    await frame.waitForFunction(() => [...document.querySelectorAll('#panel ehr-tip')].some((t) => t.getAttribute('item') === 'results.thiazide-electrolytes' && t.open), null, { timeout: 10000 });
+    await listed(frame, 'results.thiazide-electrolytes');
     const state = await appState(frame);
     assert.ok(!state.visible.includes('orders.older-adult-opioid'));
     assert.ok(!state.visible.includes('orders.sign-check'), 'the physicians\' order tip is not for a nurse');
@@ -91,7 +99,7 @@ describe('SMART on FHIR', () => {
     await page.check(`input[name="patient"][value="${patria.id}"]`);
     await page.click('button[value="allow"]');
     await page.waitForURL(/\/app\/index\.html/);
-    await page.waitForFunction(() => [...document.querySelectorAll('#panel ehr-tip')].some((t) => t.getAttribute('item') === 'results.metformin-renal' && t.open), null, { timeout: 10000 });
+    await listed(page, 'results.metformin-renal');
     const state = await appState(page);
     assert.equal(state.patient, patria.id);
     assert.match(state.banner, /Patria .*female.*born 1974/, 'a standalone launch shows its own banner');
@@ -114,7 +122,7 @@ describe('SMART on FHIR', () => {
     await control('token-lifetime', { seconds: 12 });
     const { page, context, problems } = await openPage(demo.browser, demo.server.url);
     const frame = await openAppFor(page, 'Chet');
-    await frame.waitForFunction(() => document.querySelector('ehr-guide').engine?.context.patient, null, { timeout: 10000 });
+    await frame.waitForFunction(() => document.querySelector('ehr-guide')?.engine?.context.patient, null, { timeout: 10000 });
     const firstToken = await frame.evaluate(() => JSON.parse(sessionStorage.getItem(sessionStorage.getItem('SMART_KEY').replace(/"/g, ''))).tokenResponse.access_token);
     await new Promise((r) => setTimeout(r, 12_500)); // the access token has now expired
     await control('reset');
@@ -142,7 +150,7 @@ describe('SMART on FHIR', () => {
     it(`FHIR failure ${status}: a quiet "${kind}" state, and the host page still works`, async () => {
       const { page, context } = await openPage(demo.browser, demo.server.url);
       const frame = await openAppFor(page, 'Chet');
-      await frame.waitForFunction(() => document.querySelector('ehr-guide').engine?.context.patient, null, { timeout: 10000 });
+      await frame.waitForFunction(() => document.querySelector('ehr-guide')?.engine?.context.patient, null, { timeout: 10000 });
       await control('fhir-failure', { status, path: '/Patient', count: 3 });
       await frame.click('#refresh');
       await frame.waitForFunction((k) => document.getElementById('status').dataset.kind === k, kind, { timeout: 15000 });

@@ -119,7 +119,7 @@ export class EhrHelpPanel extends GuideElement {
   #renderEntry(item: LoadedItem) {
     const open = this.openItem === item.id;
     const panelId = `${this.#id}-${item.id.replace(/[^\w-]/g, '_')}`;
-    return html`<li>
+    return html`<li data-item=${item.id}>
       <button part="item" class="entry" aria-expanded=${open ? 'true' : 'false'} aria-controls=${panelId} @click=${() => void this.#open(item)}>
         <span class="kind">${KIND_WORDS[item.kind]}</span> <span class="title">${item.title}</span>
         <span part="status" class="status muted">${this.#status(item)}</span>

@@ -34,9 +34,13 @@ const BY_WORD: Array<[RegExp, Role]> = [
   [/\b(clerk|admin|registration|scheduler|secretary)\b/i, 'administrative'],
 ];
 
-export function roleFromConcept(concept: FhirCodeableConcept | undefined): Role | undefined {
+/** Codes a health system maps itself: `system|code` or a bare code → role (checked before the built-in codes). */
+export type RoleCodes = Readonly<Record<string, Role>>;
+
+export function roleFromConcept(concept: FhirCodeableConcept | undefined, codes: RoleCodes = {}): Role | undefined {
   for (const coding of concept?.coding ?? []) {
-    const role = coding.code ? BY_CODE[coding.code] : undefined;
+    const own = (coding.system && coding.code ? codes[`${coding.system}|${coding.code}`] : undefined) ?? (coding.code ? codes[coding.code] : undefined);
+    const role = own ?? (coding.code ? BY_CODE[coding.code] : undefined);
     if (role) return role;
   }
   const words = [concept?.text, ...(concept?.coding ?? []).map((c) => c.display)].filter(Boolean).join(' ');
@@ -44,13 +48,35 @@ export function roleFromConcept(concept: FhirCodeableConcept | undefined): Role 
 }
 
 /** The role of the signed-in user from their PractitionerRole(s), or `undefined` when none says. */
-export function roleFromPractitionerRoles(roles: readonly FhirResource[]): Role | undefined {
+export function roleFromPractitionerRoles(roles: readonly FhirResource[], codes: RoleCodes = {}): Role | undefined {
   for (const resource of roles) {
     if (resource.resourceType !== 'PractitionerRole' || resource.active === false) continue;
     for (const concept of (resource.code as FhirCodeableConcept[] | undefined) ?? []) {
-      const role = roleFromConcept(concept);
+      const role = roleFromConcept(concept, codes);
       if (role) return role;
     }
   }
   return undefined;
+}
+
+/** Where a role came from, so an app can say it and the clinician can correct it. */
+export type RoleSource = 'PractitionerRole' | 'Practitioner.qualification' | 'fhirUser' | 'configuration' | 'none';
+
+/**
+ * The signed-in user's role: from their PractitionerRole(s), else their Practitioner's `qualification`, else the
+ * kind of user (a Patient or RelatedPerson is `other`: not a clinician), else the configured default.
+ */
+export function roleOfUser(user: FhirResource | undefined, practitionerRoles: readonly FhirResource[], options: { codes?: RoleCodes; fallback?: Role } = {}): { role?: Role; source: RoleSource } {
+  const candidates = user?.resourceType === 'PractitionerRole' ? [user, ...practitionerRoles] : practitionerRoles;
+  const fromRoles = roleFromPractitionerRoles(candidates, options.codes);
+  if (fromRoles) return { role: fromRoles, source: 'PractitionerRole' };
+  if (user?.resourceType === 'Practitioner') {
+    for (const q of (user.qualification as Array<{ code?: FhirCodeableConcept }> | undefined) ?? []) {
+      const role = roleFromConcept(q?.code, options.codes);
+      if (role) return { role, source: 'Practitioner.qualification' };
+    }
+  }
+  if (user?.resourceType === 'Patient' || user?.resourceType === 'RelatedPerson') return { role: 'other', source: 'fhirUser' };
+  if (options.fallback) return { role: options.fallback, source: 'configuration' };
+  return { source: 'none' };
 }

@@ -1,7 +1,7 @@
 import type { HttpTransport } from '../adapters.js';
 import { missingTransport } from '../adapters.js';
 import { applyContext, createContext, type ContextChanges, type ContextPatch, type GuideContext } from '../context/context.js';
-import { roleFromPractitionerRoles } from '../context/roles.js';
+import { roleOfUser } from '../context/roles.js';
 import type { Decision } from '../fatigue/decisions.js';
 import { resolvePolicy, type FatiguePolicy } from '../fatigue/policy.js';
 import { checkPopulation, relevantSubgroups, type PopulationCheck, type RelevantSubgroup } from '../models/explain.js';
@@ -173,12 +173,13 @@ export class GuideEngine implements GuideApi {
     return changes;
   }
 
-  /** The role in force: the host's, else derived from the user's PractitionerRole (`fhirUser`, or resources). */
+  /**
+   * The role in force: the host's, else derived from the user (`fhirUser`): their PractitionerRole(s), else their
+   * Practitioner's qualification, else the kind of user (see `roleOfUser`).
+   */
   get role(): GuideContext['role'] {
     if (this.#context.role) return this.#context.role;
-    const candidates = [...(this.#context.resources.PractitionerRole ?? [])];
-    if (this.#context.user?.resourceType === 'PractitionerRole') candidates.unshift(this.#context.user);
-    return roleFromPractitionerRoles(candidates);
+    return roleOfUser(this.#context.user, this.#context.resources.PractitionerRole ?? []).role;
   }
 
   /** The proficiency in force: the host's, or inferred from progress (lessons passed, tips seen). */
