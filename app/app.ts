@@ -22,14 +22,17 @@ function showError(error: unknown): void {
   showFailure(status, kind, describeSmartError(kind), (error as Error)?.message);
 }
 
-/** The learner as the LRS sees them: a hash of the tenant and fhirUser, salted with the issuer; never a name. */
+/**
+ * The learner as the LRS sees them: a hash of the tenant and fhirUser, salted with the configured salt (else the
+ * issuer: stable, but public — see README "Deploy the SMART app"); never a name.
+ */
 async function learner(session: SmartSession, loaded: LoadedConfig) {
   const fhirUser = session.launch.fhirUser;
   const tenant = session.launch.tenant;
   const iss = String(session.client.state.serverUrl);
   const base = loaded.config.lrs?.homePage ?? new URL(iss).origin;
   return {
-    id: fhirUser ? await pseudonymousLearnerId(`${tenant ?? ''}|${fhirUser}`, iss) : undefined,
+    id: fhirUser ? await pseudonymousLearnerId(`${tenant ?? ''}|${fhirUser}`, loaded.config.lrs?.learnerIdSalt ?? `${iss}#ehr-guide-learners`) : undefined,
     // Each tenant's learners are their own account namespace (xAPI account homePage).
     homePage: tenant ? `${base.replace(/\/+$/, '')}/tenants/${encodeURIComponent(tenant)}` : base,
   };

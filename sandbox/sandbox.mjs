@@ -270,7 +270,8 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
     if (grant.scope.split(' ').some((s) => s.startsWith('patient/')) && grant.patient) {
       const [type, id] = path.split('/').filter(Boolean);
       const own = (type === 'Patient' && (id === grant.patient || query._id === grant.patient)) || query.patient === `Patient/${grant.patient}` || query.patient === grant.patient || query.subject === `Patient/${grant.patient}`;
-      const staff = type === 'Practitioner' || type === 'PractitionerRole' || type === 'Organization' || (type === 'Encounter' && id === grant.encounter);
+      // Outside the Patient compartment: staff, organisations, and Medications (no patient of their own).
+      const staff = type === 'Practitioner' || type === 'PractitionerRole' || type === 'Organization' || type === 'Medication' || (type === 'Encounter' && id === grant.encounter);
       // Only the types the granted scope names (patient/<Type>.rs or .read, or patient/*).
       const typeGranted = grant.scope.split(' ').some((sc) => new RegExp(`^(patient|user)/(\\*|${type})\\.(read|\\*|c?r)`).test(sc));
       if (!staff && !typeGranted) return send(res, 403, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', diagnostics: `the granted scope does not cover ${type}` }] });

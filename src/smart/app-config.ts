@@ -30,7 +30,14 @@ const ConfigSchema = v.strictObject({
   ),
   /** Content packs, relative to this file or absolute. */
   packs: v.pipe(v.array(relativeOrAbsolute), v.minLength(1, 'must list at least one pack')),
-  lrs: v.optional(v.strictObject({ endpoint: url('the xAPI LRS endpoint'), homePage: v.optional(url("the learners' account home page")) })),
+  lrs: v.optional(
+    v.strictObject({
+      endpoint: url('the xAPI LRS endpoint'),
+      homePage: v.optional(url("the learners' account home page")),
+      /** Salt of the pseudonymous learner ids (≥ 16 characters; served to browsers with this file). */
+      learnerIdSalt: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+    }),
+  ),
   /** This site's prevalence of each model's outcome, by model card id. */
   prevalences: v.optional(v.record(v.string(), prevalence)),
   roles: v.optional(

@@ -39,6 +39,28 @@ export function launchExtras(client: Client): LaunchExtras {
   };
 }
 
+const NOT_IN_PATIENT_COMPARTMENT = new Set(['Medication']);
+
+/**
+ * The Medications the orders name by relative or absolute reference (contained ones travel inside the order),
+ * read with `_id` searches of up to 50 ids.
+ */
+async function referencedMedications(orders: readonly FhirResource[], search: (url: string) => Promise<FhirResource[]>): Promise<FhirResource[]> {
+  const ids = new Set<string>();
+  for (const order of orders) {
+    const reference = (order as { medicationReference?: { reference?: string } }).medicationReference?.reference ?? '';
+    const id = /(?:^|\/)Medication\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference)?.[1];
+    if (id && id !== '.' && id !== '..') ids.add(id);
+  }
+  const all = [...ids];
+  const out: FhirResource[] = [];
+  for (let i = 0; i < all.length; i += 50) {
+    const list = await search(`Medication?_id=${all.slice(i, i + 50).map(encodeURIComponent).join(',')}`);
+    out.push(...(Array.isArray(list) ? list : []).filter((r) => r?.resourceType === 'Medication'));
+  }
+  return out;
+}
+
 /**
  * A GuideDataSource over a fhirclient Client: the patient, the encounter, the user (fhirUser → Practitioner or
  * PractitionerRole, and the Practitioner's roles), and only the resource types the packs' conditions read, in
@@ -74,7 +96,9 @@ export function smartDataSource(client: Client, options: SmartDataOptions = {}):
         request<FhirResource>(`Patient/${patientId}`, 'Patient', signal),
         client.encounter.id ? request<FhirResource>(`Encounter/${client.encounter.id}`, 'Encounter', signal).catch((e: SmartError) => (options.onPartialFailure?.(e), undefined)) : undefined,
         userRef ? request<FhirResource>(userRef, 'user', signal).catch((e: SmartError) => (options.onPartialFailure?.(e), undefined)) : undefined,
-        ...resourceTypes.map((type) =>
+        // Medication is not in the Patient compartment (it has no patient search parameter): the orders'
+        // Medications are read by reference below, never searched for.
+        ...resourceTypes.filter((type) => !NOT_IN_PATIENT_COMPARTMENT.has(type)).map((type) =>
           request<FhirResource[]>(`${type}?patient=Patient/${encodeURIComponent(patientId)}&_count=100`, type, signal)
             .then((list) => [type, (Array.isArray(list) ? list : []).filter((r) => r?.resourceType === type).slice(0, max)] as const)
             .catch((error: SmartError) => {
@@ -85,6 +109,13 @@ export function smartDataSource(client: Client, options: SmartDataOptions = {}):
         ),
       ]);
       const resources: Record<string, FhirResource[] | null> = Object.fromEntries(lists);
+      if (resourceTypes.includes('Medication')) {
+        resources.Medication = await referencedMedications([...(resources.MedicationRequest ?? []), ...(resources.MedicationStatement ?? [])], (url) => request<FhirResource[]>(url, 'Medication', signal)).catch((error: SmartError) => {
+          if (error.kind === 'unauthorized') throw error;
+          options.onPartialFailure?.(error);
+          return null;
+        });
+      }
       // The signed-in practitioner's roles tell the engine who is looking (physician, nurse, pharmacist…).
       if (user?.resourceType === 'Practitioner') {
         const roles = await request<FhirResource[]>(`PractitionerRole?practitioner=Practitioner/${encodeURIComponent(user.id ?? '')}`, 'PractitionerRole', signal).catch(() => []);
