@@ -11,6 +11,7 @@ import { standaloneLaunchUrl } from '../../smart/standalone-link.js';
 import { ensureElement } from '../shared/lazy-elements.js';
 import { GuideElement } from '../shared/guide-element.js';
 import { renderMarkdown } from '../shared/render-markdown.js';
+import { imagePolicyFor } from '../shared/image-origins.js';
 import { markdownStyles } from '../shared/markdown.styles.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { heading } from '../shared/heading.js';
@@ -258,13 +259,14 @@ export class EhrCdsCards extends GuideElement {
     const resolved = this.resolved.get(card.key);
     const model = this.#modelCardFor(card);
     const indicator = c.indicator === 'success' ? 'info' : c.indicator;
+    const images = imagePolicyFor(this); // icons and detail images only from the page's or allowed origins
     return html`<li part="card" class="card ${indicator}" aria-labelledby=${id} data-key=${card.key}>
       <p part="indicator" class="indicator"><span class="icon" aria-hidden="true">${indicator === 'critical' ? '‼' : indicator === 'warning' ? '!' : 'i'}</span> ${INDICATOR_WORDS[c.indicator]}</p>
       ${heading(this.headingLevel, summary, { id, part: 'summary' })}
       ${summary !== c.summary ? html`<p class="full-summary">${c.summary}</p>` : nothing}
-      ${c.detail ? html`<div part="detail" class="detail md">${renderMarkdown(this.details.get(card.key))}</div>` : nothing}
+      ${c.detail ? html`<div part="detail" class="detail md">${renderMarkdown(this.details.get(card.key), { imageAllowed: images })}</div>` : nothing}
       <p part="source" class="source muted">
-        ${card.icon ? html`<img src=${card.icon} alt="" width="16" height="16" />` : nothing} Source:
+        ${card.icon && images(card.icon) ? html`<img src=${card.icon} alt="" width="16" height="16" referrerpolicy="no-referrer" />` : nothing} Source:
         ${c.source.url && /^https?:\/\//i.test(c.source.url) ? html`<a href=${c.source.url} target="_blank" rel="noopener noreferrer">${c.source.label}</a>` : c.source.label}
       </p>
       ${model && this.explainerReady ? html`<ehr-ai-explainer heading-level=${Math.min(6, this.headingLevel + 1)} .cdsCard=${c} .card=${model} cds-service-url=${this.#serviceUrls.get(card.serviceId) ?? nothing} @ehr-ai-feedback=${(e: CustomEvent<{ outcome: string; reason?: { display?: string } }>) => this.#resolve(card, e.detail.outcome === 'agree' ? 'Agreed with the AI output' : `Overridden${e.detail.reason?.display ? `: ${e.detail.reason.display}` : ''}`)}></ehr-ai-explainer>` : nothing}

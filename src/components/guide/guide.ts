@@ -68,6 +68,12 @@ export class EhrGuide extends GuideElement {
   @property({ attribute: false }) lrsAuth?: string;
   /** The xAPI account home page of learners (the health system's URL); default: the page's origin. */
   @property({ attribute: 'learner-home-page' }) learnerHomePage?: string;
+  /**
+   * Origins (space-separated) that images in guidance and CDS card icons may load from, besides the page's own;
+   * an image from any other origin renders as its alt text and a link. Elements outside any `<ehr-guide>` read
+   * `<meta name="ehr-guide-image-origins" content="…">`.
+   */
+  @property({ attribute: 'image-origins', reflect: true }) imageOrigins?: string;
   /** This site's prevalence of each model's outcome (`{ "example-sepsis-model": 0.04 }`): explainers use it for PPV. */
   @property({ attribute: false }) localPrevalence?: Record<string, number>;
 

@@ -1,4 +1,5 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { imagePolicyFor } from './image-origins.js';
 import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 
 type MarkdownView = typeof import('./markdown-view.js');
@@ -66,6 +67,6 @@ export class MarkdownBodyController implements ReactiveController {
   /** The body as Lit templates (or its plain-text fallback); nothing while it loads. */
   render() {
     if (this.plain !== undefined) return this.plain;
-    return this.#view && this.compiled ? this.#view.renderMarkdown(this.compiled) : nothing;
+    return this.#view && this.compiled ? this.#view.renderMarkdown(this.compiled, { imageAllowed: imagePolicyFor(this.host) }) : nothing;
   }
 }

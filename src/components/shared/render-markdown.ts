@@ -8,6 +8,8 @@ type Out = TemplateResult | string | typeof nothing;
 /** Nesting beyond this renders nothing (checked content never gets here; hostile content might). */
 const MAX_DEPTH = 32;
 let depth = 0;
+/** Whether an image may load (the host's allowed origins); set for the duration of one synchronous render. */
+let imagePolicy: (src: string) => boolean = () => false;
 
 function nested<T>(fn: () => T, fallback: T): T {
   if (depth >= MAX_DEPTH) return fallback;
@@ -24,9 +26,16 @@ function nested<T>(fn: () => T, fallback: T): T {
  * every URL is checked again here, because compiled content may come from anywhere; nodes of unknown shape
  * render nothing. There is no path from content to `innerHTML`.
  */
-export function renderMarkdown(doc: CompiledMarkdown | undefined): Out {
+export function renderMarkdown(doc: CompiledMarkdown | undefined, options: { imageAllowed?: (src: string) => boolean } = {}): Out {
   if (!doc || !Array.isArray(doc.blocks)) return nothing;
-  return html`${doc.blocks.map(renderBlock)}`;
+  const previous = imagePolicy;
+  // Without a policy, no image loads: its alt text and a link render instead.
+  imagePolicy = options.imageAllowed ?? (() => false);
+  try {
+    return html`${doc.blocks.map(renderBlock)}`;
+  } finally {
+    imagePolicy = previous;
+  }
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
@@ -127,6 +136,8 @@ function renderInline(node: MdInline | unknown): Out {
     case 'image': {
       const src = safeUrl(str(n.src));
       if (!src) return str(n.alt);
+      // From an origin the host has not allowed: the alt text, as a link the clinician may choose to follow.
+      if (!imagePolicy(src)) return html`<a class="md-image-link" href=${src} target="_blank" rel="noopener noreferrer">${str(n.alt) || 'Image'}</a>`;
       return html`<img src=${src} alt=${str(n.alt)} title=${ifDefined(typeof n.title === 'string' ? n.title : undefined)} loading="lazy" referrerpolicy="no-referrer" />`;
     }
     default:
