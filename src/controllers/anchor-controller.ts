@@ -194,8 +194,13 @@ export class AnchorController implements ReactiveController {
         for (const root of rootsOf(found)) this.#observe(root);
         this.#intersection = new IntersectionObserver((entries) => {
           const entry = entries[entries.length - 1];
-          if (entry.isIntersecting !== this.#intersecting) {
+          // In view (scrolled there): a "reference hidden" the placement measured while it was away — and while a
+          // floating element that shows only for a visible anchor was closed, so never measured again — is stale;
+          // the next placement measures it afresh.
+          const stale = entry.isIntersecting && this.#referenceHidden;
+          if (entry.isIntersecting !== this.#intersecting || stale) {
             this.#intersecting = entry.isIntersecting;
+            if (stale) this.#referenceHidden = false;
             this.#update();
           }
         });

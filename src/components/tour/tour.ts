@@ -109,6 +109,7 @@ export class EhrTour extends GuideElement {
   #resolving: Promise<unknown> = Promise.resolve();
   #announced = false;
   #scrolledFor = -1;
+  #scrollCheck?: ReturnType<typeof setTimeout>;
 
   get #tourId(): string {
     return this.item ?? this.resolved?.id ?? '';
@@ -188,6 +189,7 @@ export class EhrTour extends GuideElement {
     this.#popup.setTarget(null);
     this.#popup.stopAll();
     this.#scrolledFor = -1;
+    clearTimeout(this.#scrollCheck);
   }
 
   #resolve(): void {
@@ -222,7 +224,16 @@ export class EhrTour extends GuideElement {
     // the tour, and a step nobody can see is no step. Instant under reduced motion.
     if (state === 'hidden' && this.open && this.#scrolledFor !== this.index) {
       this.#scrolledFor = this.index;
-      this.#popup.anchor.anchor?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reducedMotion() ? 'instant' : 'smooth' });
+      const anchor = this.#popup.anchor.anchor;
+      // Smooth only over a short way: a long smooth scroll down a long EHR page can stop short (and takes long);
+      // if the control is still out of view once it should have arrived, it is brought there at once.
+      const far = anchor ? Math.abs(anchor.getBoundingClientRect().top - innerHeight / 2) > innerHeight * 2 : false;
+      anchor?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reducedMotion() || far ? 'instant' : 'smooth' });
+      const index = this.index;
+      clearTimeout(this.#scrollCheck);
+      this.#scrollCheck = setTimeout(() => {
+        if (this.open && this.index === index && this.#popup.anchor.anchor === anchor && anchor && !inViewport(anchor)) anchor.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+      }, 700);
     }
     this.requestUpdate();
   }
@@ -288,4 +299,10 @@ export class EhrTour extends GuideElement {
       </div>
     </div>`;
   }
+}
+
+/** Whether any part of `el` is inside the viewport. */
+function inViewport(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
 }

@@ -1,0 +1,79 @@
+// npm run bench (part): a 10-step tour down a generated 5,000-element EHR screen, with ehr-guide's <ehr-tour>,
+// driver.js, Shepherd.js and intro.js, each in a fresh tab of the same headless Chromium: steps the clinician
+// could see (popup and target in view), and what 20 tour runs leave behind — DOM nodes (shadow trees too) and
+// event listeners still attached, counted in the page.
+// Writes its figures into bench/results.json.
+import { createServer } from 'node:http';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { ensureChromium, CHROMIUM_ARGS } from '../scripts/lib/chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const css = (path) => readFileSync(join(root, 'node_modules', path), 'utf8');
+const page = (await build({ stdin: { contents: "import * as b from './bench/long-page.ts'; globalThis.longPage = b; globalThis.benchReady = true;", resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', target: 'es2022', write: false, minify: true, tsconfig: join(root, 'tsconfig.json'), logLevel: 'silent' })).outputFiles[0].text;
+const html = `<!doctype html><meta charset="utf-8"><style>body{margin:0;font:14px system-ui}${css('driver.js/dist/driver.css')}${css('shepherd.js/dist/css/shepherd.css')}${css('intro.js/introjs.css')}</style><body><script type="module" src="/page.js"></script>`;
+const server = createServer((req, res) => {
+  if (req.url === '/page.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(page);
+  res.writeHead(200, { 'Content-Type': 'text/html' }).end(html);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+
+const LIBRARIES = (process.env.BENCH_LIBRARIES ?? 'ehr-guide <ehr-tour>,driver.js,Shepherd.js,intro.js').split(',');
+const RUNS = 20;
+const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
+// Heap after GC is not measured: forcing a GC (HeapProfiler.collectGarbage, or gc() with --expose-gc) and then
+// running a tour made this Chromium build's browser process exit in this harness; nodes and listeners are counted.
+const COUNTING = `(() => {
+  const add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
+  const live = new WeakMap(); const targets = new Set(); let ids = 0; const fnIds = new WeakMap();
+  const key = (type, fn, o) => type + '|' + (o === true || (o && o.capture) ? 1 : 0) + '|' + (fn ? (fnIds.get(fn) ?? (fnIds.set(fn, ++ids), ids)) : 0);
+  EventTarget.prototype.addEventListener = function (type, fn, o) { const set = live.get(this) ?? new Set(); const k = key(type, fn, o); if (fn && !set.has(k)) { set.add(k); if (!live.has(this)) targets.add(new WeakRef(this)); } live.set(this, set); return add.call(this, type, fn, o); };
+  EventTarget.prototype.removeEventListener = function (type, fn, o) { const set = live.get(this); if (set) set.delete(key(type, fn, o)); return remove.call(this, type, fn, o); };
+  const count = (n) => { let c = 1; if (n.shadowRoot) c += count(n.shadowRoot); for (const ch of n.childNodes) c += count(ch); return c; };
+  // Listeners count on targets the page still holds: window, document, and connected nodes (a removed element's
+  // own listeners go with it).
+  const held = (t) => t === window || t === document || (t instanceof Node && (t.isConnected || (t instanceof ShadowRoot && t.host.isConnected)));
+  globalThis.__counters = () => { let listeners = 0; for (const ref of targets) { const t = ref.deref(); if (!t) { targets.delete(ref); continue; } if (held(t)) listeners += live.get(t).size; } return { nodes: count(document), listeners }; };
+})();`;
+const results = {};
+try {
+  for (const name of LIBRARIES) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const tab = await context.newPage();
+    await tab.addInitScript(COUNTING);
+    tab.on('pageerror', (e) => console.error(`page error (${name}):`, e.message));
+    tab.on('crash', () => console.error(`tab crashed (${name})`));
+    await tab.goto(`http://127.0.0.1:${server.address().port}/`);
+    await tab.waitForFunction(() => globalThis.benchReady);
+    await tab.evaluate(() => globalThis.longPage.buildScreen(5000));
+    // Counted in the page: every node of the document and its shadow trees, and listeners added and not removed
+    // on any target (addEventListener/removeEventListener wrapped before any library loads; see COUNTING).
+    const counters = () => tab.evaluate(() => globalThis.__counters());
+    const elements = await tab.evaluate(() => document.body.getElementsByTagName('*').length);
+    const first = await tab.evaluate((n) => globalThis.longPage.run(n), name); // also the warm-up
+    const before = await counters();
+    const reached = [];
+    for (let i = 0; i < RUNS; i++) { if (process.env.BENCH_DEBUG) console.error('run', i, JSON.stringify(await counters()), JSON.stringify(await tab.evaluate(() => performance.memory?.usedJSHeapSize))); reached.push(await tab.evaluate((n) => globalThis.longPage.run(n), name)); }
+    const after = await counters();
+    results[name] = { elements, firstRunStepsReached: first, stepsReachedMedian: reached.sort((a, b) => a - b)[Math.floor(RUNS / 2)], leftBehind: { nodes: after.nodes - before.nodes, listeners: after.listeners - before.listeners } };
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+console.log(`\n10-step tour down a generated 5,000-element EHR screen (each library in a fresh tab; ${RUNS} runs after one warm-up run)`);
+console.log('  library                 steps seen (1st run / median)   left behind after 20 runs: DOM nodes   listeners');
+for (const [name, r] of Object.entries(results)) {
+  console.log(`  ${name.padEnd(22)} ${`${r.firstRunStepsReached} / ${r.stepsReachedMedian} of 10`.padStart(16)}                    ${String(r.leftBehind.nodes).padStart(8)} ${String(r.leftBehind.listeners).padStart(11)}`);
+}
+console.log('  (a step is seen when its popup and its target are both inside the viewport; listeners are those added and not removed, on any target, counted in the page)');
+
+const file = join(root, 'bench/results.json');
+const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+all.longPageTour = { date: new Date().toISOString(), browser: 'headless Chromium (Debian)', runs: RUNS, results };
+writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
