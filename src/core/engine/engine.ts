@@ -13,7 +13,6 @@ import type { ItemProgress } from '../progress/progress.js';
 import { ProgressStore } from '../progress/progress-store.js';
 import type { AiFeedback, XapiStatement } from '../records/statements.js';
 import { ConditionCache, evaluationData } from './conditions.js';
-import { readShape } from '../triggers/dependencies.js';
 import { EvaluationLoop } from './evaluation-loop.js';
 import { isIntrusive } from './guard.js';
 import { ExposureTracker, REMOUNT_GRACE_MS } from './exposure.js';
@@ -22,7 +21,7 @@ import type { EngineProblem } from './problems.js';
 import { inferProficiency } from './proficiency.js';
 import { Recorder } from './recorder.js';
 import type { EngineOptions } from './options.js';
-import { PackRegistry, cardExpressions } from './registry.js';
+import { PackRegistry } from './registry.js';
 
 export type { EngineProblem } from './problems.js';
 export type { EvaluationResult, GuideApi } from './guide-api.js';
@@ -202,12 +201,8 @@ export class GuideEngine implements GuideApi {
     return relevantSubgroups(card, this.#cardData(card), this.#conditions.evaluator);
   }
 
-  /** What a card's criteria read: the packs' types and the card's own (a card may come from the host, not a pack). */
   #cardData(card: ModelCard) {
-    const own = cardExpressions(card);
-    // A card of the packs reads within their shape; a card from the host may read more (or other elements).
-    const shape = this.packs.modelCard(card.id) === card ? this.packs.readShape : readShape([...this.packs.expressions, ...own]);
-    return evaluationData(this.#context, () => this.packs.valueSetMembers, shape);
+    return evaluationData(this.#context, () => this.packs.valueSetMembers, this.packs.cardShape(card));
   }
 
   recordAiFeedback(feedback: AiFeedback, options: { language?: string } = {}): XapiStatement {

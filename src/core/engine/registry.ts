@@ -95,6 +95,14 @@ export class PackRegistry {
     return expressions;
   }
 
+  /**
+   * What a model card's criteria read: a card of the packs reads within their shape; a card from the host (not
+   * in any pack) may read more, or other elements of a type.
+   */
+  cardShape(card: ModelCard): ReadShape {
+    return this.modelCard(card.id) === card ? this.#shape : readShape([...this.expressions, ...cardExpressions(card)]);
+  }
+
   #computeShape(): ReadShape {
     return readShape(this.expressions);
   }
