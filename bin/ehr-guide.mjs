@@ -14,10 +14,10 @@ try {
   console.error(`ehr-guide: the library is not built (${error.message}). Run "npm run build" in ${root}.`);
   process.exit(2);
 }
-const { loadPack, compileMarkdown, expressionDependencies, InlineEvaluator, missingHti1Attributes, resolveValueSets } = core;
+const { loadPack, compileMarkdown, expressionDependencies, InlineEvaluator, missingHti1Attributes, resolveValueSets, untranslatedFields, canonicalLocale } = core;
 
 const USAGE = `Usage:
-  ehr-guide validate <pack.json…> [--page FILE.html …] [--today YYYY-MM-DD] [--json]
+  ehr-guide validate <pack.json…> [--page FILE.html …] [--locales es,es-MX] [--today YYYY-MM-DD] [--json]
   ehr-guide compile <pack.json…> [--out DIR | -o FILE]
   ehr-guide test <pack.json…> --patients DIR [--expect FILE.json] [--json]
 
@@ -25,7 +25,9 @@ validate  prints every error with its JSON path, and warns about items past thei
           30 days, duplicate ids across packs, FHIRPath that does not compile or uses unknown variables, conditions
           that match medication or problem text only, tours of more than 12 steps, and (with --page) tour or tip
           targets missing from the page. Value sets: every problem (and a condition naming a set no pack defines)
-          is an error; each composed set's contents are listed. Exit 1 on errors.
+          is an error; each composed set's contents are listed. Translations: an item whose words a locale's
+          translation leaves out is warned about, field by field, for each --locales tag (default: every locale
+          the packs translate into); a malformed translation is an error with its path. Exit 1 on errors.
 compile   writes each pack with its markdown bodies compiled (default: <name>.compiled.json beside it).
 test      evaluates every item's conditions and every model card's population against each FHIR bundle in DIR
           (the browser's evaluator, the packs' value sets), prints a table, and with --expect compares with
@@ -33,7 +35,7 @@ test      evaluates every item's conditions and every model card's population ag
           cannotTell } } } (bundles named by file name without .json). Exit 1 on a mismatch or a failing condition.`;
 
 function parseArgs(argv) {
-  const args = { files: [], pages: [], today: undefined, out: undefined, outFile: undefined, json: false, patients: undefined, expect: undefined };
+  const args = { files: [], pages: [], locales: undefined, today: undefined, out: undefined, outFile: undefined, json: false, patients: undefined, expect: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -42,6 +44,7 @@ function parseArgs(argv) {
     };
     if (a === '--page') args.pages.push(value());
     else if (a === '--today') args.today = value();
+    else if (a === '--locales') args.locales = value().split(',').map((l) => l.trim()).filter(Boolean);
     else if (a === '--out') args.out = value();
     else if (a === '-o') args.outFile = value();
     else if (a === '--json') args.json = true;
@@ -116,6 +119,8 @@ async function validate(args) {
   const lessonLinks = [];
   const docs = await pageDocuments(args.pages);
   const valueSetEntries = [];
+  for (const l of args.locales ?? []) if (!canonicalLocale(l)) fail(`--locales: "${l}" is not a BCP 47 language tag such as es or es-MX`);
+  const translatable = [];
   for (const file of args.files) {
     const { json, error } = readJson(file);
     if (error) {
@@ -160,6 +165,7 @@ async function validate(args) {
         const unknown = expressionDependencies(expression).unknownVariables;
         if (unknown.length) errors.push({ file, path: `${at}.when.conditions[${i}]`, message: `unknown variable(s) ${unknown.map((v) => `%${v}`).join(', ')}: use %patient, %encounter, %user or %<ResourceType>` });
       });
+      if (!item.ownLocale) translatable.push({ file, at, item });
       if (item.kind === 'tour' && item.steps.length > 12) warnings.push({ file, path: `${at}.steps`, message: `tour "${item.id}" has ${item.steps.length} steps; keep tours to 12 or fewer` });
       const targets = [];
       if (item.when?.selector) targets.push({ path: `${at}.when.selector`, selector: item.when.selector });
@@ -172,6 +178,14 @@ async function validate(args) {
           if (status === 'host-only') warnings.push({ file, path, message: `target ${JSON.stringify(selector)}: host found in ${page}; the part inside its shadow root cannot be checked statically` });
         }
       }
+    }
+  }
+  // Translations: every item, in each locale asked for (else each locale any item of these packs is translated into).
+  const locales = args.locales ?? [...new Set(translatable.flatMap(({ item }) => Object.keys(item.translations ?? {})))];
+  for (const locale of locales) {
+    for (const { file, at, item } of translatable) {
+      const gaps = untranslatedFields(item, locale);
+      if (gaps.length) warnings.push({ file, path: `${at}.translations`, message: `"${item.id}" is missing a "${locale}" translation of ${gaps.join(', ')}: clinicians reading ${locale} see the pack's ${item.locale} there` });
     }
   }
   // Value sets across every pack given (a composed set may include another pack's).

@@ -14,6 +14,7 @@ const run = (cmd, args) => {
 const bin = (name) => join('node_modules', '.bin', name);
 
 rmSync('dist', { recursive: true, force: true });
+run(process.execPath, ['scripts/compile-messages.mjs']);
 run(process.execPath, [bin('rollup'), '-c', '--silent']);
 run(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
 cpSync('src/themes', 'dist/themes', { recursive: true });

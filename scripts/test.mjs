@@ -33,6 +33,7 @@ try {
   finish(1, 'setup failed');
 }
 
+if (step('message catalogues compiled and complete (scripts/compile-messages.mjs --check)', node, ['scripts/compile-messages.mjs', '--check']) !== 0) finish(1, 'the message catalogues are out of date or incomplete');
 if (step('typecheck (tsc)', node, [join('node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json']) !== 0) finish(1, 'typecheck failed');
 if (step('lint (eslint with lit and wc plugins)', node, [bin('eslint'), '.']) !== 0) finish(1, 'lint failed');
 if (step('build (rollup, .d.ts, custom-elements.json)', node, ['scripts/build.mjs']) !== 0) finish(1, 'build failed');

@@ -47,6 +47,8 @@ export type ProblemCode =
   | 'feedback-failed'
   | 'launch-failed'
   | 'records'
+  // localisation: a message or a locale the library has no words for (English is shown)
+  | 'translation-missing'
   // the engine: packs, conditions, storage
   | 'pack-invalid'
   | 'pack-item-invalid'

@@ -77,7 +77,9 @@ export class AnchorController implements ReactiveController {
       if (options.arrow) middleware.push(arrow({ element: options.arrow, padding: 6 }));
       const { x, y, placement, middlewareData } = await computePosition(reference, floating, {
         strategy: 'fixed',
-        placement: options.placement,
+        // Right to left, the sides mirror (a tip "right" of its control sits at its end, on the left); Floating UI
+        // mirrors -start/-end itself.
+        placement: mirrorPlacement(options.placement, getComputedStyle(reference).direction === 'rtl'),
         middleware,
       });
       // CSSOM writes, not style attributes: allowed under a strict style-src CSP.
@@ -217,4 +219,10 @@ export class AnchorController implements ReactiveController {
     this.state = state;
     if (changed || anchorChanged) this.onChange(state, this.anchor);
   }
+}
+
+/** `left` ↔ `right` when the anchor's text runs right to left. */
+export function mirrorPlacement<P extends string>(placement: P, rtl: boolean): P {
+  if (!rtl) return placement;
+  return placement.replace(/^(left|right)/, (side) => (side === 'left' ? 'right' : 'left')) as P;
 }

@@ -91,6 +91,36 @@ describe('ehr-guide validate', () => {
   });
 });
 
+describe('ehr-guide validate: translations', () => {
+  it('the example packs are fully translated into Spanish; another locale lists every item, field by field', () => {
+    const ok = cli('validate', 'packs/ehr-skills.json', 'packs/ai-literacy.json', '--today', '2026-11-23');
+    assert.equal(ok.status, 0, ok.out + ok.err);
+    assert.doesNotMatch(ok.out, /translation/);
+    const fr = cli('validate', 'packs/ehr-skills.json', '--locales', 'fr', '--today', '2026-11-23');
+    assert.equal(fr.status, 0, fr.out + fr.err);
+    assert.match(fr.out, /warning packs\/ehr-skills.json \$\.items\[8\]\.translations: "tour.order-entry" is missing a "fr" translation of title, body, steps\[0\]\.title, steps\[0\]\.body, steps\[1\]\.title, steps\[1\]\.body, steps\[2\]\.title, steps\[2\]\.body: clinicians reading fr see the pack's en there/);
+    assert.equal((fr.out.match(/missing a "fr" translation/g) ?? []).length, 9);
+  });
+
+  it('names what a partial translation leaves out, skips items in their own language, and rejects a bad tag', () => {
+    const file = write('partial.json', pack('partial', [
+      tip('a', { translations: { es: { title: 'A' } } }),
+      tip('b', { translations: { 'es-MX': { title: 'B', body: 'cuerpo' }, es: { body: 'cuerpo' } } }),
+      tip('c', { locale: 'fr' }),
+      tip('d', { translations: { es_MX: { title: 'x' } } }),
+    ]));
+    const r = cli('validate', file, '--locales', 'es,es-MX', '--today', '2026-11-23');
+    assert.equal(r.status, 1, r.out + r.err);
+    assert.match(r.out, /error {3}\S+ \$\.items\[3\]\.translations\.es_MX: must be a BCP 47 language tag/);
+    assert.match(r.out, /\$\.items\[0\]\.translations: "a" is missing a "es" translation of body:/);
+    assert.match(r.out, /\$\.items\[0\]\.translations: "a" is missing a "es-MX" translation of body:/);
+    assert.match(r.out, /\$\.items\[1\]\.translations: "b" is missing a "es" translation of title:/);
+    assert.doesNotMatch(r.out, /"b" is missing a "es-MX"/);
+    assert.doesNotMatch(r.out, /"c" is missing/);
+    assert.match(cli('validate', file, '--locales', 'es,english!').err, /--locales: "english!" is not a BCP 47 language tag/);
+  });
+});
+
 describe('ehr-guide compile', () => {
   it('compiles markdown bodies (items and tour steps) into token trees that load without marked', async () => {
     const src = write('authored.json', pack('authored', [tip('t1', { body: 'Use **care** <script>x</script> [ok](https://example.org)' }), { kind: 'tour', id: 'tour', version: '1.0.0', title: 'T', reviewBy: '2027-01-01', body: 'tour *intro*', steps: [{ selector: '#a', title: 'A', body: 'step **one**' }] }]));

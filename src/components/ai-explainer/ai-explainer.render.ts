@@ -3,9 +3,11 @@ import type { CdsCoding } from '../../core/cds/cds-response.js';
 import type { PopulationCheck, RelevantSubgroup, ScoreExplanation } from '../../core/models/explain.js';
 import type { ModelCard } from '../../core/models/model-card.js';
 import { renderCalibratedRisk, renderChecklist, renderLimits, renderPopulation, renderPredictiveValue, renderThresholds } from './explanation-sections.js';
+import { reasonWords, type Words } from './explainer-words.js';
 
 /** What the explainer's details need: its state and handlers. */
 export interface DetailsView {
+  w: Words;
   id: string;
   headingLevel: number;
   card: ModelCard;
@@ -22,21 +24,21 @@ export interface DetailsView {
 
 /** The explanation's sections, then Model Facts and the lesson (inline when opened). */
 export function renderDetails(v: DetailsView) {
-  const { card, headingLevel: level } = v;
+  const { card, headingLevel: level, w } = v;
   const nested = Math.min(6, level + 1);
   return html`
-    ${card.trainingExample ? html`<p class="badge" role="note">Training example built from published figures — not a vendor's model card.</p>` : nothing}
-    ${renderThresholds(level, card, v.explanation, v.value)} ${renderCalibratedRisk(level, v.explanation, v.value)}
-    ${renderPredictiveValue(level, v.explanation)}
-    ${renderPopulation(level, card, v.population)} ${renderLimits(level, card, v.subgroups)}
-    ${renderChecklist(level, card)}
+    ${card.trainingExample ? html`<p class="badge" role="note">${w.t('trainingExample')}</p>` : nothing}
+    ${renderThresholds(w, level, card, v.explanation, v.value)} ${renderCalibratedRisk(w, level, v.explanation, v.value)}
+    ${renderPredictiveValue(w, level, v.explanation)}
+    ${renderPopulation(w, level, card, v.population)} ${renderLimits(w, level, card, v.subgroups)}
+    ${renderChecklist(w, level, card)}
     <p class="links">
       ${v.factsHref
-        ? html`<a href=${v.factsHref}>Model facts</a>`
-        : html`<button class="link" aria-expanded=${v.factsOpen ? 'true' : 'false'} aria-controls="${v.id}-facts" @click=${v.openFacts}>${v.factsOpen ? 'Hide model facts' : 'Model facts'}</button>`}
+        ? html`<a href=${v.factsHref}>${w.t('factsLink')}</a>`
+        : html`<button class="link" aria-expanded=${v.factsOpen ? 'true' : 'false'} aria-controls="${v.id}-facts" @click=${v.openFacts}>${w.t(v.factsOpen ? 'hideFacts' : 'factsLink')}</button>`}
       ${card.lessonId
         ? html`<button class="link" aria-expanded=${v.lessonOpen ? 'true' : 'false'} aria-controls="${v.id}-lesson" @click=${() => v.openLesson(card.lessonId!)}>
-            ${v.lessonOpen ? 'Hide the lesson' : 'Lesson: reading this output'}
+            ${w.t(v.lessonOpen ? 'hideLesson' : 'lesson')}
           </button>`
         : nothing}
     </p>
@@ -47,6 +49,7 @@ export function renderDetails(v: DetailsView) {
 
 /** What the feedback controls need. */
 export interface FeedbackView {
+  w: Words;
   state: 'idle' | 'reasons' | 'sent';
   sentOutcome?: string;
   reasons: CdsCoding[];
@@ -58,21 +61,22 @@ export interface FeedbackView {
 
 /** Agree / Override…, the override reasons, or what was recorded. */
 export function renderFeedback(v: FeedbackView) {
-  if (v.state === 'sent') return html`<p part="feedback" class="feedback" role="status">${v.sentOutcome} Thank you — recorded.</p>`;
+  const { w } = v;
+  if (v.state === 'sent') return html`<p part="feedback" class="feedback" role="status">${v.sentOutcome} ${w.t('thanks')}</p>`;
   if (v.state === 'reasons') {
     return html`<form part="feedback" class="feedback" @submit=${v.submitReason}>
       <fieldset>
-        <legend>Why are you overriding this output?</legend>
-        ${v.reasons.map((r) => html`<label><input type="radio" name="reason" value="${r.system ?? ''}|${r.code}" /> ${r.display ?? r.code}</label>`)}
-        <p class="reason-error" role="alert" hidden>Choose a reason.</p>
+        <legend>${w.t('whyOverride')}</legend>
+        ${v.reasons.map((r) => html`<label><input type="radio" name="reason" value="${r.system ?? ''}|${r.code}" /> ${reasonWords(w, r)}</label>`)}
+        <p class="reason-error" role="alert" hidden>${w.t('chooseReason')}</p>
       </fieldset>
-      <button type="submit" class="primary">Send override</button>
-      <button type="button" @click=${v.cancel}>Cancel</button>
+      <button type="submit" class="primary">${w.t('sendOverride')}</button>
+      <button type="button" @click=${v.cancel}>${w.t('cancel')}</button>
     </form>`;
   }
-  return html`<div part="feedback" class="feedback" role="group" aria-label="Your judgement of this output">
-    <button @click=${v.agree}>Agree</button>
-    <button @click=${v.askReason}>Override…</button>
+  return html`<div part="feedback" class="feedback" role="group" aria-label=${w.t('feedbackGroup')}>
+    <button @click=${v.agree}>${w.t('agree')}</button>
+    <button @click=${v.askReason}>${w.t('override')}</button>
   </div>`;
 }
 

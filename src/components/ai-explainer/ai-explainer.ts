@@ -1,9 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import messages from '../../i18n/compiled/en/explainer.js';
+import { headlineWords, reasonWords } from './explainer-words.js';
 import { aiOutputFrom, findModelCard, type AiOutput } from '../../core/models/ai-output.js';
 import { explainOutput } from '../../core/models/explain-output.js';
-import { describeOutput } from '../../core/models/describe.js';
 import { validateModelCard, type ModelCard } from '../../core/models/model-card.js';
 import type { CdsCoding } from '../../core/cds/cds-response.js';
 import { sharedCdsFeedbackOutbox } from '../../platform/shared-outbox.js';
@@ -99,6 +101,7 @@ export class EhrAiExplainer extends GuideElement {
   @property({ attribute: false }) evaluator?: ConditionEvaluator;
 
   readonly #guide = new GuideController(this);
+  protected override i18n = new LocaleController<keyof typeof messages>(this, 'explainer', messages, this.#guide);
   readonly #population = new PopulationCheckController(this, {
     guide: () => this.#guide.guide,
     patientData: () => this.patientData,
@@ -119,7 +122,7 @@ export class EhrAiExplainer extends GuideElement {
   @state() private modelCard?: ModelCard;
   @state() private error?: string;
   @state() private feedback: 'idle' | 'reasons' | 'sent' = 'idle';
-  @state() private sentOutcome?: string;
+  @state() private sent?: { outcome: 'agree' | 'override'; reason?: CdsCoding };
   @state() private factsOpen = false;
   @state() private lessonOpen = false;
 
@@ -235,7 +238,7 @@ export class EhrAiExplainer extends GuideElement {
     this.emit('ehr-ai-feedback', detail);
     deliverFeedback(detail, { guide: this.#engine, modelName: card?.name, cdsServiceUrl: this.cdsServiceUrl, reason, problem: (message) => this.#problem({ code: 'feedback-failed', message }) });
     this.feedback = 'sent';
-    this.sentOutcome = outcome === 'agree' ? 'You agreed with this output.' : `You overrode this output${reason?.display ? `: ${reason.display}` : ''}.`;
+    this.sent = { outcome, reason };
   }
 
   #onReasonSubmit = (event: SubmitEvent) => {
@@ -276,30 +279,28 @@ export class EhrAiExplainer extends GuideElement {
   };
 
   override render() {
+    const w = this.i18n;
     if (this.error) {
-      return html`<section part="base" class="base error" aria-label="AI output explanation"><p role="note">This AI output cannot be explained: ${this.error}</p></section>`;
+      return html`<section part="base" class="base error" aria-label=${w.t('region')}><p role="note">${w.t('cannotExplain', { error: this.error })}</p></section>`;
     }
     if (!this.output) return nothing;
     const card = this.modelCard;
-    const { explanation, value, reason } = this.#explain();
-    const words = describeOutput(this.output, card);
+    const explained = this.#explain();
+    const { explanation, value } = explained;
+    const { words, summary } = headlineWords(w, this.output, card, explained);
     const expanded = this.#isExpanded;
-    const summary = card
-      ? value !== undefined && explanation
-        ? explanation.summary
-        : `${reason ? `Cannot be placed against the thresholds: ${reason}.` : ''}`
-      : 'No model card is available for this output, so its threshold, reliability here and intended population cannot be shown.';
     return html`<section part="base" class="base" aria-labelledby="${this.#id}-title">
       <p part="summary" class="summary">
-        <strong id="${this.#id}-title">${card ? card.name : 'AI output'}</strong>: ${words}.
+        <strong id="${this.#id}-title">${card ? card.name : w.t('aiOutput')}</strong>: ${words}.
         <span class="line">${summary}</span>
       </p>
       <button part="toggle" class="toggle" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="${this.#id}-details" @click=${this.#toggle}>
-        ${expanded ? 'Hide explanation' : 'Explain this output'}
+        ${w.t(expanded ? 'hide' : 'show')}
       </button>
       <div part="details" id="${this.#id}-details" class="details" ?hidden=${!expanded}>
         ${card
           ? renderDetails({
+              w,
               id: this.#id,
               headingLevel: this.headingLevel,
               card,
@@ -315,8 +316,9 @@ export class EhrAiExplainer extends GuideElement {
             })
           : nothing}
         ${renderFeedback({
+          w,
           state: this.feedback,
-          sentOutcome: this.sentOutcome,
+          sentOutcome: !this.sent ? undefined : this.sent.outcome === 'agree' ? w.t('agreed') : this.sent.reason ? w.t('overrodeReason', { reason: reasonWords(w, this.sent.reason) }) : w.t('overrode'),
           reasons: this.#overrideReasons,
           agree: this.#agree,
           askReason: this.#askReason,

@@ -1,83 +1,95 @@
 import { html, nothing } from 'lit';
-import { formatCount, formatPercent } from '../../core/models/describe.js';
 import type { PopulationCheck, RelevantSubgroup, ScoreExplanation } from '../../core/models/explain.js';
 import { outputScale, type ModelCard } from '../../core/models/model-card.js';
 import { renderIconArray } from './icon-array.js';
 import { renderThresholdScale } from './threshold-scale.js';
 import { heading } from '../shared/heading.js';
+import { criterionWords, frequencyWords, whereWords, type Words } from './explainer-words.js';
+
+/** `text` with `part` (once) in bold: a sentence in any language keeps its emphasis where the translation put it. */
+function emphasise(text: string, part: string) {
+  const at = text.indexOf(part);
+  return at < 0 ? text : html`${text.slice(0, at)}<strong>${part}</strong>${text.slice(at + part.length)}`;
+}
 
 /** Where the output sits against the card's thresholds: an SVG scale and the band's action in words. */
-export function renderThresholds(level: number, card: ModelCard, explanation: ScoreExplanation | undefined, value: number | undefined) {
+export function renderThresholds(w: Words, level: number, card: ModelCard, explanation: ScoreExplanation | undefined, value: number | undefined) {
   const range = card.output.range ?? (outputScale(card) === 'probability' ? { min: 0, max: 1 } : undefined);
-  const thresholdWords = card.thresholds.map((t) => `${t.label} at ${t.value}`).join('; ');
-  return html`${heading(level, 'Against the thresholds')}
-    ${range
-      ? renderThresholdScale(value, range, card.thresholds, `${value === undefined ? 'No value on this scale' : `Output ${value}`} on a scale of ${range.min} to ${range.max}; ${thresholdWords || 'no thresholds'}`)
-      : nothing}
-    <p>${explanation?.band ? html`At or above <strong>${explanation.band.label}</strong>. ${explanation.band.action}` : value === undefined ? "The output carries no value on this model's scale." : 'Below every alert threshold.'}</p>`;
+  const thresholdWords = card.thresholds.map((t) => w.t('thresholdAt', { label: t.label, value: w.number(t.value, 3) })).join('; ');
+  const label = range && w.t('scaleLabel', { value: value === undefined ? 'none' : w.number(value, 3), min: w.number(range.min, 3), max: w.number(range.max, 3), thresholds: thresholdWords || w.t('noThresholds') });
+  return html`${heading(level, w.t('thresholdsHeading'))}
+    ${range ? renderThresholdScale(value, range, card.thresholds, label!, (n) => w.number(n, 3)) : nothing}
+    <p>${explanation?.band ? html`${emphasise(w.t('atOrAbove', { band: explanation.band.label }), explanation.band.label)} ${explanation.band.action}` : value === undefined ? w.t('noValue') : w.t('belowAll')}</p>`;
 }
 
 /** The calibrated risk: how often patients who scored like this had the outcome in the evaluation. */
-export function renderCalibratedRisk(level: number, explanation: ScoreExplanation | undefined, value: number | undefined) {
+export function renderCalibratedRisk(w: Words, level: number, explanation: ScoreExplanation | undefined, value: number | undefined) {
   const c = explanation?.calibrated;
   if (!c || value === undefined) return nothing;
-  return html`${heading(level, 'Risk for a score like this')}
-    <p>
-      In the evaluation, ${formatPercent(c.risk)} of patients who scored ${c.scoreFrom} to ${c.scoreTo} had the outcome${c.interval
-        ? html` (95 % interval ${formatPercent(c.interval.low)} to ${formatPercent(c.interval.high)}${c.n ? `, ${c.n} patients` : ''})`
-        : nothing}. A calibration from another population may not hold here.
-    </p>`;
+  const args = { risk: w.percent(c.risk), from: w.number(c.scoreFrom, 3), to: w.number(c.scoreTo, 3) };
+  const sentence = c.interval
+    ? w.t(c.n ? 'calibratedIntervalN' : 'calibratedInterval', { ...args, low: w.percent(c.interval.low), high: w.percent(c.interval.high), n: c.n === undefined ? '' : w.number(c.n) })
+    : w.t('calibrated', args);
+  return html`${heading(level, w.t('calibratedHeading'))}
+    <p>${sentence} ${w.t('calibrationCaveat')}</p>`;
 }
 
 /** What a flag means here: PPV at this site's prevalence, in words, as an icon array, and the number needed to evaluate. */
-export function renderPredictiveValue(level: number, explanation: ScoreExplanation | undefined) {
+export function renderPredictiveValue(w: Words, level: number, explanation: ScoreExplanation | undefined) {
   if (explanation?.ppv === undefined || !explanation.frequency) return nothing;
-  const where = explanation.prevalenceSource === 'local' ? 'at this hospital' : 'in the evaluation';
-  return html`${heading(level, `What a flag at ${explanation.atThreshold?.threshold ?? 'the threshold'} means here`)}
+  const where = whereWords(w, explanation);
+  const base = { prevalence: w.percent(explanation.prevalence), where, ppv: w.percent(explanation.ppv) };
+  const frequency = frequencyWords(w, explanation.frequency);
+  const threshold = explanation.atThreshold?.threshold;
+  return html`${heading(level, w.t('ppvHeading', { threshold: threshold === undefined ? '—' : w.number(threshold, 3) }))}
     <p>
-      At ${formatPercent(explanation.prevalence)} prevalence (${where}), ${formatPercent(explanation.ppv)} of flagged patients have the condition
-      (positive predictive value${explanation.ppvInterval ? html`, 95 % range ${formatPercent(explanation.ppvInterval.low)} to ${formatPercent(explanation.ppvInterval.high)}` : nothing}).
-      About ${formatCount(explanation.numberNeededToEvaluate!)} flagged patients are assessed for each one who has it.
-      ${explanation.npv !== undefined ? html`Of patients below the threshold, ${formatPercent(explanation.npv)} do not have it.` : nothing}
+      ${explanation.ppvInterval ? w.t('ppvRange', { ...base, low: w.percent(explanation.ppvInterval.low), high: w.percent(explanation.ppvInterval.high) }) : w.t('ppv', base)}
+      ${w.t('nne', { count: w.count(explanation.numberNeededToEvaluate!) })}
+      ${explanation.npv !== undefined ? w.t('npv', { npv: w.percent(explanation.npv) }) : nothing}
     </p>
-    ${renderIconArray(explanation.frequency.withCondition, explanation.frequency.per, explanation.frequency.sentence)}
-    ${explanation.prevalenceSource === 'evaluation' ? html`<p class="muted">This hospital's prevalence is not configured; the figure uses the evaluation's, and may differ here.</p>` : nothing}`;
+    ${renderIconArray(explanation.frequency.withCondition, explanation.frequency.per, frequency, { with: w.t('legendWith'), without: w.t('legendWithout') })}
+    ${explanation.prevalenceSource === 'evaluation' ? html`<p class="muted">${w.t('prevalenceNotSet')}</p>` : nothing}`;
 }
 
 /** The intended-population check: inside / outside / cannot tell, each criterion with its reason. */
-export function renderPopulation(level: number, card: ModelCard, check: PopulationCheck | 'pending' | undefined) {
+export function renderPopulation(w: Words, level: number, card: ModelCard, check: PopulationCheck | 'pending' | undefined) {
   const body = () => {
-    if (!check || check === 'pending') return html`<p class="muted" role="status">Checking the record…</p>`;
-    if (card.population.criteria.length === 0) return html`<p>The model card states no population criteria.</p>`;
-    const words = { inside: 'Inside the intended population', outside: 'Outside the intended population: the figures above may not apply', 'cannot-tell': 'Cannot tell from the record' }[check.status];
+    if (!check || check === 'pending') return html`<p class="muted" role="status">${w.t('checking')}</p>`;
+    if (card.population.criteria.length === 0) return html`<p>${w.t('noCriteria')}</p>`;
+    const words = w.t(({ inside: 'inside', outside: 'outside', 'cannot-tell': 'cannotTell' } as const)[check.status]);
     return html`<div part="population" class="population ${check.status}">
-      <p role="status"><strong>${words}.</strong></p>
+      <p role="status"><strong>${words}</strong></p>
       <ul>
-        ${check.criteria.map((c) => html`<li class=${c.result}><span class="mark" aria-hidden="true">${c.result === 'met' ? '✓' : c.result === 'not-met' ? '✗' : '?'}</span> ${c.description}: ${c.reason}.</li>`)}
+        ${check.criteria.map((c) => html`<li class=${c.result}><span class="mark" aria-hidden="true">${c.result === 'met' ? '✓' : c.result === 'not-met' ? '✗' : '?'}</span> ${w.t('criterion', { description: c.description, reason: criterionWords(w, c) })}</li>`)}
       </ul>
     </div>`;
   };
-  return html`${heading(level, 'Is this patient in the intended population?')}
+  return html`${heading(level, w.t('populationHeading'))}
     ${body()}`;
 }
 
 /** The limits that apply: the subgroups this patient belongs to, then the card's limitations and known biases. */
-export function renderLimits(level: number, card: ModelCard, subgroups: readonly RelevantSubgroup[]) {
+export function renderLimits(w: Words, level: number, card: ModelCard, subgroups: readonly RelevantSubgroup[]) {
   const figures = (s: RelevantSubgroup['subgroup']) =>
-    [s.auroc !== undefined ? `AUROC ${s.auroc}` : '', s.sensitivity !== undefined ? `sensitivity ${formatPercent(s.sensitivity)}` : '', s.specificity !== undefined ? `specificity ${formatPercent(s.specificity)}` : '', s.note ?? '']
+    [
+      s.auroc !== undefined ? w.t('auroc', { value: w.fixed(s.auroc, 2) }) : '',
+      s.sensitivity !== undefined ? w.t('sensitivity', { value: w.percent(s.sensitivity) }) : '',
+      s.specificity !== undefined ? w.t('specificity', { value: w.percent(s.specificity) }) : '',
+      s.note ?? '',
+    ]
       .filter(Boolean)
       .join('; ');
-  return html`${heading(level, 'Limits that apply')}
+  return html`${heading(level, w.t('limitsHeading'))}
     <ul>
-      ${subgroups.map(({ subgroup }) => html`<li>For ${subgroup.group}: ${figures(subgroup)}</li>`)} ${card.limitations.map((l) => html`<li>${l}</li>`)}
+      ${subgroups.map(({ subgroup }) => html`<li>${w.t('subgroup', { group: subgroup.group, figures: figures(subgroup) })}</li>`)} ${card.limitations.map((l) => html`<li>${l}</li>`)}
       ${card.knownBiases.map((b) => html`<li>${b}</li>`)}
     </ul>`;
 }
 
 /** The card's verify-before-acting checklist. */
-export function renderChecklist(level: number, card: ModelCard) {
+export function renderChecklist(w: Words, level: number, card: ModelCard) {
   if (!card.verifyBeforeActing.length) return nothing;
-  return html`${heading(level, 'Before you act')}
+  return html`${heading(level, w.t('beforeHeading'))}
     <ul part="checklist" class="checklist">
       ${card.verifyBeforeActing.map((item) => html`<li>${item}</li>`)}
     </ul>`;

@@ -7,6 +7,8 @@ import { cardFeedback } from '../../core/cds/feedback.js';
 import type { GuideApi } from '../../core/engine/guide-api.js';
 import { sharedCdsFeedbackOutbox } from '../../platform/shared-outbox.js';
 
+export const DEFAULT_REASON_SYSTEM = 'https://ehr-guide.dev/CodeSystem/ai-override-reason';
+
 /** Override reasons offered when the output did not come with its own (a CDS card's `overrideReasons`). */
 export const DEFAULT_OVERRIDE_REASONS: CdsCoding[] = [
   { system: 'https://ehr-guide.dev/CodeSystem/ai-override-reason', code: 'clinical-judgement', display: 'My assessment of the patient differs' },

@@ -8,7 +8,7 @@ let nextId = 0;
  * Gigerenzer 2009). The picture is an `img` labelled by the same sentence shown beside it, and filled versus
  * outlined icons carry the meaning without relying on colour (forced-colours and greyscale print keep it).
  */
-export function renderIconArray(withCondition: number, per: number, sentence: string) {
+export function renderIconArray(withCondition: number, per: number, sentence: string, legend = { with: 'has the condition', without: 'does not' }) {
   const id = `ehr-icon-array-${++nextId}`;
   const columns = 10;
   const size = 12;
@@ -22,6 +22,6 @@ export function renderIconArray(withCondition: number, per: number, sentence: st
   return html`<figure class="icon-array" part="icon-array">
     <svg role="img" aria-labelledby=${id} viewBox="0 0 ${columns * size} ${rows * size}" width=${columns * size * 1.5} height=${rows * size * 1.5}>${icons}</svg>
     <figcaption id=${id}>${sentence}</figcaption>
-    <p class="legend muted" aria-hidden="true"><span class="key with"></span> has the condition <span class="key without"></span> does not</p>
+    <p class="legend muted" aria-hidden="true"><span class="key with"></span> ${legend.with} <span class="key without"></span> ${legend.without}</p>
   </figure>`;
 }

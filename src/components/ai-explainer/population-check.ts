@@ -93,7 +93,7 @@ export class PopulationCheckController implements ReactiveController {
     } catch (error) {
       if (run !== this.#run) return;
       const reason = `the check could not run (${(error as Error).message})`;
-      this.#set({ status: 'cannot-tell', criteria: card.population.criteria.map((c) => ({ description: c.description, result: 'unknown', reason })) }, []);
+      this.#set({ status: 'cannot-tell', criteria: card.population.criteria.map((c) => ({ description: c.description, result: 'unknown', reason, why: { code: 'check-failed' } })) }, []);
     }
   }
 

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import messages from '../../i18n/compiled/en/cds.js';
 import { CdsCardSet, readCdsResponse, type CdsCoding, type CdsLink, type ReadCard } from '../../core/cds/cds-response.js';
 import { cardFeedback } from '../../core/cds/feedback.js';
 import { sharedCdsFeedbackOutbox } from '../../platform/shared-outbox.js';
@@ -18,7 +20,7 @@ import { heading } from '../shared/heading.js';
 import { renderCardActions } from './card-actions.render.js';
 import { cdsCardsStyles } from './cds-cards.styles.js';
 
-const INDICATOR_WORDS = { critical: 'Critical', warning: 'Warning', info: 'Info', success: 'Info' } as const;
+const INDICATOR_WORDS = { critical: 'critical', warning: 'warning', info: 'info', success: 'info' } as const;
 const SUMMARY_MAX = 140;
 
 /** A SMART link launch, done by the host (only the EHR can mint a launch context). */
@@ -84,6 +86,7 @@ export class EhrCdsCards extends GuideElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
 
   readonly #guide = new GuideController(this);
+  protected override i18n = new LocaleController<keyof typeof messages>(this, 'cds', messages, this.#guide);
 
   @state() private cards: ReadCard[] = [];
   @state() private resolved = new Map<string, string>();
@@ -205,7 +208,7 @@ export class EhrCdsCards extends GuideElement {
     if (!chosen.length) return;
     if (!this.#act(card, { action: 'accept', suggestionIds: chosen.map((s) => s.uuid).filter((id): id is string => !!id) }, true)) return;
     this.#feedback(card, { outcome: 'accepted', acceptedSuggestions: chosen.map((s) => s.uuid).filter((id): id is string => !!id) });
-    this.#resolve(card, `Accepted: ${chosen.map((s) => s.label).join('; ')}`);
+    this.#resolve(card, this.i18n.t('accepted', { list: this.i18n.list(chosen.map((s) => s.label)) }));
   }
 
   #onOverride(card: ReadCard, event: SubmitEvent): void {
@@ -224,7 +227,7 @@ export class EhrCdsCards extends GuideElement {
     }
     if (!this.#act(card, { action: 'override', ...(reason ? { reason: { code: reason.code, ...(reason.system ? { system: reason.system } : {}), ...(reason.display ? { display: reason.display } : {}) } } : {}) }, true)) return;
     this.#feedback(card, { outcome: 'overridden', reason });
-    this.#resolve(card, `Overridden${reason?.display ? `: ${reason.display}` : ''}`);
+    this.#resolve(card, this.#overridden(reason?.display));
   }
 
   async #openLink(card: ReadCard, link: CdsLink, event: Event): Promise<void> {
@@ -247,7 +250,7 @@ export class EhrCdsCards extends GuideElement {
 
   override render() {
     if (!this.cards.length) return nothing;
-    return html`<ul part="list" class="list" aria-label="Decision support">
+    return html`<ul part="list" class="list" aria-label=${this.i18n.t('list')}>
       ${this.cards.map((card, index) => this.#renderCard(card, index))}
     </ul>`;
   }
@@ -261,15 +264,15 @@ export class EhrCdsCards extends GuideElement {
     const indicator = c.indicator === 'success' ? 'info' : c.indicator;
     const images = imagePolicyFor(this); // icons and detail images only from the page's or allowed origins
     return html`<li part="card" class="card ${indicator}" aria-labelledby=${id} data-key=${card.key}>
-      <p part="indicator" class="indicator"><span class="icon" aria-hidden="true">${indicator === 'critical' ? '‼' : indicator === 'warning' ? '!' : 'i'}</span> ${INDICATOR_WORDS[c.indicator]}</p>
+      <p part="indicator" class="indicator"><span class="icon" aria-hidden="true">${indicator === 'critical' ? '‼' : indicator === 'warning' ? '!' : 'i'}</span> ${this.i18n.t(INDICATOR_WORDS[c.indicator])}</p>
       ${heading(this.headingLevel, summary, { id, part: 'summary' })}
       ${summary !== c.summary ? html`<p class="full-summary">${c.summary}</p>` : nothing}
-      ${c.detail ? html`<div part="detail" class="detail md">${renderMarkdown(this.details.get(card.key), { imageAllowed: images })}</div>` : nothing}
+      ${c.detail ? html`<div part="detail" class="detail md">${renderMarkdown(this.details.get(card.key), { imageAllowed: images, labels: { table: this.i18n.t('table'), image: this.i18n.t('image') } })}</div>` : nothing}
       <p part="source" class="source muted">
-        ${card.icon && images(card.icon) ? html`<img src=${card.icon} alt="" width="16" height="16" referrerpolicy="no-referrer" />` : nothing} Source:
+        ${card.icon && images(card.icon) ? html`<img src=${card.icon} alt="" width="16" height="16" referrerpolicy="no-referrer" />` : nothing} ${this.i18n.t('source')}
         ${c.source.url && /^https?:\/\//i.test(c.source.url) ? html`<a href=${c.source.url} target="_blank" rel="noopener noreferrer">${c.source.label}</a>` : c.source.label}
       </p>
-      ${model && this.explainerReady ? html`<ehr-ai-explainer heading-level=${Math.min(6, this.headingLevel + 1)} .cdsCard=${c} .card=${model} cds-service-url=${this.#serviceUrls.get(card.serviceId) ?? nothing} @ehr-ai-feedback=${(e: CustomEvent<{ outcome: string; reason?: { display?: string } }>) => this.#resolve(card, e.detail.outcome === 'agree' ? 'Agreed with the AI output' : `Overridden${e.detail.reason?.display ? `: ${e.detail.reason.display}` : ''}`)}></ehr-ai-explainer>` : nothing}
+      ${model && this.explainerReady ? html`<ehr-ai-explainer heading-level=${Math.min(6, this.headingLevel + 1)} .cdsCard=${c} .card=${model} cds-service-url=${this.#serviceUrls.get(card.serviceId) ?? nothing} @ehr-ai-feedback=${(e: CustomEvent<{ outcome: string; reason?: { display?: string } }>) => this.#resolve(card, e.detail.outcome === 'agree' ? this.i18n.t('agreedAi') : this.#overridden(e.detail.reason?.display))}></ehr-ai-explainer>` : nothing}
       ${resolved
         ? html`<p class="resolved" role="status">${resolved}.</p>`
         : renderCardActions({
@@ -281,8 +284,13 @@ export class EhrCdsCards extends GuideElement {
             startOverride: this.#startOverride,
             cancelOverride: () => (this.overriding = undefined),
             submitOverride: (c, e) => this.#onOverride(c, e),
+            t: (key) => this.i18n.t(key),
           })}
     </li>`;
+  }
+
+  #overridden(reason: string | undefined): string {
+    return reason ? this.i18n.t('overriddenReason', { reason }) : this.i18n.t('overridden');
   }
 
   #startOverride = async (card: ReadCard) => {

@@ -12,6 +12,8 @@ import { browserEngineOptions } from '../../platform/browser-engine.js';
 import type { ProblemCode } from '../../events.js';
 import { GuideElement } from '../shared/guide-element.js';
 import { guideContext } from '../../controllers/guide-context.js';
+import { preloadLocale } from '../../i18n/catalogue.js';
+import { nearestLang } from '../../controllers/locale-controller.js';
 
 /**
  * The root of ehr-guide on a page: loads content packs, holds the clinical context, decides through its engine
@@ -48,8 +50,11 @@ export class EhrGuide extends GuideElement {
   @property() proficiency?: Proficiency;
   /** The current workflow point: a CDS Hooks hook name (patient-view, order-sign, …) or a screen id. */
   @property() workflow?: string;
-  /** The user's locale (BCP 47). */
-  @property() locale = 'en';
+  /**
+   * The clinician's locale (BCP 47, e.g. `es-MX`): the language of every element inside and of pack items with
+   * translations. Without it, the SMART launch's `locale`, else the nearest `lang` of the page, else English.
+   */
+  @property() locale?: string;
   /** Where `fhirpath.worker.js` is served, when not beside the library's own files (e.g. a CSP-approved path). */
   @property({ attribute: 'worker-url' }) workerUrl?: string;
   /** Pseudonymous learner id; a random per-device id when absent. Never a name, MRN or e-mail. */
@@ -106,7 +111,8 @@ export class EhrGuide extends GuideElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.engine;
+    // The language first, before any element inside renders: they read it from the engine's context.
+    this.engine.setContext({ locale: this.#resolvedLocale() });
     this.addEventListener('ehr-guide-context', this.#onContextEvent as EventListener);
   }
 
@@ -129,7 +135,7 @@ export class EhrGuide extends GuideElement {
     }
     if (changed.has('proficiency')) patch.proficiency = this.proficiency && (PROFICIENCIES as readonly string[]).includes(this.proficiency) ? this.proficiency : this.#invalid('proficiency', this.proficiency, PROFICIENCIES);
     if (changed.has('workflow')) patch.workflow = this.workflow || null;
-    if (changed.has('locale')) patch.locale = this.locale || 'en';
+    if (changed.has('locale')) patch.locale = this.#resolvedLocale();
     if (Object.keys(patch).length) engine.setContext(patch);
     if (changed.has('context') && this.context) this.setContext(this.context);
     if (changed.has('policy') && this.policy) {
@@ -158,6 +164,15 @@ export class EhrGuide extends GuideElement {
     if (changed.has('packs') && this.packs !== this.#loadedPacks) this.packsLoaded = this.#loadPacks();
     // While packs load, #loadPacks reads the data source afterwards, with the resource types the packs need.
     if (changed.has('dataSource') && this.dataSource && !this.#packsLoading) void this.#loadData();
+  }
+
+  #launchLocale?: string;
+
+  /** `locale`, else the launch's, else the nearest `lang` (the page's), else English; the catalogues start loading. */
+  #resolvedLocale(): string {
+    const locale = this.locale || this.#launchLocale || nearestLang(this) || 'en';
+    void preloadLocale(locale);
+    return locale;
   }
 
   #invalid(name: string, value: string | undefined, allowed: readonly string[]): null {
@@ -201,6 +216,10 @@ export class EhrGuide extends GuideElement {
     const abort = (this.#abort = new AbortController());
     try {
       const patch = await source.load({ resourceTypes: this.engine.requiredResourceTypes, signal: abort.signal });
+      if (patch.locale !== undefined) {
+        this.#launchLocale = patch.locale || undefined;
+        patch.locale = this.#resolvedLocale();
+      }
       if (!abort.signal.aborted) this.setContext(patch);
     } catch (error) {
       if (!abort.signal.aborted) this.#onProblem({ code: 'evaluator', message: `the data source failed: ${(error as Error).message}` });

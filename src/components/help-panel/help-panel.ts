@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import messages from '../../i18n/compiled/en/help.js';
 import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
 import { GuideElement } from '../shared/guide-element.js';
@@ -9,7 +11,7 @@ import { ensureElement } from '../shared/lazy-elements.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { helpPanelStyles } from './help-panel.styles.js';
 
-const KIND_WORDS = { tip: 'Tip', tour: 'Tour', lesson: 'Lesson' } as const;
+const KIND_WORDS = { tip: 'kindTip', tour: 'kindTour', lesson: 'kindLesson' } as const;
 const WHATS_NEW = /^what'?s new$/i;
 let nextId = 0;
 
@@ -52,8 +54,8 @@ let nextId = 0;
 export class EhrHelpPanel extends GuideElement {
   static override styles = [panelStyles, helpPanelStyles];
 
-  /** The panel's title. */
-  @property() heading = 'Help for this screen';
+  /** The panel's title (default: "Help for this screen" in the clinician's language). */
+  @property() heading = '';
   /** The level of the panel's title (2–6). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
@@ -62,6 +64,7 @@ export class EhrHelpPanel extends GuideElement {
   @state() private openItem?: string;
 
   readonly #guide = new GuideController(this);
+  protected override i18n = new LocaleController<keyof typeof messages>(this, 'help', messages, this.#guide);
   readonly #body = new MarkdownBodyController(this, (code, message) => this.problem(code, message, { itemId: this.openItem }));
   readonly #id = `ehr-help-${++nextId}`;
 
@@ -92,12 +95,17 @@ export class EhrHelpPanel extends GuideElement {
     return [item.title, body, ...(item.tags ?? [])].some((text) => text.toLowerCase().includes(q));
   }
 
-  #status(item: LoadedItem): string {
+  #state(item: LoadedItem): 'statusNew' | 'statusPassed' | 'statusNotPassed' | 'statusCompleted' | 'statusSeen' {
     const progress = this.#guide.guide?.itemProgress(item.id);
-    if (!progress) return 'New';
-    if (item.kind === 'lesson' && progress.score !== undefined) return `${progress.passed ? 'Passed' : 'Not passed yet'} (${Math.round(progress.score * 100)} %)`;
-    if (progress.completed) return 'Completed';
-    return progress.seen > 0 ? 'Seen' : 'New';
+    if (!progress) return 'statusNew';
+    if (item.kind === 'lesson' && progress.score !== undefined) return progress.passed ? 'statusPassed' : 'statusNotPassed';
+    if (progress.completed) return 'statusCompleted';
+    return progress.seen > 0 ? 'statusSeen' : 'statusNew';
+  }
+
+  #status(item: LoadedItem): string {
+    const score = this.#guide.guide?.itemProgress(item.id)?.score;
+    return this.i18n.t(this.#state(item), { score: score === undefined ? '' : this.i18n.percent(score) });
   }
 
   async #open(item: LoadedItem): Promise<void> {
@@ -121,30 +129,31 @@ export class EhrHelpPanel extends GuideElement {
     const panelId = `${this.#id}-${item.id.replace(/[^\w-]/g, '_')}`;
     return html`<li data-item=${item.id}>
       <button part="item" class="entry" aria-expanded=${open ? 'true' : 'false'} aria-controls=${panelId} @click=${() => void this.#open(item)}>
-        <span class="kind">${KIND_WORDS[item.kind]}</span> <span class="title">${item.title}</span>
+        <span class="kind">${this.i18n.t(KIND_WORDS[item.kind])}</span> <span class="title">${item.title}</span>
         <span part="status" class="status muted">${this.#status(item)}</span>
       </button>
       <div id=${panelId} class="content" ?hidden=${!open}>
-        ${open && item.kind === 'tip' ? html`<div class="md">${this.#body.render()}</div>` : nothing}
+        ${open && item.kind === 'tip' ? html`<div class="md">${this.#body.render({ table: this.i18n.t('table'), image: this.i18n.t('image') })}</div>` : nothing}
         ${open && item.kind === 'lesson' ? html`<ehr-lesson item=${item.id} heading-level=${Math.min(6, this.headingLevel + 2)}></ehr-lesson>` : nothing}
-        ${open && item.kind === 'tour' ? html`<p class="muted">The tour runs on the screen: use Next, or Escape to stop.</p><ehr-tour item=${item.id}></ehr-tour>` : nothing}
+        ${open && item.kind === 'tour' ? html`<p class="muted">${this.i18n.t('tourHint')}</p><ehr-tour item=${item.id}></ehr-tour>` : nothing}
       </div>
     </li>`;
   }
 
   override render() {
     const relevant = this.relevant;
-    const isNew = (item: LoadedItem) => (item.tags ?? []).some((t) => WHATS_NEW.test(t)) && this.#status(item) === 'New';
+    const isNew = (item: LoadedItem) => (item.tags ?? []).some((t) => WHATS_NEW.test(t)) && this.#state(item) === 'statusNew';
     const shown = relevant.filter((item) => this.#matches(item));
     const fresh = shown.filter(isNew);
     const rest = shown.filter((item) => !isNew(item));
+    const t = this.i18n.t.bind(this.i18n);
     return html`<section part="base" class="base" aria-labelledby="${this.#id}-title">
-      ${heading(this.headingLevel, this.heading, { id: `${this.#id}-title` })}
-      <label for="${this.#id}-search" class="visually-hidden">Search help</label>
-      <input part="search" id="${this.#id}-search" type="search" placeholder="Search help" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
-      <p class="muted" role="status">${shown.length === 0 ? (relevant.length ? 'Nothing matches your search.' : 'No guidance applies here right now.') : `${shown.length} item${shown.length === 1 ? '' : 's'}`}</p>
-      ${fresh.length ? html`${heading(this.headingLevel + 1, "What's new")}<ul class="list">${fresh.map((item) => this.#renderEntry(item))}</ul>` : nothing}
-      ${rest.length ? html`${heading(this.headingLevel + 1, 'For this patient and screen')}<ul class="list">${rest.map((item) => this.#renderEntry(item))}</ul>` : nothing}
+      ${heading(this.headingLevel, this.heading || t('heading'), { id: `${this.#id}-title` })}
+      <label for="${this.#id}-search" class="visually-hidden">${t('search')}</label>
+      <input part="search" id="${this.#id}-search" type="search" placeholder=${t('search')} .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
+      <p class="muted" role="status">${shown.length === 0 ? t(relevant.length ? 'noMatch' : 'nothingHere') : t('count', { count: shown.length })}</p>
+      ${fresh.length ? html`${heading(this.headingLevel + 1, t('whatsNew'))}<ul class="list">${fresh.map((item) => this.#renderEntry(item))}</ul>` : nothing}
+      ${rest.length ? html`${heading(this.headingLevel + 1, t('forHere'))}<ul class="list">${rest.map((item) => this.#renderEntry(item))}</ul>` : nothing}
     </section>`;
   }
 }

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import messages from '../../i18n/compiled/en/lesson.js';
 import { ItemController, itemOfKind } from '../../controllers/item-controller.js';
 import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
 import { gradeLesson, type LessonGrade } from '../../core/lessons/grade.js';
@@ -62,6 +64,7 @@ export class EhrLesson extends GuideElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
 
   readonly #guide = new GuideController(this);
+  protected override i18n = new LocaleController<keyof typeof messages>(this, 'lesson', messages, this.#guide);
   readonly #item = new ItemController<LoadedItem>(this, this.#guide, {
     lookup: itemOfKind('lesson'),
     onChange: () => this.lesson === undefined && this.#settle(),
@@ -163,10 +166,11 @@ export class EhrLesson extends GuideElement {
     if (!lesson) return nothing;
     const grade = this.grade;
     const right = grade ? grade.questions.filter((q) => q.correct).length : 0;
+    const t = this.i18n.t.bind(this.i18n);
     return html`<section part="base" class="base" aria-labelledby="${this.#id}-title">
       ${heading(this.headingLevel, lesson.title, { id: `${this.#id}-title` })}
-      ${lesson.durationMinutes ? html`<p class="muted">About ${lesson.durationMinutes} minute${lesson.durationMinutes === 1 ? '' : 's'}.</p>` : nothing}
-      <div part="body" class="body md">${this.#body.render()}</div>
+      ${lesson.durationMinutes ? html`<p class="muted">${t('duration', { minutes: lesson.durationMinutes })}</p>` : nothing}
+      <div part="body" class="body md">${this.#body.render({ table: t('table'), image: t('image') })}</div>
       <form @submit=${this.#check}>
         ${lesson.questions.map((q, index) => {
           const graded = grade?.questions[index];
@@ -175,24 +179,24 @@ export class EhrLesson extends GuideElement {
             ${q.options.map((o) => {
               const inputId = `${this.#id}-${q.id}-${o.id}`;
               const checked = (this.answers[q.id] ?? []).includes(o.id);
-              const mark = graded && graded.expected.includes(o.id) ? html` <span class="answer">(correct answer)</span>` : nothing;
+              const mark = graded && graded.expected.includes(o.id) ? html` <span class="answer">${t('correctAnswer')}</span>` : nothing;
               return html`<div class="option">
                 <input id=${inputId} type=${q.type === 'single' ? 'radio' : 'checkbox'} name=${`${this.#id}-${q.id}`} .checked=${checked} ?disabled=${!!grade} @change=${(e: Event) => this.#choose(q.id, o.id, q.type, (e.target as HTMLInputElement).checked)} />
                 <label for=${inputId}>${o.text}</label>${mark}
               </div>`;
             })}
             ${graded
-              ? html`<p id="${this.#id}-${q.id}-feedback" class="feedback"><strong>${graded.correct ? 'Correct.' : 'Not quite.'}</strong> ${graded.feedback.join(' ')}</p>`
+              ? html`<p id="${this.#id}-${q.id}-feedback" class="feedback"><strong>${t(graded.correct ? 'correct' : 'notQuite')}</strong> ${graded.feedback.join(' ')}</p>`
               : nothing}
           </fieldset>`;
         })}
-        ${this.incomplete ? html`<p class="incomplete" role="alert">Answer every question first.</p>` : nothing}
+        ${this.incomplete ? html`<p class="incomplete" role="alert">${t('answerAll')}</p>` : nothing}
         ${grade
           ? html`<p part="result" class="result ${grade.passed ? 'passed' : 'failed'}" tabindex="-1" role="status">
-                ${right} of ${grade.questions.length} right: ${grade.passed ? 'passed' : `not passed yet (${Math.ceil(lesson.passMark * grade.questions.length)} needed)`}.
+                ${t(grade.passed ? 'passed' : 'notPassed', { right: this.i18n.number(right), total: this.i18n.number(grade.questions.length), needed: this.i18n.number(Math.ceil(lesson.passMark * grade.questions.length)) })}
               </p>
-              <button part="retry-button" type="button" @click=${this.#retry}>Try again</button>`
-          : html`<button part="check-button" type="submit" class="primary">Check answers</button>`}
+              <button part="retry-button" type="button" @click=${this.#retry}>${t('tryAgain')}</button>`
+          : html`<button part="check-button" type="submit" class="primary">${t('check')}</button>`}
       </form>
     </section>`;
   }

@@ -1,8 +1,10 @@
 import { html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import messages from '../../i18n/compiled/en/facts.js';
 import { ItemController } from '../../controllers/item-controller.js';
-import { HTI1_ATTRIBUTES, HTI1_LABELS, missingHti1Attributes, outputScale, validateModelCard, type ModelCard } from '../../core/models/model-card.js';
+import { HTI1_ATTRIBUTES, missingHti1Attributes, outputScale, validateModelCard, type ModelCard } from '../../core/models/model-card.js';
 import { safeUrl } from '../../core/url-policy.js';
 import { GuideElement } from '../shared/guide-element.js';
 import { panelStyles } from '../shared/panel.styles.js';
@@ -19,8 +21,22 @@ function linkText(url: string): string {
   }
 }
 
-const pct = (p: number) => `${Math.round(p * 1000) / 10} %`;
-const ROLE_WORDS = { informs: 'Informs clinical management', augments: 'Augments clinical management', replaces: 'Replaces clinical management' } as const;
+type FactsMessage = keyof typeof messages;
+const ROLE_WORDS = { informs: 'roleInforms', augments: 'roleAugments', replaces: 'roleReplaces' } as const;
+const TYPE_WORDS: Record<string, FactsMessage> = { prediction: 'typePrediction', classification: 'typeClassification', recommendation: 'typeRecommendation', evaluation: 'typeEvaluation', analysis: 'typeAnalysis', other: 'typeOther' };
+/** The HTI-1 groups' and attributes' message keys (two attribute keys differ from section keys of the label). */
+const GROUP_WORDS: Record<keyof typeof HTI1_ATTRIBUTES, FactsMessage> = {
+  'Details and output': 'groupDetailsAndOutput',
+  Purpose: 'groupPurpose',
+  'Cautioned out-of-scope use': 'groupOutOfScope',
+  'Development details and input features': 'groupDevelopment',
+  'Fairness in development': 'groupFairness',
+  'External validation process': 'groupExternalValidation',
+  'Quantitative measures of performance': 'groupQuantitative',
+  'Ongoing maintenance': 'groupMaintenance',
+  'Update and continued validation or fairness assessment schedule': 'groupUpdates',
+};
+const attributeKey = (name: string) => (name === 'intendedUse' || name === 'intendedUsers' ? `${name}Attr` : name) as FactsMessage;
 
 /**
  * A model card as a Model Facts label (Sendak et al., npj Digital Medicine 2020: summary, mechanism, validation and
@@ -69,6 +85,7 @@ export class EhrModelFacts extends GuideElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   readonly #guide = new GuideController(this);
+  protected override i18n = new LocaleController<FactsMessage>(this, 'facts', messages, this.#guide);
   readonly #card = new ItemController<ModelCard>(this, this.#guide, {
     lookup: (guide, id) => {
       const card = guide.modelCard(id);
@@ -117,7 +134,7 @@ export class EhrModelFacts extends GuideElement {
     const win = window.open('', '_blank', 'popup,width=800,height=900');
     if (!base || !win) return null;
     const doc = win.document;
-    doc.title = this.resolved ? `Model facts: ${this.resolved.name}` : 'Model facts';
+    doc.title = this.resolved ? this.i18n.t('title', { name: this.resolved.name }) : this.i18n.t('titleAlone');
     const style = doc.createElement('style');
     style.textContent = [...EhrModelFacts.styles].map((s) => unsafeCSS(s).cssText).join('\n').replace(/:host/g, 'body');
     doc.head.append(style);
@@ -138,89 +155,96 @@ export class EhrModelFacts extends GuideElement {
     if (!card) return nothing;
     const missing = new Set(missingHti1Attributes(card));
     const perf = card.performance;
+    const w = this.i18n;
+    const t = w.t.bind(w);
+    const pct = (p: number) => w.percent(p, 1);
     return html`<article part="base" class="base" aria-labelledby="title">
       <header>
-        ${this.#heading(0, `Model facts: ${card.name}`, 'title')}
-        <p class="muted">Version ${card.version} · released ${card.releaseDate} · ${card.developer.name} (${card.developer.contact})</p>
-        ${card.trainingExample ? html`<p class="badge" role="note">Training example built from published figures — not a vendor's model card.</p>` : nothing}
-        ${missing.size ? html`<p part="missing" class="missing" role="note">⚠ ${missing.size} of 31 HTI-1 source attributes are missing from this card (marked below).</p>` : nothing}
-        <button part="print-button" @click=${() => this.print()}>Print</button>
+        ${this.#heading(0, t('title', { name: card.name }), 'title')}
+        <p class="muted">${t('meta', { version: card.version, date: w.date(card.releaseDate), developer: card.developer.name, contact: card.developer.contact })}</p>
+        ${card.trainingExample ? html`<p class="badge" role="note">${t('trainingExample')}</p>` : nothing}
+        ${missing.size ? html`<p part="missing" class="missing" role="note">⚠ ${t('missingCount', { missing: w.number(missing.size) })}</p>` : nothing}
+        <button part="print-button" @click=${() => this.print()}>${t('print')}</button>
       </header>
 
       <section part="section">
-        ${this.#heading(1, 'Summary')}
+        ${this.#heading(1, t('summary'))}
         <p>${card.summary}</p>
         <dl>
-          <dt>Output</dt><dd>${card.output.description}${card.output.range ? ` (${card.output.range.min}–${card.output.range.max}${card.output.units ? ` ${card.output.units}` : ''})` : ''} — ${card.output.type}</dd>
-          <dt>Intended use</dt><dd>${card.intendedUse}</dd>
-          <dt>Decision-making role</dt><dd>${ROLE_WORDS[card.decisionRole]}</dd>
+          <dt>${t('output')}</dt><dd>${card.output.description}${card.output.range ? ` (${w.number(card.output.range.min)}–${w.number(card.output.range.max)}${card.output.units ? ` ${card.output.units}` : ''})` : ''} — ${TYPE_WORDS[card.output.type] ? t(TYPE_WORDS[card.output.type]) : card.output.type}</dd>
+          <dt>${t('intendedUse')}</dt><dd>${card.intendedUse}</dd>
+          <dt>${t('role')}</dt><dd>${t(ROLE_WORDS[card.decisionRole])}</dd>
         </dl>
       </section>
 
       <section part="section">
-        ${this.#heading(1, 'Mechanism')}
-        <p>${card.mechanism ?? 'Not stated.'}</p>
-        <p>Inputs: ${card.inputs.join(', ') || 'not stated'}.</p>
+        ${this.#heading(1, t('mechanism'))}
+        <p>${card.mechanism ?? t('notStated')}</p>
+        <p>${card.inputs.length ? t('inputs', { inputs: w.list(card.inputs) }) : t('inputsNone')}</p>
       </section>
 
       <section part="section">
-        ${this.#heading(1, 'Validation and performance')}
+        ${this.#heading(1, t('validation'))}
         <ul>
-          ${card.validation.map((val) => html`<li>${val.external ? 'External' : 'Internal'} validation by ${val.validatedBy}: ${val.sites}, ${val.period}. ${val.population}</li>`)}
+          ${card.validation.map((val) => html`<li>${t(val.external ? 'validationExternal' : 'validationInternal', { by: val.validatedBy, sites: val.sites, period: val.period, population: val.population })}</li>`)}
         </ul>
         <p>
-          ${perf.auroc !== undefined ? html`AUROC ${perf.auroc.toFixed(2)}${perf.aurocInterval ? ` (95 % CI ${perf.aurocInterval.low.toFixed(2)}–${perf.aurocInterval.high.toFixed(2)})` : ''}. ` : nothing}
-          Outcome prevalence in the evaluation: ${pct(perf.evaluationPrevalence)}.
+          ${perf.auroc !== undefined
+            ? perf.aurocInterval
+              ? t('aurocInterval', { value: w.fixed(perf.auroc, 2), low: w.fixed(perf.aurocInterval.low, 2), high: w.fixed(perf.aurocInterval.high, 2) })
+              : t('auroc', { value: w.fixed(perf.auroc, 2) })
+            : nothing}
+          ${t('prevalence', { value: pct(perf.evaluationPrevalence) })}
         </p>
         <table>
-          <caption>Performance at each threshold (at the evaluation's prevalence)</caption>
-          <thead><tr><th scope="col">Threshold</th><th scope="col">Sensitivity</th><th scope="col">Specificity</th><th scope="col">PPV</th><th scope="col">NPV</th></tr></thead>
+          <caption>${t('performanceCaption')}</caption>
+          <thead><tr><th scope="col">${t('threshold')}</th><th scope="col">${t('sensitivity')}</th><th scope="col">${t('specificity')}</th><th scope="col">${t('ppv')}</th><th scope="col">${t('npv')}</th></tr></thead>
           <tbody>
-            ${perf.atThresholds.map((t) => html`<tr><td>${t.threshold}</td><td>${pct(t.sensitivity)}</td><td>${pct(t.specificity)}</td><td>${t.ppv !== undefined ? pct(t.ppv) : '—'}</td><td>${t.npv !== undefined ? pct(t.npv) : '—'}</td></tr>`)}
+            ${perf.atThresholds.map((a) => html`<tr><td>${w.number(a.threshold, 3)}</td><td>${pct(a.sensitivity)}</td><td>${pct(a.specificity)}</td><td>${a.ppv !== undefined ? pct(a.ppv) : '—'}</td><td>${a.npv !== undefined ? pct(a.npv) : '—'}</td></tr>`)}
           </tbody>
         </table>
-        ${this.#heading(2, 'Calibration')} ${renderCalibration(card, `Observed outcome rate by ${outputScale(card) === 'probability' ? 'predicted probability' : 'score'}`)}
-        ${this.#heading(2, 'Subgroups')} ${renderSubgroups(card, 'Performance by subgroup')}
+        ${this.#heading(2, t('calibration'))} ${renderCalibration(w, card, t(outputScale(card) === 'probability' ? 'calibrationCaptionProbability' : 'calibrationCaptionScore'))}
+        ${this.#heading(2, t('subgroups'))} ${renderSubgroups(w, card, t('subgroupCaption'))}
       </section>
 
       <section part="section">
-        ${this.#heading(1, 'Uses and directions')}
-        <p>Intended users: ${card.intendedUsers.join('; ')}.</p>
-        <ul>${card.thresholds.map((t) => html`<li>${t.label} (${t.value}): ${t.action}</li>`)}</ul>
-        ${card.verifyBeforeActing.length ? html`<p>Before acting:</p><ul>${card.verifyBeforeActing.map((i) => html`<li>${i}</li>`)}</ul>` : nothing}
+        ${this.#heading(1, t('uses'))}
+        <p>${t('intendedUsers', { users: card.intendedUsers.join('; ') })}</p>
+        <ul>${card.thresholds.map((th) => html`<li>${th.label} (${w.number(th.value, 3)}): ${th.action}</li>`)}</ul>
+        ${card.verifyBeforeActing.length ? html`<p>${t('beforeActing')}</p><ul>${card.verifyBeforeActing.map((i) => html`<li>${i}</li>`)}</ul>` : nothing}
       </section>
 
       <section part="section" class="warnings">
-        ${this.#heading(1, 'Warnings')}
+        ${this.#heading(1, t('warnings'))}
         <ul>
-          ${card.outOfScope.map((o) => html`<li>Out of scope: ${o}</li>`)} ${card.limitations.map((l) => html`<li>${l}</li>`)}
+          ${card.outOfScope.map((o) => html`<li>${t('outOfScope', { use: o })}</li>`)} ${card.limitations.map((l) => html`<li>${l}</li>`)}
           ${card.knownBiases.map((b) => html`<li>${b}</li>`)}
         </ul>
-        <p>Intended population: ${card.population.criteria.map((c) => c.description).join('; ') || 'not stated'}.</p>
+        <p>${card.population.criteria.length ? t('population', { criteria: card.population.criteria.map((c) => c.description).join('; ') }) : t('populationNone')}</p>
       </section>
 
       <section part="section">
-        ${this.#heading(1, 'Other information')}
+        ${this.#heading(1, t('other'))}
         <dl>
-          <dt>Monitoring of validity</dt><dd>${card.monitoring.validity}</dd>
-          <dt>Monitoring of fairness</dt><dd>${card.monitoring.fairness}</dd>
-          <dt>Updates</dt><dd>${card.monitoring.updates}</dd>
+          <dt>${t('monitoringValidity')}</dt><dd>${card.monitoring.validity}</dd>
+          <dt>${t('monitoringFairness')}</dt><dd>${card.monitoring.fairness}</dd>
+          <dt>${t('updates')}</dt><dd>${card.monitoring.updates}</dd>
         </dl>
-        <p>Sources:</p>
+        <p>${t('sources')}</p>
         <ul>${card.sources.map((s) => html`<li>${s.citation}${s.url && safeUrl(s.url) ? html` — <a href=${safeUrl(s.url)!} rel="noopener noreferrer" target="_blank">${linkText(s.url)}</a>` : nothing}</li>`)}</ul>
       </section>
 
       <section part="hti1" class="hti1">
-        ${this.#heading(1, 'ONC HTI-1 source attributes')}
+        ${this.#heading(1, t('hti1'))}
         ${Object.entries(HTI1_ATTRIBUTES).map(
-          ([group, names]) => html`${this.#heading(2, group)}
+          ([group, names]) => html`${this.#heading(2, t(GROUP_WORDS[group as keyof typeof HTI1_ATTRIBUTES]))}
             <dl>
               ${names.map((name) => {
                 const value = card.hti1[name];
-                return html`<dt>${HTI1_LABELS[name]}</dt>
+                return html`<dt>${t(attributeKey(name))}</dt>
                   ${value === undefined
-                    ? html`<dd part="missing" class="missing"><span aria-hidden="true">⚠ </span>Missing: the card does not state this (write "not available" where that is the answer).</dd>`
-                    : html`<dd class=${value === 'not available' ? 'muted' : ''}>${value}</dd>`}`;
+                    ? html`<dd part="missing" class="missing"><span aria-hidden="true">⚠ </span>${t('missing')}</dd>`
+                    : html`<dd class=${value === 'not available' ? 'muted' : ''}>${value === 'not available' ? t('notAvailable') : value}</dd>`}`;
               })}
             </dl>`,
         )}

@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { createEvent, type EhrGuideEventMap, type EhrProblemDetail, type ProblemCode } from '../../events.js';
 import { VERSION } from '../../version.js';
+import type { LocaleController } from '../../controllers/locale-controller.js';
 
 /**
  * The one base class of ehr-guide's elements (Shoelace's `ShoelaceElement`): the version stamp the guarded
@@ -9,6 +10,15 @@ import { VERSION } from '../../version.js';
  */
 export class GuideElement extends LitElement {
   static version = VERSION;
+
+  /** The element's words (set by elements that show text): the first render waits for its locale to load. */
+  protected i18n?: LocaleController<string>;
+
+  protected override async scheduleUpdate(): Promise<void> {
+    const ready = this.i18n?.ready;
+    if (ready) await ready;
+    super.scheduleUpdate();
+  }
 
   /** Dispatches a public event; returns false when a cancelable one was prevented. */
   protected emit<K extends keyof EhrGuideEventMap>(type: K, detail: EhrGuideEventMap[K]['detail'], options: { cancelable?: boolean } = {}): boolean {

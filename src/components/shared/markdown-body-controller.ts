@@ -4,6 +4,12 @@ import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 
 type MarkdownView = typeof import('./markdown-view.js');
 
+/** Words the renderer adds of its own: a table region's name, an image link's text when it has no alt text. */
+export interface MarkdownLabels {
+  table: string;
+  image: string;
+}
+
 export type BodyProblem = 'content-invalid' | 'content-load-failed';
 
 /**
@@ -64,9 +70,9 @@ export class MarkdownBodyController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The body as Lit templates (or its plain-text fallback); nothing while it loads. */
-  render() {
+  /** The body as Lit templates (or its plain-text fallback); nothing while it loads. `labels` are in the clinician's language. */
+  render(labels?: MarkdownLabels) {
     if (this.plain !== undefined) return this.plain;
-    return this.#view && this.compiled ? this.#view.renderMarkdown(this.compiled, { imageAllowed: imagePolicyFor(this.host) }) : nothing;
+    return this.#view && this.compiled ? this.#view.renderMarkdown(this.compiled, { imageAllowed: imagePolicyFor(this.host), labels }) : nothing;
   }
 }

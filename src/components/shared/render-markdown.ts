@@ -10,6 +10,7 @@ const MAX_DEPTH = 32;
 let depth = 0;
 /** Whether an image may load (the host's allowed origins); set for the duration of one synchronous render. */
 let imagePolicy: (src: string) => boolean = () => false;
+let labels = { table: 'Table', image: 'Image' };
 
 function nested<T>(fn: () => T, fallback: T): T {
   if (depth >= MAX_DEPTH) return fallback;
@@ -26,15 +27,16 @@ function nested<T>(fn: () => T, fallback: T): T {
  * every URL is checked again here, because compiled content may come from anywhere; nodes of unknown shape
  * render nothing. There is no path from content to `innerHTML`.
  */
-export function renderMarkdown(doc: CompiledMarkdown | undefined, options: { imageAllowed?: (src: string) => boolean } = {}): Out {
+export function renderMarkdown(doc: CompiledMarkdown | undefined, options: { imageAllowed?: (src: string) => boolean; labels?: { table: string; image: string } } = {}): Out {
   if (!doc || !Array.isArray(doc.blocks)) return nothing;
-  const previous = imagePolicy;
+  const previous = [imagePolicy, labels] as const;
   // Without a policy, no image loads: its alt text and a link render instead.
   imagePolicy = options.imageAllowed ?? (() => false);
+  labels = options.labels ?? { table: 'Table', image: 'Image' };
   try {
     return html`${doc.blocks.map(renderBlock)}`;
   } finally {
-    imagePolicy = previous;
+    [imagePolicy, labels] = previous;
   }
 }
 
@@ -86,7 +88,7 @@ function renderBlock(block: MdBlock | unknown): Out {
       };
       const head = Array.isArray(b.head) ? b.head : [];
       const rows = Array.isArray(b.rows) ? b.rows : [];
-      return html`<div class="md-table" tabindex="0" role="region" aria-label="Table">
+      return html`<div class="md-table" tabindex="0" role="region" aria-label=${labels.table}>
         <table>
           <thead><tr>${head.map((cell, i) => html`<th scope="col" class=${ifDefined(align(i))}>${renderInlines(cell)}</th>`)}</tr></thead>
           <tbody>${rows.map((row) => html`<tr>${(Array.isArray(row) ? row : []).map((cell, i) => html`<td class=${ifDefined(align(i))}>${renderInlines(cell)}</td>`)}</tr>`)}</tbody>
@@ -137,7 +139,7 @@ function renderInline(node: MdInline | unknown): Out {
       const src = safeUrl(str(n.src));
       if (!src) return str(n.alt);
       // From an origin the host has not allowed: the alt text, as a link the clinician may choose to follow.
-      if (!imagePolicy(src)) return html`<a class="md-image-link" href=${src} target="_blank" rel="noopener noreferrer">${str(n.alt) || 'Image'}</a>`;
+      if (!imagePolicy(src)) return html`<a class="md-image-link" href=${src} target="_blank" rel="noopener noreferrer">${str(n.alt) || labels.image}</a>`;
       return html`<img src=${src} alt=${str(n.alt)} title=${ifDefined(typeof n.title === 'string' ? n.title : undefined)} loading="lazy" referrerpolicy="no-referrer" />`;
     }
     default:

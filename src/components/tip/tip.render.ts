@@ -1,6 +1,9 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MarkdownBodyController } from '../shared/markdown-body-controller.js';
+import type messages from '../../i18n/compiled/en/tip.js';
+
+export type TipMessage = keyof typeof messages;
 
 export type TipVariant = 'beacon' | 'tooltip' | 'callout';
 
@@ -24,6 +27,8 @@ export interface TipView {
   hasSlottedHeading: boolean;
   body: MarkdownBodyController;
   on: TipHandlers;
+  /** The tip's words in the clinician's language. */
+  t: (key: TipMessage, args?: Record<string, unknown>) => string;
 }
 
 export interface TipHandlers {
@@ -49,23 +54,23 @@ function renderBody(v: TipView) {
   const showCompiled = !v.hasSlottedBody;
   const plain = showCompiled && v.body.plain !== undefined;
   return html`<div class="body md ${plain ? 'plain' : ''}" part="body" id="body">
-    <slot @slotchange=${v.on.bodySlot}></slot>${showCompiled ? v.body.render() : nothing}
+    <slot @slotchange=${v.on.bodySlot}></slot>${showCompiled ? v.body.render({ table: v.t('table'), image: v.t('image') }) : nothing}
   </div>`;
 }
 
 function renderControls(v: TipView) {
   if (v.tip.noControls) return nothing;
   return html`<div class="actions" part="actions">
-    ${v.tip.tipId ? html`<button type="button" class="secondary" part="never-button" @click=${() => v.on.dismiss(true)}>Don't show again</button>` : nothing}
-    <button type="button" class="primary" part="dismiss-button" @click=${() => v.on.dismiss(false)}>Got it</button>
+    ${v.tip.tipId ? html`<button type="button" class="secondary" part="never-button" @click=${() => v.on.dismiss(true)}>${v.t('never')}</button>` : nothing}
+    <button type="button" class="primary" part="dismiss-button" @click=${() => v.on.dismiss(false)}>${v.t('gotIt')}</button>
   </div>`;
 }
 
 function renderClose(v: TipView) {
-  return html`<button type="button" class="close" part="close-button" aria-label="Close tip" @click=${v.on.close}><span aria-hidden="true">×</span></button>`;
+  return html`<button type="button" class="close" part="close-button" aria-label=${v.t('close')} @click=${v.on.close}><span aria-hidden="true">×</span></button>`;
 }
 
-const label = (v: TipView) => v.tip.heading || v.tip.beaconLabel || 'Tip';
+const label = (v: TipView) => v.tip.heading || v.tip.beaconLabel || v.t('tip');
 const labelled = (v: TipView) => Boolean(v.tip.heading || v.hasSlottedHeading);
 
 /** The tip's shadow DOM for its three variants. */
@@ -95,7 +100,7 @@ export function renderTip(v: TipView) {
       class="beacon"
       part="beacon"
       popover=${ifDefined(v.floatingBeacon ? 'manual' : undefined)}
-      aria-label=${v.tip.beaconLabel || `Tip: ${label(v)}`}
+      aria-label=${v.tip.beaconLabel || v.t('beacon', { label: label(v) })}
       aria-expanded=${v.showing ? 'true' : 'false'}
       aria-controls="panel"
       ?hidden=${v.beaconHidden}

@@ -10,7 +10,9 @@ import type { TipHideReason, TipShowReason } from '../../events.js';
 import { browserDismissalStore } from '../../platform/storage-access.js';
 import { GuideElement } from '../shared/guide-element.js';
 import { arrowStyles } from '../shared/arrow.styles.js';
-import { renderTip, type TipHandlers, type TipVariant } from './tip.render.js';
+import { renderTip, type TipHandlers, type TipMessage, type TipVariant } from './tip.render.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import messages from '../../i18n/compiled/en/tip.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { tipStyles } from './tip.styles.js';
 import { TipFloating } from './tip-floating.js';
@@ -78,6 +80,7 @@ export class EhrTip extends GuideElement {
   static override styles = [tokenStyles, arrowStyles, tipStyles];
 
   readonly #guide = new GuideController(this);
+  protected override i18n = new LocaleController<TipMessage>(this, 'tip', messages, this.#guide);
   /** The pack item named by `item` and the guide's decisions on it: loaded only for tips that name one. */
   #items?: TipItemBinding;
   #itemsLoading?: Promise<TipItemBinding>;
@@ -319,6 +322,7 @@ export class EhrTip extends GuideElement {
       hasSlottedHeading: this.hasSlottedHeading,
       body: this.#body,
       on: this.#handlers,
+      t: (key, args) => this.i18n.t(key, args),
     });
   }
 }

@@ -3,6 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import type { AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
 import { GuideController } from '../../controllers/guide-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import messages from '../../i18n/compiled/en/tour.js';
 import { ItemController, itemOfKind } from '../../controllers/item-controller.js';
 import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
@@ -87,6 +89,7 @@ export class EhrTour extends GuideElement {
   @query('[part="panel"]') private panelEl?: HTMLElement;
 
   readonly #guide = new GuideController(this);
+  protected override i18n = new LocaleController<keyof typeof messages>(this, 'tour', messages, this.#guide);
   readonly #item = new ItemController<LoadedItem>(this, this.#guide, {
     lookup: itemOfKind('tour'),
     onChange: (item) => {
@@ -287,14 +290,14 @@ export class EhrTour extends GuideElement {
       <div class="arrow" part="arrow" aria-hidden="true"></div>
       <div class="header" part="header">
         ${heading(this.headingLevel, step.title, { id: `${this.#id}-title`, part: 'heading' })}
-        <button part="close-button" class="close" aria-label="Close the tour" @click=${() => this.#requestClose('closed')}>×</button>
+        <button part="close-button" class="close" aria-label=${this.i18n.t('close')} @click=${() => this.#requestClose('closed')}>×</button>
       </div>
-      <div part="body" class="body md" id="${this.#id}-body">${this.#body.render()}</div>
+      <div part="body" class="body md" id="${this.#id}-body">${this.#body.render({ table: this.i18n.t('table'), image: this.i18n.t('image') })}</div>
       <div class="footer" part="footer">
-        <span part="progress" class="muted">Step ${this.index + 1} of ${count} · ${tour.title}</span>
+        <span part="progress" class="muted">${this.i18n.t('progress', { step: this.i18n.number(this.index + 1), count: this.i18n.number(count), title: tour.title })}</span>
         <span class="actions" part="actions">
-          ${this.#walker.isFirst ? nothing : html`<button part="back-button" @click=${() => void this.back()}>Back</button>`}
-          <button part="next-button" class="primary" @click=${() => void this.next()}>${this.#walker.isLast ? 'Done' : 'Next'}</button>
+          ${this.#walker.isFirst ? nothing : html`<button part="back-button" @click=${() => void this.back()}>${this.i18n.t('back')}</button>`}
+          <button part="next-button" class="primary" @click=${() => void this.next()}>${this.i18n.t(this.#walker.isLast ? 'done' : 'next')}</button>
         </span>
       </div>
     </div>`;

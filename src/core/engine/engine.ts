@@ -8,6 +8,7 @@ import { checkPopulation, relevantSubgroups, type PopulationCheck, type Relevant
 import type { ModelCard } from '../models/model-card.js';
 import { sitePrevalences } from '../models/prevalence.js';
 import type { LoadedItem, PackLoadResult } from '../packs/load-pack.js';
+import { localizeItem } from '../packs/translations.js';
 import type { Proficiency } from '../packs/schema.js';
 import type { ItemProgress } from '../progress/progress.js';
 import { ProgressStore } from '../progress/progress-store.js';
@@ -142,8 +143,10 @@ export class GuideEngine implements GuideApi {
     return this.packs.items;
   }
 
+  /** The item in the clinician's language (its best translation for the context's locale). */
   item(id: string): LoadedItem | undefined {
-    return this.packs.item(id);
+    const item = this.packs.item(id);
+    return item && localizeItem(item, this.#context.locale);
   }
 
   modelCard(id: string): ModelCard | undefined {
@@ -220,8 +223,8 @@ export class GuideEngine implements GuideApi {
     return this.#loop.evaluate();
   }
 
-  relevantItems(): Promise<LoadedItem[]> {
-    return this.#loop.relevantItems();
+  async relevantItems(): Promise<LoadedItem[]> {
+    return (await this.#loop.relevantItems()).map((item) => localizeItem(item, this.#context.locale));
   }
 
   /** The debug API: the latest decision for each item, with the reason it is or is not shown. */

@@ -17,7 +17,8 @@ function language(tag: string): string {
  * microseconds per item, so FHIRPath only ever runs for items that could show here and now.
  */
 export function prefilter(item: LoadedItem, context: GuideContext, proficiency: Proficiency | undefined, today: string, hideExpired: boolean): PrefilterResult | undefined {
-  if (language(item.locale) !== language(context.locale)) {
+  // An item in its own language is for clinicians of that language; the rest show in the best translation, else the pack's.
+  if (item.ownLocale && language(item.locale) !== language(context.locale)) {
     return { reason: 'locale', detail: `item is in "${item.locale}", the user's locale is "${context.locale}"` };
   }
   const workflow = item.when?.workflow;

@@ -178,7 +178,14 @@ export function findModelCard(output: AiOutput, cards: readonly ModelCard[]): Mo
  * models. `undefined` with a reason when the output does not carry a value on the card's scale (e.g. a probability
  * for a model whose output is a 0–100 score: converting would invent a number).
  */
-export function valueOnCardScale(output: AiOutput, card: ModelCard): { value?: number; reason?: string } {
+/** Why an output has no value on its card's scale, as a code and its facts (for words in any language). */
+export type OffScale =
+  | { code: 'out-of-range'; score: number; min: number; max: number }
+  | { code: 'qualitative'; rating: string; scale: 'probability' | 'score' }
+  | { code: 'probability-for-score'; range?: { min: number; max: number } }
+  | { code: 'no-value'; scale: 'probability' | 'score' };
+
+export function valueOnCardScale(output: AiOutput, card: ModelCard): { value?: number; reason?: string; why?: OffScale } {
   const scale = outputScale(card);
   if (scale === 'probability') {
     if (output.probability !== undefined) return { value: output.probability };
@@ -186,13 +193,13 @@ export function valueOnCardScale(output: AiOutput, card: ModelCard): { value?: n
   } else if (output.score !== undefined) {
     const range = card.output.range;
     if (range && (output.score < range.min || output.score > range.max)) {
-      return { reason: `the score ${output.score} is outside this model's range (${range.min} to ${range.max}); check that the right model card is attached` };
+      return { reason: `the score ${output.score} is outside this model's range (${range.min} to ${range.max}); check that the right model card is attached`, why: { code: 'out-of-range', score: output.score, min: range.min, max: range.max } };
     }
     return { value: output.score };
   }
-  if (output.qualitative) return { reason: `the output gives a qualitative risk ("${output.qualitative}") but no ${scale}` };
-  if (scale === 'score' && output.probability !== undefined) return { reason: `the output gives a probability, but this model's output is a score (${card.output.range ? `${card.output.range.min}–${card.output.range.max}` : 'its own scale'}), not a probability` };
-  return { reason: `the output gives no ${scale}` };
+  if (output.qualitative) return { reason: `the output gives a qualitative risk ("${output.qualitative}") but no ${scale}`, why: { code: 'qualitative', rating: output.qualitative, scale } };
+  if (scale === 'score' && output.probability !== undefined) return { reason: `the output gives a probability, but this model's output is a score (${card.output.range ? `${card.output.range.min}–${card.output.range.max}` : 'its own scale'}), not a probability`, why: { code: 'probability-for-score', ...(card.output.range ? { range: card.output.range } : {}) } };
+  return { reason: `the output gives no ${scale}`, why: { code: 'no-value', scale } };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { valueOnCardScale, type AiOutput } from './ai-output.js';
+import { valueOnCardScale, type AiOutput, type OffScale } from './ai-output.js';
 import { explainScore, type ScoreExplanation } from './explain.js';
 import type { ModelCard } from './model-card.js';
 
@@ -7,13 +7,13 @@ import type { ModelCard } from './model-card.js';
  * prevalence when given). Without a value on the card's scale, what a flag at the lowest threshold means is
  * explained instead, with the reason the value could not be placed.
  */
-export function explainOutput(output: AiOutput | undefined, card: ModelCard | undefined, localPrevalence?: number): { explanation?: ScoreExplanation; value?: number; reason?: string } {
+export function explainOutput(output: AiOutput | undefined, card: ModelCard | undefined, localPrevalence?: number): { explanation?: ScoreExplanation; value?: number; reason?: string; why?: OffScale } {
   if (!card || !output) return {};
-  const { value, reason } = valueOnCardScale(output, card);
+  const { value, reason, why } = valueOnCardScale(output, card);
   try {
     if (value !== undefined) return { value, explanation: explainScore(card, value, { localPrevalence }) };
     const lowest = [...card.thresholds].sort((a, b) => a.value - b.value)[0];
-    return { reason, explanation: lowest ? explainScore(card, lowest.value, { localPrevalence }) : undefined };
+    return { reason, why, explanation: lowest ? explainScore(card, lowest.value, { localPrevalence }) : undefined };
   } catch (error) {
     return { reason: (error as Error).message };
   }

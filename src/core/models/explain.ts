@@ -65,9 +65,17 @@ export function explainScore(card: ModelCard, score: number, options: { localPre
 
 export type CriterionResult = 'met' | 'not-met' | 'unknown';
 
+/** Why a criterion came out as it did, as a code and its facts (for words in any language). */
+export type CriterionWhy =
+  | { code: 'met' | 'not-met' | 'no-patient' | 'not-held' | 'error' | 'check-failed' }
+  | { code: 'no-context'; parts: Array<'encounter' | 'user'> }
+  | { code: 'not-loaded'; types: string[] }
+  | { code: 'unknown'; detail: string };
+
 export interface PopulationCheck {
   status: 'inside' | 'outside' | 'cannot-tell';
-  criteria: Array<{ description: string; result: CriterionResult; reason: string }>;
+  /** `reason` in English (logs, the CLI); `why` for the explainer to put in the clinician's language. */
+  criteria: Array<{ description: string; result: CriterionResult; reason: string; why?: CriterionWhy }>;
 }
 
 /**
@@ -76,7 +84,7 @@ export interface PopulationCheck {
  */
 export async function checkPopulation(card: ModelCard, data: EvaluationData, evaluator: ConditionEvaluator): Promise<PopulationCheck> {
   if (!data.patient) {
-    return { status: 'cannot-tell', criteria: card.population.criteria.map((c) => ({ description: c.description, result: 'unknown', reason: 'no patient record is loaded' })) };
+    return { status: 'cannot-tell', criteria: card.population.criteria.map((c) => ({ description: c.description, result: 'unknown', reason: 'no patient record is loaded', why: { code: 'no-patient' } })) };
   }
   const expressions = card.population.criteria.map((c) => c.expression);
   // FHIRPath gives empty, not false, when the record lacks what a criterion reads (no birth date): asked apart,
@@ -87,15 +95,15 @@ export async function checkPopulation(card: ModelCard, data: EvaluationData, eva
   const criteria = card.population.criteria.map((criterion, i) => {
     const deps = expressionDependencies(criterion.expression);
     const absentParts = (['encounter', 'user'] as const).filter((part) => deps.parts.includes(part) && !data[part]);
-    if (absentParts.length) return { description: criterion.description, result: 'unknown' as const, reason: `no ${absentParts.join(' or ')} is in context` };
+    if (absentParts.length) return { description: criterion.description, result: 'unknown' as const, reason: `no ${absentParts.join(' or ')} is in context`, why: { code: 'no-context' as const, parts: absentParts } };
     const missing = deps.resourceTypes.filter((type) => !(type in data.resources));
-    if (missing.length) return { description: criterion.description, result: 'unknown' as const, reason: `the record's ${missing.join(', ')} resources were not loaded` };
+    if (missing.length) return { description: criterion.description, result: 'unknown' as const, reason: `the record's ${missing.join(', ')} resources were not loaded`, why: { code: 'not-loaded' as const, types: missing } };
     const r = results[i];
-    if (!r.ok) return { description: criterion.description, result: 'unknown' as const, reason: `the criterion could not be evaluated (${r.error})` };
-    if (!r.value && r.unknown) return { description: criterion.description, result: 'unknown' as const, reason: `cannot tell: ${r.unknown}` };
+    if (!r.ok) return { description: criterion.description, result: 'unknown' as const, reason: `the criterion could not be evaluated (${r.error})`, why: { code: 'error' as const } };
+    if (!r.value && r.unknown) return { description: criterion.description, result: 'unknown' as const, reason: `cannot tell: ${r.unknown}`, why: { code: 'unknown' as const, detail: r.unknown } };
     const p = present[i];
-    if (!r.value && p.ok && !p.value) return { description: criterion.description, result: 'unknown' as const, reason: 'the record does not hold what this criterion reads' };
-    return { description: criterion.description, result: r.value ? ('met' as const) : ('not-met' as const), reason: r.value ? 'met by the record' : 'not met by the record' };
+    if (!r.value && p.ok && !p.value) return { description: criterion.description, result: 'unknown' as const, reason: 'the record does not hold what this criterion reads', why: { code: 'not-held' as const } };
+    return { description: criterion.description, result: r.value ? ('met' as const) : ('not-met' as const), reason: r.value ? 'met by the record' : 'not met by the record', why: { code: r.value ? ('met' as const) : ('not-met' as const) } };
   });
   const status = criteria.some((c) => c.result === 'not-met') ? 'outside' : criteria.some((c) => c.result === 'unknown') ? 'cannot-tell' : 'inside';
   return { status, criteria };

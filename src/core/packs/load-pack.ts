@@ -1,6 +1,7 @@
 import { jsonPath } from '../validate.js';
 import { yieldToPage } from '../yield.js';
 import * as v from 'valibot';
+import { translationProblems } from './translations.js';
 import { ItemSchema, PackHeaderSchema, ValueSetEntrySchema, type PackItem } from './schema.js';
 import type { ValueSetEntry } from '../vocabulary/value-sets.js';
 import { ModelCardSchema, type ModelCard } from '../models/model-card.js';
@@ -14,7 +15,16 @@ export interface PackProblem {
 }
 
 /** An item as loaded: the validated item plus where it came from and its pack's defaults. */
-export type LoadedItem = PackItem & { packId: string; packVersion: string; locale: string };
+export type LoadedItem = PackItem & {
+  packId: string;
+  packVersion: string;
+  /** The item's language: its own `locale`, else its pack's. */
+  locale: string;
+  /** True when the item states a locale of its own: it is for clinicians of that language only. */
+  ownLocale?: boolean;
+  /** The language the clinician reads, when a translation of the item is shown. */
+  localeShown?: string;
+};
 
 export interface LoadedPack {
   id: string;
@@ -106,8 +116,14 @@ function packLoader(json: unknown, source: string) {
         errors.push({ path: `${base}.id`, message: `duplicate id "${parsed.output.id}" (the first item with it is kept)`, itemId: parsed.output.id });
         continue;
       }
+      const translationErrors = translationProblems(parsed.output, base);
+      if (translationErrors.length) {
+        errors.push(...translationErrors.map((e) => ({ ...e, itemId: parsed.output.id })));
+        continue;
+      }
       seen.add(parsed.output.id);
-      items.push({ ...parsed.output, packId: header.output.id, packVersion: header.output.version, locale: parsed.output.locale ?? header.output.locale });
+      const own = parsed.output.locale !== undefined && parsed.output.locale !== header.output.locale;
+      items.push({ ...parsed.output, packId: header.output.id, packVersion: header.output.version, locale: parsed.output.locale ?? header.output.locale, ...(own ? { ownLocale: true } : {}) });
     }
   };
   const { id, version, title, locale } = header.output;

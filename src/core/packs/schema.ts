@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { checkCompiledMarkdown } from '../markdown/check.js';
 import { ModelCardSchema } from '../models/model-card.js';
+import { TranslationSchema } from './translations.js';
 
 /**
  * The content-pack format (`ehr-guide-pack/1`): a versioned JSON file of tips, tours and lessons that a training
@@ -87,6 +88,8 @@ const itemBase = {
   unsolicited: v.optional(v.boolean()),
   tags: v.optional(v.array(TEXT(60))),
   body: BodySchema,
+  /** The item's words in other languages, by BCP 47 tag (`es`, `es-MX`); what a translation leaves out stays in the item's language. */
+  translations: v.optional(v.record(v.pipe(v.string(), v.regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "es" or "es-MX"')), TranslationSchema)),
 };
 
 export const TipSchema = v.strictObject({

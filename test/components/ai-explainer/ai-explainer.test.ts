@@ -199,7 +199,7 @@ describe('<ehr-ai-explainer>', function () {
     const el = await fixture<EhrAiExplainer>(html`<ehr-ai-explainer expanded score="1" local-prevalence="0.08" .card=${ich} .patientData=${{ patient: chet.patient, resources: chet.resources }}></ehr-ai-explainer>`);
     await until(() => text(el).includes('Inside the intended population'), 'standalone population check');
     expect(text(el)).to.include('Flagged');
-    expect(text(el)).to.match(/95 % range \d+ % to \d+ %/);
+    expect(text(el)).to.match(/95% range \d+% to \d+%/);
     const events = recordEvents(['ehr-guide-open-item']);
     button(el, 'Lesson: reading this output').click();
     expect(events.events[0].detail).to.deep.equal({ itemId: 'lesson.reading-a-risk-score' });
@@ -237,7 +237,7 @@ describe('<ehr-ai-explainer>', function () {
     const card = { ...cards[0], id: 'test-calibrated', performance: { ...cards[0].performance, calibration: [{ scoreFrom: 0, scoreTo: 6, observed: 0.04, n: 900 }, { scoreFrom: 6, scoreTo: 20, observed: 0.15, n: 200 }, { scoreFrom: 20, scoreTo: 100, observed: 0.4, n: 50 }] } };
     const el = await fixture<EhrAiExplainer>(html`<ehr-ai-explainer expanded score="8" .card=${card} .patientData=${{ patient: chet.patient, resources: chet.resources }}></ehr-ai-explainer>`);
     // 30 of 200 → 15 %; Wilson 95 % interval by hand: 10.7 %–20.7 % → "11 %" to "21 %".
-    expect(text(el)).to.include('In the evaluation, 15 % of patients who scored 6 to 20 had the outcome (95 % interval 11 % to 21 %, 200 patients).');
+    expect(text(el)).to.include('In the evaluation, 15% of patients who scored 6 to 20 had the outcome (95% interval 11% to 21%, 200 patients).');
     el.score = 140; // outside the table: nothing extrapolated (and the score is out of the model's range)
     await el.updateComplete;
     expect(text(el)).not.to.include('Risk for a score like this');

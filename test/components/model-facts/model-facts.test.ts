@@ -41,8 +41,8 @@ describe('<ehr-model-facts>', function () {
     const headings = [...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent);
     expect(headings).to.deep.equal(['Summary', 'Mechanism', 'Validation and performance', 'Uses and directions', 'Warnings', 'Other information', 'ONC HTI-1 source attributes']);
     expect(el.shadowRoot!.querySelectorAll('.hti1 dt').length).to.equal(HTI1_ATTRIBUTE_NAMES.length);
-    expect(text(el)).to.include('AUROC 0.63 (95 % CI 0.62–0.64)');
-    expect(text(el)).to.include('Outcome prevalence in the evaluation: 6.6 %');
+    expect(text(el)).to.include('AUROC 0.63 (95% CI 0.62–0.64)');
+    expect(text(el)).to.include('Outcome prevalence in the evaluation: 6.6%');
     expect(text(el)).to.include('The card reports no calibration figures.');
     expect(text(el)).to.include('Wong A, Otles E, Donnelly JP');
     expect(el.shadowRoot!.querySelector('[part="missing"]')).to.equal(null);
@@ -58,11 +58,11 @@ describe('<ehr-model-facts>', function () {
     const calibration = el.shadowRoot!.querySelector('[part="calibration-chart"] svg')!;
     expect(calibration.getAttribute('role')).to.equal('img');
     // Wilson 95 % intervals, by hand: 10 of 100 → 5.5 %–17.4 %; 35 of 50 → 56.2 %–80.9 %.
-    expect(calibration.getAttribute('aria-label')).to.equal('Observed outcome rate by predicted probability. Predicted 0 to 0.5: observed 10 % of 100; Predicted 0.5 to 1: observed 70 % of 50.');
+    expect(calibration.getAttribute('aria-label')).to.equal('Observed outcome rate by predicted probability. Predicted 0 to 0.5: observed 10% of 100; Predicted 0.5 to 1: observed 70% of 50.');
     expect(calibration.querySelectorAll('.point').length).to.equal(2);
     expect(calibration.querySelector('.ideal')).to.not.equal(null); // probability model: the diagonal
     const rows = [...el.shadowRoot!.querySelectorAll('[part="calibration-chart"] tbody tr')].map((tr) => tr.textContent!.replace(/\s+/g, ' '));
-    expect(rows).to.deep.equal(['0–0.510 %6 %–17 %100', '0.5–170 %56 %–81 %50']);
+    expect(rows).to.deep.equal(['0–0.510%6%–17%100', '0.5–170%56%–81%50']);
     const subgroups = el.shadowRoot!.querySelector('[part="subgroup-chart"] svg')!;
     expect(subgroups.getAttribute('aria-label')).to.equal('Performance by subgroup. Women: AUROC 0.82; Men: AUROC 0.76; overall 0.80.');
     expect(subgroups.querySelectorAll('.bar').length).to.equal(2);
@@ -79,7 +79,7 @@ describe('<ehr-model-facts>', function () {
     await (page.querySelector('ehr-guide') as EhrGuide).packsLoaded;
     const el = page.querySelector('ehr-model-facts') as EhrModelFacts;
     await until(() => text(el).includes('Singh K'), 'card from the pack');
-    expect(text(el)).to.include('AUROC 0.79 (95 % CI 0.74–0.84)');
+    expect(text(el)).to.include('AUROC 0.79 (95% CI 0.74–0.84)');
     const doc = el.printView();
     expect(doc).to.not.equal(null);
     expect(doc!.body.textContent).to.include('Model facts: Example deterioration index');

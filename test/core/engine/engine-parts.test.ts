@@ -104,15 +104,17 @@ describe('engine parts', () => {
     const [onlyOrders, nurses, spanish, expired] = items([
       tip('orders', { when: { workflow: ['order-sign'] } }),
       tip('nurses', { audience: { roles: ['nurse'] } }),
-      tip('es', {}),
+      tip('es', { locale: 'es' }),
       tip('old', { reviewBy: '2020-01-01' }),
     ]);
     const context = { ...createContext(), workflow: 'patient-view', role: 'physician' as const, locale: 'en' };
     expect(prefilter(onlyOrders, context, 'novice', '2026-11-23', true)?.reason).to.equal('workflow');
     expect(prefilter(nurses, context, 'novice', '2026-11-23', true)?.reason).to.equal('role');
-    expect(prefilter(spanish, { ...context, locale: 'es' }, 'novice', '2026-11-23', true)?.reason).to.equal('locale');
+    expect(prefilter(spanish, context, 'novice', '2026-11-23', true)?.reason).to.equal('locale');
     expect(prefilter(expired, context, 'novice', '2026-11-23', true)?.reason).to.equal('expired');
-    expect(prefilter(spanish, context, 'novice', '2026-11-23', true)).to.equal(undefined);
+    expect(prefilter(spanish, { ...context, locale: 'es-MX' }, 'novice', '2026-11-23', true)).to.equal(undefined);
+    // An item in the pack's own language shows to everyone (in a translation when it has one).
+    expect(prefilter(nurses, { ...context, role: 'nurse', locale: 'es' }, 'novice', '2026-11-23', true)).to.equal(undefined);
   });
 
   it('the guard applies the session budget and keeps what is on screen in place', () => {

@@ -63,7 +63,7 @@ describe('intended-population check against Synthea records', () => {
     const child = { ...chet.patient, birthDate: `${new Date().getFullYear() - 9}-03-01` };
     const outside = await checkPopulation(sepsis, { patient: child, resources: chet.resources, versions: { valueSets: 1 }, valueSets }, evaluator);
     expect(outside.status).to.equal('outside');
-    expect(outside.criteria[0]).to.deep.equal({ description: 'Adult (18 or over)', result: 'not-met', reason: 'not met by the record' });
+    expect(outside.criteria[0]).to.deep.equal({ description: 'Adult (18 or over)', result: 'not-met', reason: 'not met by the record', why: { code: 'not-met' } });
 
     const { Condition: _dropped, ...withoutConditions } = chet.resources;
     const unknown = await checkPopulation(sepsis, { patient: chet.patient, resources: withoutConditions, versions: { valueSets: 1 }, valueSets }, evaluator);
@@ -115,7 +115,7 @@ describe('intended-population check against Synthea records', () => {
     const { birthDate: _b, ...noBirthDate } = patria.patient;
     const unknown = await checkPopulation(sepsis, { patient: noBirthDate, resources: patria.resources, versions: { valueSets: 1 }, valueSets }, evaluator);
     expect(unknown.status).to.equal('cannot-tell');
-    expect(unknown.criteria[0]).to.deep.equal({ description: 'Adult (18 or over)', result: 'unknown', reason: 'the record does not hold what this criterion reads' });
+    expect(unknown.criteria[0]).to.deep.equal({ description: 'Adult (18 or over)', result: 'unknown', reason: 'the record does not hold what this criterion reads', why: { code: 'not-held' } });
   });
 
   it('finds the subgroups a patient belongs to by age band, sex and criterion, and skips what the record lacks', async () => {

@@ -1,0 +1,137 @@
+import * as v from 'valibot';
+import { canonicalLocale, localeChain } from '../i18n/locale.js';
+import type { PackItem } from './schema.js';
+import type { LoadedItem } from './load-pack.js';
+
+/**
+ * An item's words in other languages (`translations: { "es": { … } }`): the same shape as the item's own words,
+ * each field optional — what is left out stays in the item's language. Only words: ids, conditions, selectors,
+ * correct answers and timings are the item's and cannot be translated away.
+ */
+const T = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+const BODY = v.union([T(20000), v.looseObject({ format: v.literal('ehr-md/1'), blocks: v.array(v.unknown()) })], 'must be markdown text or compiled markdown');
+
+export const TranslationSchema = v.strictObject({
+  title: v.optional(T(200)),
+  body: v.optional(BODY),
+  tags: v.optional(v.array(T(60))),
+  steps: v.optional(v.array(v.strictObject({ title: v.optional(T(200)), body: v.optional(BODY) }))),
+  questions: v.optional(
+    v.array(
+      v.strictObject({
+        prompt: v.optional(T(1000)),
+        explanation: v.optional(T(2000)),
+        options: v.optional(v.array(v.strictObject({ text: v.optional(T(500)), feedback: v.optional(T(1000)) }))),
+      }),
+    ),
+  ),
+});
+export type Translation = v.InferOutput<typeof TranslationSchema>;
+
+/** What is wrong with an item's translations beyond their shape: bad tags, more steps or options than the item has. */
+export function translationProblems(item: PackItem, base: string): Array<{ path: string; message: string }> {
+  const out: Array<{ path: string; message: string }> = [];
+  const translations = (item as { translations?: Record<string, Translation> }).translations;
+  if (!translations) return out;
+  for (const [tag, t] of Object.entries(translations)) {
+    const at = `${base}.translations[${JSON.stringify(tag)}]`;
+    if (!canonicalLocale(tag)) out.push({ path: at, message: `"${tag}" is not a BCP 47 language tag such as "es" or "es-MX"` });
+    if (t.steps && item.kind !== 'tour') out.push({ path: `${at}.steps`, message: `only a tour has steps (this is a ${item.kind})` });
+    if (t.steps && item.kind === 'tour' && t.steps.length > item.steps.length) out.push({ path: `${at}.steps`, message: `has ${t.steps.length} steps; the tour has ${item.steps.length}` });
+    if (t.questions && item.kind !== 'lesson') out.push({ path: `${at}.questions`, message: `only a lesson has questions (this is a ${item.kind})` });
+    if (t.questions && item.kind === 'lesson') {
+      if (t.questions.length > item.questions.length) out.push({ path: `${at}.questions`, message: `has ${t.questions.length} questions; the lesson has ${item.questions.length}` });
+      t.questions.forEach((q, i) => {
+        const options = item.questions[i]?.options.length ?? 0;
+        if (q.options && q.options.length > options) out.push({ path: `${at}.questions[${i}].options`, message: `has ${q.options.length} options; the question has ${options}` });
+      });
+    }
+  }
+  return out;
+}
+
+/** The locales an item is written in: its own, and each translation's. */
+export function itemLocales(item: LoadedItem): string[] {
+  return [item.locale, ...Object.keys(item.translations ?? {})];
+}
+
+const cache = new WeakMap<LoadedItem, Map<string, LoadedItem>>();
+
+/**
+ * The item in the clinician's language: the translation that serves `locale` best (`es-MX` → `es-MX`, then
+ * `es`), its missing fields from the item itself — the pack's default. The same object for the same item and
+ * locale, so elements can compare. `localeShown` says which language the clinician reads.
+ */
+export function localizeItem(item: LoadedItem, locale: string): LoadedItem {
+  const translations = item.translations;
+  if (!translations) return item;
+  // The chain the clinician's locale falls back through (es-MX, es), down to the item's own language.
+  const byTag = new Map(Object.entries(translations).map(([k, t]) => [canonicalLocale(k) ?? k, t]));
+  const chain = localeChain(locale);
+  const own = chain.indexOf(canonicalLocale(item.locale) ?? item.locale);
+  const used = (own < 0 ? chain : chain.slice(0, own)).filter((tag) => byTag.has(tag));
+  if (used.length === 0) return item;
+  const key = used.join('>');
+  let byLocale = cache.get(item);
+  if (!byLocale) cache.set(item, (byLocale = new Map()));
+  const hit = byLocale.get(key);
+  if (hit) return hit;
+  let out: LoadedItem = item;
+  for (const tag of [...used].reverse()) out = apply(out, byTag.get(tag)!);
+  const localized = { ...out, localeShown: used[0] } as LoadedItem;
+  byLocale.set(key, localized);
+  return localized;
+}
+
+/** `t`'s words over `item`'s. */
+function apply(item: LoadedItem, t: Translation): LoadedItem {
+  const out: Record<string, unknown> = { ...item };
+  if (t.title) out.title = t.title;
+  if (t.body) out.body = t.body;
+  if (t.tags) out.tags = t.tags;
+  if (item.kind === 'tour' && t.steps) out.steps = item.steps.map((s, i) => ({ ...s, ...defined(t.steps![i]) }));
+  if (item.kind === 'lesson' && t.questions) {
+    out.questions = item.questions.map((q, i) => {
+      const tq = t.questions![i];
+      if (!tq) return q;
+      return { ...q, ...defined({ prompt: tq.prompt, explanation: tq.explanation }), options: q.options.map((o, j) => ({ ...o, ...defined(tq.options?.[j] ?? {}) })) };
+    });
+  }
+  return out as unknown as LoadedItem;
+}
+
+function defined<T extends object>(o: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/**
+ * What a clinician reading `locale` would still see in the item's own language: the words no translation in the
+ * locale's chain gives (`title`, `body`, `steps[1].body`, `questions[0].options[2].text`). Empty when the item is
+ * fully translated, or is itself in that language.
+ */
+export function untranslatedFields(item: LoadedItem, locale: string): string[] {
+  const chain = localeChain(locale);
+  if (chain.includes(canonicalLocale(item.locale) ?? item.locale)) return [];
+  const shown = localizeItem(item, locale);
+  const out: string[] = [];
+  const same = (a: unknown, b: unknown) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  if (same(shown.title, item.title)) out.push('title');
+  if (same(shown.body, item.body)) out.push('body');
+  if (item.kind === 'tour' && shown.kind === 'tour') {
+    item.steps.forEach((s, i) => {
+      if (same(shown.steps[i].title, s.title)) out.push(`steps[${i}].title`);
+      if (same(shown.steps[i].body, s.body)) out.push(`steps[${i}].body`);
+    });
+  }
+  if (item.kind === 'lesson' && shown.kind === 'lesson') {
+    item.questions.forEach((q, i) => {
+      if (same(shown.questions[i].prompt, q.prompt)) out.push(`questions[${i}].prompt`);
+      if (q.explanation !== undefined && same(shown.questions[i].explanation, q.explanation)) out.push(`questions[${i}].explanation`);
+      q.options.forEach((o, j) => {
+        if (same(shown.questions[i].options[j].text, o.text)) out.push(`questions[${i}].options[${j}].text`);
+        if (o.feedback !== undefined && same(shown.questions[i].options[j].feedback, o.feedback)) out.push(`questions[${i}].options[${j}].feedback`);
+      });
+    });
+  }
+  return out;
+}
