@@ -25,9 +25,36 @@ function onlyElements() {
   };
 }
 
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+
+const VUE_TYPES = './dist/vue/index.d.ts';
+
+/**
+ * The Vue types name each event `CustomEvent<…>` around the manifest's type, which is already
+ * `CustomEvent<Detail>`, and do not import the detail types: unwrap once and import them from events.d.ts.
+ */
+function vueEventTypes() {
+  return {
+    name: 'ehr-guide-vue-event-types',
+    packageLinkPhase() {
+      if (!existsSync(VUE_TYPES)) return;
+      let text = readFileSync(VUE_TYPES, 'utf8').replace(/CustomEvent<CustomEvent<(\w+)>>/g, 'CustomEvent<$1>');
+      const details = [...new Set([...text.matchAll(/CustomEvent<(Ehr\w+)>/g)].map((m) => m[1]))].sort();
+      text = text.replace('import type { DefineComponent } from "vue";', `import type { DefineComponent } from "vue";\nimport type { ${details.join(', ')} } from "../events.js";`);
+      writeFileSync(VUE_TYPES, text);
+    },
+  };
+}
+
 export default {
   globs: ['src/components/*/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.render.ts', 'src/components/shared/**', 'src/components/popup/**'],
   litelement: true,
-  plugins: [onlyElements()],
+  plugins: [
+    onlyElements(),
+    // Vue 3 template types (props, events with their detail types) for every element: dist/vue/index.d.ts, `ehr-guide/vue`.
+    customElementVuejsPlugin({ outdir: './dist/vue', fileName: 'index.d.ts', componentTypePath: (_name, tag) => `../components/${tag.slice(4)}/${tag.slice(4)}.js`, hideLogs: true }),
+    vueEventTypes(),
+  ],
 };

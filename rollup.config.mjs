@@ -18,7 +18,12 @@ const defines = Object.fromEntries(
     .map((file) => [`define/${file.replace(/\.ts$/, '')}`, `src/define/${file}`]),
 );
 
-const external = Object.keys(pkg.dependencies);
+const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})];
+const reactWrappers = Object.fromEntries(
+  readdirSync('src/react')
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => [`react/${file.replace(/\.ts$/, '')}`, `src/react/${file}`]),
+);
 const isExternal = (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true });
@@ -87,7 +92,7 @@ function xapiEsm() {
 
 export default [
   {
-    input: { index: 'src/index.ts', 'core/index': 'src/core/index.ts', 'smart/index': 'src/smart/index.ts', 'platform/index': 'src/platform/index.ts', ...defines },
+    input: { index: 'src/index.ts', 'core/index': 'src/core/index.ts', 'smart/index': 'src/smart/index.ts', 'platform/index': 'src/platform/index.ts', ...defines, ...reactWrappers },
     external: isExternal,
     plugins: [ts()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, entryFileNames: '[name].js' },

@@ -13,6 +13,7 @@ export { EhrHelpPanel } from './components/help-panel/help-panel.js';
 export { defineElement } from './define/define-element.js';
 export * from './events.js';
 export { VERSION } from './version.js';
+export { registerMessages, type Messages } from './i18n/catalogue.js';
 export type { AnchorState } from './controllers/anchor-controller.js';
 export {
   safeUrl,
