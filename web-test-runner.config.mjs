@@ -7,6 +7,7 @@ import { ensureChromium, CHROMIUM_ARGS } from './scripts/lib/chromium.mjs';
 import { countReporter } from './scripts/lib/wtr-count-reporter.mjs';
 import { bundlePlugin } from './scripts/lib/wtr-bundle-plugin.mjs';
 import { recorderMiddleware } from './scripts/lib/wtr-recorder.mjs';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 
 // emulateMedia() of @web/test-runner-commands cannot set forced-colors with the Chrome (puppeteer) launcher.
 const forcedColorsSessions = new Map();
@@ -42,6 +43,19 @@ export default {
     }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig }),
     forcedColorsPlugin,
+    // Screenshots of every element in English, Spanish and right to left (test/components/i18n/screens.test.ts),
+    // compared with the committed ones in test/screenshots/; `npm run test:unit -- --update-visual-baseline`
+    // rewrites them. Failures and diffs go to test-results/screenshots/.
+    visualRegressionPlugin({
+      update: process.argv.includes('--update-visual-baseline'),
+      baseDir: 'test/screenshots',
+      getBaselineName: ({ name }) => `${name}.png`,
+      getFailedName: ({ name }) => `../../test-results/screenshots/${name}.png`,
+      getDiffName: ({ name }) => `../../test-results/screenshots/${name}-diff.png`,
+      diffOptions: { threshold: 0.2 },
+      failureThreshold: 1,
+      failureThresholdType: 'percent',
+    }),
   ],
   browsers: [
     chromeLauncher({

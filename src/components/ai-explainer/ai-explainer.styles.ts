@@ -58,6 +58,11 @@ export const explainerStyles = css`
     max-width: 100%;
     height: auto;
   }
+  /* Right to left, the array fills from the reading start (the icons are symmetric; no text is mirrored). The
+     threshold scale and Model Facts charts keep numbers running left to right, as number lines do. */
+  :host(:dir(rtl)) .icon-array svg {
+    transform: scaleX(-1);
+  }
   .icon-array .icon {
     stroke: var(--_fg);
     stroke-width: 1;

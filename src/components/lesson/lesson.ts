@@ -8,6 +8,7 @@ import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
 import { gradeLesson, type LessonGrade } from '../../core/lessons/grade.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
 import type { Lesson } from '../../core/packs/schema.js';
+import { localizeGiven } from '../../core/packs/translations.js';
 import { GuideElement } from '../shared/guide-element.js';
 import { heading } from '../shared/heading.js';
 import { panelStyles } from '../shared/panel.styles.js';
@@ -110,7 +111,7 @@ export class EhrLesson extends GuideElement {
     void import('../../core/packs/validate-item.js').then(({ validateLesson }) => {
       if (this.lesson !== given) return;
       const result = validateLesson(given);
-      if (result.ok) this.#begin(result.value);
+      if (result.ok) this.#begin(localizeGiven(result.value, this.i18n.requested));
       else this.#fail('item-invalid', result.message.replace(/^the lesson/, 'The lesson'));
     });
   }

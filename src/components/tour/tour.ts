@@ -9,6 +9,7 @@ import { ItemController, itemOfKind } from '../../controllers/item-controller.js
 import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
 import type { Tour } from '../../core/packs/schema.js';
+import { localizeGiven } from '../../core/packs/translations.js';
 import { StepWalker, type StepMove } from '../../core/tours/step-walker.js';
 import type { EhrTourEndDetail } from '../../events.js';
 import { PopupController } from '../popup/popup-controller.js';
@@ -207,7 +208,7 @@ export class EhrTour extends GuideElement {
     this.#resolving = import('../../core/packs/validate-item.js').then(({ validateTour }) => {
       if (this.tour !== given) return;
       const result = validateTour(given);
-      if (result.ok) this.resolved = result.value;
+      if (result.ok) this.resolved = localizeGiven(result.value, this.i18n.requested);
       else this.problem('item-invalid', result.message);
     });
   }

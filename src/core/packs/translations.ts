@@ -64,7 +64,7 @@ const cache = new WeakMap<LoadedItem, Map<string, LoadedItem>>();
  */
 export function localizeItem(item: LoadedItem, locale: string): LoadedItem {
   const translations = item.translations;
-  if (!translations) return item;
+  if (!translations || item.localeShown) return item;
   // The chain the clinician's locale falls back through (es-MX, es), down to the item's own language.
   const byTag = new Map(Object.entries(translations).map(([k, t]) => [canonicalLocale(k) ?? k, t]));
   const chain = localeChain(locale);
@@ -134,4 +134,10 @@ export function untranslatedFields(item: LoadedItem, locale: string): string[] {
     });
   }
   return out;
+}
+
+/** A tour or lesson handed to an element as an object, in the clinician's language (its own `locale`, else English). */
+export function localizeGiven<T extends PackItem>(item: T, locale: string): T {
+  if (!item.translations) return item;
+  return localizeItem({ ...item, packId: '', packVersion: '', locale: item.locale ?? 'en' } as LoadedItem, locale) as unknown as T;
 }
