@@ -37,6 +37,7 @@ if (step('message catalogues compiled and complete (scripts/compile-messages.mjs
 if (step('typecheck (tsc)', node, [join('node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json']) !== 0) finish(1, 'typecheck failed');
 if (step('lint (eslint with lit and wc plugins)', node, [bin('eslint'), '.']) !== 0) finish(1, 'lint failed');
 if (step('build (rollup, .d.ts, custom-elements.json)', node, ['scripts/build.mjs']) !== 0) finish(1, 'build failed');
+if (step('README theming tables current (scripts/gen-api-tables.mjs --check)', node, ['scripts/gen-api-tables.mjs', '--check']) !== 0) finish(1, 'README theming tables are out of date');
 
 // Unit and component tests with coverage.
 const wtrResults = join('node_modules', '.cache', 'ehr-guide', 'wtr-results.json');

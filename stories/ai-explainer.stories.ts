@@ -113,3 +113,17 @@ export const InvalidOutput: Story = {
     await waitFor(() => expect(text(explainerIn(canvasElement))).toContain('This AI output cannot be explained'));
   },
 };
+
+/** In Spanish (the toolbar's locale, set here for the story test): the explainer's words and numbers. */
+export const Spanish: Story = {
+  args: { proficiency: 'novice' },
+  globals: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const el = explainerIn(canvasElement);
+    await waitFor(() => expect(text(el)).toContain('Dentro de la población prevista'));
+    await expect(text(el)).toContain('¿Está este paciente en la población prevista?');
+  },
+};
+
+/** Right to left: the layout mirrors, the icon array fills from the right. */
+export const RightToLeft: Story = { ...ExpandedForNovice, globals: { dir: 'rtl' } };

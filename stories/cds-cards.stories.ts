@@ -51,3 +51,15 @@ export const Accepted: Story = {
     await waitFor(() => expect(critical.textContent).toContain('Accepted'));
   },
 };
+
+/** In Spanish: the card chrome (indicator, source, actions) in the clinician's language; the cards as the service sent them. */
+export const Spanish: Story = {
+  globals: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const el = cardsIn(canvasElement);
+    await waitFor(() => expect(el.shadowRoot!.textContent).toContain('Fuente:'));
+  },
+};
+
+/** Right to left. */
+export const RightToLeft: Story = { ...AllFeatures, globals: { dir: 'rtl' } };

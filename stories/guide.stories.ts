@@ -81,3 +81,9 @@ export const QuietAtOrderSign: Story = {
     await waitFor(async () => expect((await guide.explain()).find((d) => d.itemId === 'story.sign')?.reason).toBe('workflow'));
   },
 };
+
+/** In Spanish: the page's lang is followed by the guide and its tips. */
+export const Spanish: Story = { ...Physician, globals: { locale: 'es' } };
+
+/** Right to left. */
+export const RightToLeft: Story = { ...Physician, globals: { dir: 'rtl' } };

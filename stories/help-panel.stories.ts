@@ -46,3 +46,16 @@ export const TipOpened: Story = {
     await waitFor(() => expect(panel.shadowRoot!.querySelector('.content:not([hidden]) strong')).not.toBeNull());
   },
 };
+
+/** In Spanish: the panel's words, and the items' Spanish translations. */
+export const Spanish: Story = {
+  globals: { locale: 'es' },
+  play: async (context) => {
+    await meta.play!(context);
+    const panel = context.canvasElement.querySelector('ehr-help-panel')!;
+    await waitFor(() => expect(panel.shadowRoot!.textContent).toContain('Ayuda para esta pantalla'));
+  },
+};
+
+/** Right to left, a tip opened. */
+export const RightToLeft: Story = { ...TipOpened, globals: { dir: 'rtl' } };

@@ -38,3 +38,16 @@ export const Checked: Story = {
 
 /** The second example lesson (automation bias). */
 export const AutomationBias: Story = { args: { lesson: 'lesson.automation-bias' } };
+
+/** In Spanish: the lesson's own Spanish translation and the element's words. */
+export const Spanish: Story = {
+  globals: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const el = lessonIn(canvasElement);
+    await waitFor(() => expect(el.shadowRoot!.textContent).toContain('Cómo leer una puntuación de riesgo'));
+    await expect(el.shadowRoot!.querySelector('[part="check-button"]')!.textContent!.trim()).toBe('Comprobar respuestas');
+  },
+};
+
+/** Right to left, checked. */
+export const RightToLeft: Story = { ...Checked, globals: { dir: 'rtl' } };

@@ -19,7 +19,7 @@ type Story = StoryObj<Args>;
 export const DeteriorationIndex: Story = {
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('ehr-model-facts')!;
-    await waitFor(() => expect(el.shadowRoot!.textContent).toContain('AUROC 0.79 (95 % CI 0.74–0.84)'));
+    await waitFor(() => expect(el.shadowRoot!.textContent).toContain('AUROC 0.79 (95% CI 0.74–0.84)'));
   },
 };
 
@@ -58,3 +58,16 @@ export const WithCharts: Story = {
     await waitFor(() => expect(el.shadowRoot!.querySelectorAll('[part="calibration-chart"] .point').length).toBe(4));
   },
 };
+
+/** In Spanish: the label's headings and the 31 HTI-1 attribute labels; the card's content as its developer wrote it. */
+export const Spanish: Story = {
+  args: { model: 'example-sepsis-model' },
+  globals: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('ehr-model-facts')!;
+    await waitFor(() => expect(el.shadowRoot!.textContent).toContain('Atributos fuente del HTI-1 de la ONC'));
+  },
+};
+
+/** Right to left. */
+export const RightToLeft: Story = { ...DeteriorationIndex, globals: { dir: 'rtl' } };

@@ -134,3 +134,17 @@ export const Themed: Story = {
     ${ehrScreen(html`<ehr-tip variant="callout" open heading="Dark shell" tip-id=${args.tipId}>Slotted body text, themed by tokens.</ehr-tip>`)}
   </div>`,
 };
+
+/** In Spanish: the tip's controls in the clinician's language. */
+export const Spanish: Story = {
+  ...BeaconOpen,
+  globals: { locale: 'es' },
+  play: async (context) => {
+    await BeaconOpen.play!(context);
+    const tip = tipOf(context.canvasElement);
+    await waitFor(() => expect(tip.shadowRoot!.querySelector('[part="dismiss-button"]')!.textContent!.trim()).toBe('Entendido'));
+  },
+};
+
+/** Right to left: the popup at the control's end (its left), the close button at the inline end. */
+export const RightToLeft: Story = { ...BeaconOpen, globals: { dir: 'rtl' } };

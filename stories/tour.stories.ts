@@ -53,3 +53,17 @@ export const LastStep: Story = {
     await waitFor(() => expect(shown(el)).toBe(true));
   },
 };
+
+/** In Spanish: the tour's controls and progress in the clinician's language. */
+export const Spanish: Story = {
+  globals: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const el = tourIn(canvasElement);
+    await el.start({ focus: false });
+    await waitFor(() => expect(shown(el)).toBe(true));
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part="next-button"]')!.textContent!.trim()).toBe('Siguiente'));
+  },
+};
+
+/** Right to left. */
+export const RightToLeft: Story = { ...FirstStep, globals: { dir: 'rtl' } };

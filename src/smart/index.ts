@@ -4,6 +4,7 @@
  */
 export { startLaunch, launchTarget, type SmartLaunchOptions } from './launch.js';
 export { completeLaunch, checkRedirect, sessionFromClient, applySmartStyle, type SmartSession } from './ready.js';
+export { smartStyleTokens, SMART_STYLE_TOKENS } from './style.js';
 export { smartDataSource, launchExtras, type LaunchExtras, type SmartDataOptions } from './data-source.js';
 export { SmartError, describeSmartError, kindOfOAuthError, type SmartErrorKind } from './errors.js';
 export { aiOutputRequest, type AiOutputRequest, type FhirContextEntry } from './ai-context.js';

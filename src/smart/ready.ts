@@ -1,3 +1,4 @@
+import { smartStyleTokens } from './style.js';
 import type Client from 'fhirclient/lib/Client';
 import { kindOfOAuthError, SmartError, toSmartError } from './errors.js';
 import { launchExtras, smartDataSource, type LaunchExtras, type SmartDataOptions } from './data-source.js';
@@ -73,20 +74,14 @@ export function sessionFromClient(client: Client, options: SmartDataOptions = {}
   return { client, dataSource: smartDataSource(client, options), launch: launchExtras(client) };
 }
 
-/** Maps a SMART style (smart_style_url) onto ehr-guide's design tokens on `target`. */
-export async function applySmartStyle(url: string, target: HTMLElement): Promise<void> {
-  const style = (await (await fetch(url)).json()) as Record<string, string>;
-  const map: Record<string, string> = {
-    color_background: '--ehr-color-surface',
-    color_text: '--ehr-color-text',
-    color_highlight: '--ehr-color-accent',
-    dim_border_radius: '--ehr-radius',
-    dim_font_size: '--ehr-font-size',
-    font_family_body: '--ehr-font-family',
-  };
-  for (const [key, token] of Object.entries(map)) {
-    const value = style[key];
-    // Only plain CSS values: a style file must not smuggle in url() or expressions.
-    if (typeof value === 'string' && /^[#\w\s.,%()'"-]{1,100}$/.test(value) && !/url\(/i.test(value)) target.style.setProperty(token, value);
-  }
+/**
+ * Applies the SMART style (smart_style_url) to `target` as ehr-guide's tokens; returns the fields refused. A
+ * document that cannot be fetched or read rejects (the caller keeps the defaults).
+ */
+export async function applySmartStyle(url: string, target: HTMLElement): Promise<string[]> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`smart_style_url answered ${response.status}`);
+  const { tokens, refused } = smartStyleTokens(await response.json());
+  for (const [token, value] of Object.entries(tokens)) target.style.setProperty(token, value);
+  return refused;
 }

@@ -49,7 +49,7 @@ describe('design tokens', () => {
       expect([...used].filter((t) => !defined.has(t)), 'used but not defined').to.deep.equal([]);
       const ownDefined = all(ownCssOf(tag), /(--_[\w-]+)\s*:/g);
       expect([...ownDefined].filter((t) => !used.has(t)), 'defined by the element but not used').to.deep.equal([]);
-      const read = all(css, /var\(\s*(--ehr-[\w-]+)/g);
+      const read = new Set([...all(css, /var\(\s*(--ehr-[\w-]+)/g), ...all(css, /style\(\s*(--ehr-[\w-]+)/g)]);
       const declaration = manifest.modules.flatMap((m) => m.declarations).find((d) => d.tagName === tag);
       expect(declaration, `${tag} in custom-elements.json`).to.not.equal(undefined);
       const documented = new Set((declaration!.cssProperties ?? []).map((p) => p.name));
@@ -66,7 +66,7 @@ describe('design tokens', () => {
 
   it('the themes set only tokens some element reads', async () => {
     const readAnywhere = new Set(TAGS.flatMap((tag) => [...all(cssOf(tag), /var\(\s*(--ehr-[\w-]+)/g)]));
-    for (const theme of ['light', 'dark']) {
+    for (const theme of ['light', 'dark', 'high-contrast']) {
       const text = await (await fetch(`/src/themes/${theme}.css`)).text();
       const set = all(text, /(--ehr-[\w-]+)\s*:/g);
       expect(set.size, `${theme} theme sets tokens`).to.be.greaterThan(5);

@@ -67,6 +67,7 @@ let nextId = 0;
  * @cssprop --ehr-color-on-accent - Text on the accent colour.
  * @cssprop --ehr-focus-ring - Focus outline (default `2px solid` accent).
  * @cssprop --ehr-shadow - Shadow of floating panels.
+ * @cssprop --ehr-motion - `reduce` stops animations and transitions, as `prefers-reduced-motion: reduce` does (an EHR's own setting).
  */
 export class EhrAiExplainer extends GuideElement {
   static override styles = [panelStyles, explainerStyles];

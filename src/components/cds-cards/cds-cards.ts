@@ -68,6 +68,7 @@ export type SmartLinkLauncher = (link: CdsLink, card: ReadCard) => void | Promis
  * @cssprop --ehr-link-color - Links in bodies (default: the accent colour).
  * @cssprop --ehr-radius - Corner radius (default 6px).
  * @cssprop --ehr-shadow - Shadow of floating panels.
+ * @cssprop --ehr-motion - `reduce` stops animations and transitions, as `prefers-reduced-motion: reduce` does (an EHR's own setting).
  */
 export class EhrCdsCards extends GuideElement {
   static override styles = [panelStyles, markdownStyles, cdsCardsStyles];

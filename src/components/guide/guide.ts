@@ -111,14 +111,18 @@ export class EhrGuide extends GuideElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The language first, before any element inside renders: they read it from the engine's context.
+    // The language first, before any element inside renders: they read it from the engine's context. Without a
+    // locale of its own or the launch's, the guide follows the page's lang as it changes.
     this.engine.setContext({ locale: this.#resolvedLocale() });
+    this.#langObserver = new MutationObserver(() => !this.locale && !this.#launchLocale && this.engine.setContext({ locale: this.#resolvedLocale() }));
+    this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.addEventListener('ehr-guide-context', this.#onContextEvent as EventListener);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('ehr-guide-context', this.#onContextEvent as EventListener);
+    this.#langObserver?.disconnect();
     this.#abort?.abort();
     this.#unsubscribe?.();
     this.#engine?.dispose();
@@ -167,6 +171,7 @@ export class EhrGuide extends GuideElement {
   }
 
   #launchLocale?: string;
+  #langObserver?: MutationObserver;
 
   /** `locale`, else the launch's, else the nearest `lang` (the page's), else English; the catalogues start loading. */
   #resolvedLocale(): string {

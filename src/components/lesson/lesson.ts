@@ -53,6 +53,7 @@ let nextId = 0;
  * @cssprop --ehr-link-color - Links in bodies (default: the accent colour).
  * @cssprop --ehr-radius - Corner radius (default 6px).
  * @cssprop --ehr-shadow - Shadow of floating panels.
+ * @cssprop --ehr-motion - `reduce` stops animations and transitions, as `prefers-reduced-motion: reduce` does (an EHR's own setting).
  */
 export class EhrLesson extends GuideElement {
   static override styles = [panelStyles, lessonStyles];

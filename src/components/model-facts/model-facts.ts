@@ -73,6 +73,7 @@ const attributeKey = (name: string) => (name === 'intendedUse' || name === 'inte
  * @cssprop --ehr-font-size - Base font size (default 0.875rem).
  * @cssprop --ehr-radius - Corner radius (default 6px).
  * @cssprop --ehr-shadow - Shadow of floating panels.
+ * @cssprop --ehr-motion - `reduce` stops animations and transitions, as `prefers-reduced-motion: reduce` does (an EHR's own setting).
  */
 export class EhrModelFacts extends GuideElement {
   static override styles = [panelStyles, modelFactsStyles];

@@ -6,7 +6,8 @@ import { css } from 'lit';
  * `smart_style_url` mapped onto these names) sets only the public ones; system colours are the last fallback, so
  * elements work unthemed and in forced-colours mode. Element-specific public tokens (`--ehr-tip-background`, …)
  * are read where they apply, over these. `test/components/tokens.test.ts` fails on a private token used but not
- * defined, defined but not used, or a public token read but not documented.
+ * defined, defined but not used, or a public token read but not documented. `--ehr-motion: reduce` on any
+ * ancestor stops animations as `prefers-reduced-motion: reduce` does (an EHR's own setting).
  */
 export const tokenStyles = css`
   :host {
@@ -28,6 +29,16 @@ export const tokenStyles = css`
     display: none !important;
   }
   @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+  /* The EHR's own "reduce animations" setting: --ehr-motion: reduce on any ancestor (a style query). */
+  @container style(--ehr-motion: reduce) {
     *,
     *::before,
     *::after {

@@ -75,6 +75,7 @@ export type { TipVariant } from './tip.render.js';
  * @cssprop --ehr-link-color - Links in bodies (default: the accent colour).
  * @cssprop --ehr-radius - Corner radius (default 6px).
  * @cssprop --ehr-shadow - Shadow of floating panels.
+ * @cssprop --ehr-motion - `reduce` stops animations and transitions, as `prefers-reduced-motion: reduce` does (an EHR's own setting).
  */
 export class EhrTip extends GuideElement {
   static override styles = [tokenStyles, arrowStyles, tipStyles];

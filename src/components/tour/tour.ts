@@ -21,7 +21,7 @@ import { tourStyles } from './tour.styles.js';
 
 let nextId = 0;
 
-const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+const reducedMotion = (el: Element) => (globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false) || getComputedStyle(el).getPropertyValue('--ehr-motion').trim() === 'reduce';
 
 /**
  * A guided tour through the EHR's own screen: one step at a time, each a popup beside the control it explains,
@@ -70,6 +70,7 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
  * @cssprop --ehr-link-color - Links in bodies (default: the accent colour).
  * @cssprop --ehr-radius - Corner radius (default 6px).
  * @cssprop --ehr-shadow - Shadow of floating panels.
+ * @cssprop --ehr-motion - `reduce` stops animations and transitions, as `prefers-reduced-motion: reduce` does (an EHR's own setting).
  */
 export class EhrTour extends GuideElement {
   static override styles = [panelStyles, arrowStyles, tourStyles];
@@ -232,7 +233,7 @@ export class EhrTour extends GuideElement {
       // Smooth only over a short way: a long smooth scroll down a long EHR page can stop short (and takes long);
       // if the control is still out of view once it should have arrived, it is brought there at once.
       const far = anchor ? Math.abs(anchor.getBoundingClientRect().top - innerHeight / 2) > innerHeight * 2 : false;
-      anchor?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reducedMotion() || far ? 'instant' : 'smooth' });
+      anchor?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reducedMotion(this) || far ? 'instant' : 'smooth' });
       const index = this.index;
       clearTimeout(this.#scrollCheck);
       this.#scrollCheck = setTimeout(() => {

@@ -1,0 +1,5 @@
+// Vite's `?raw` imports (the themes' CSS as text, in preview.ts).
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}
