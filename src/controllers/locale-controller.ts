@@ -2,7 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createEvent } from '../events.js';
 import { loadMessages, loadedMessages, servingLocale, type Messages } from '../i18n/catalogue.js';
 import { SOURCE_LOCALE, canonicalLocale, localeChain } from '../core/i18n/locale.js';
-import { formatCount, formatDate, formatFixed, formatList, formatNumber, formatPercent } from '../core/i18n/format.js';
 import type { GuideController } from './guide-controller.js';
 
 const reported = new Set<string>();
@@ -114,13 +113,6 @@ export class LocaleController<K extends string> implements ReactiveController {
     const fn = this.source[key];
     return fn ? String(fn(args)) : key;
   }
-
-  percent = (p: number, digits = 0): string => formatPercent(p, this.requested, digits);
-  number = (n: number, digits = 2): string => formatNumber(n, this.requested, digits);
-  count = (n: number): string => formatCount(n, this.requested);
-  fixed = (n: number, digits: number): string => formatFixed(n, this.requested, digits);
-  date = (value: string): string => formatDate(value, this.requested);
-  list = (items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string => formatList(items, this.requested, type);
 
   #report(once: string, message: string): void {
     if (reported.has(once)) return;

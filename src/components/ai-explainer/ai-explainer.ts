@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { wordsOf } from '../../controllers/words.js';
 import messages from '../../i18n/compiled/en/explainer.js';
 import { headlineWords, reasonWords } from './explainer-words.js';
 import { aiOutputFrom, findModelCard, type AiOutput } from '../../core/models/ai-output.js';
@@ -280,9 +281,9 @@ export class EhrAiExplainer extends GuideElement {
   };
 
   override render() {
-    const w = this.i18n;
+    const w = wordsOf(this.i18n);
     if (this.error) {
-      return html`<section part="base" class="base error" aria-label=${w.t('region')}><p role="note">${w.t('cannotExplain', { error: this.error })}</p></section>`;
+      return html`<section part="base" class="base error" aria-label=${w.t('region')}><p role="note">${w.t('cannotExplain')} <span lang="en">${this.error}</span></p></section>`;
     }
     if (!this.output) return nothing;
     const card = this.modelCard;

@@ -4,13 +4,13 @@ import { outputFacts, type OutputFacts } from '../../core/models/describe.js';
 import type { AiOutput } from '../../core/models/ai-output.js';
 import type { ModelCard } from '../../core/models/model-card.js';
 import type { CriterionWhy, PopulationCheck, ScoreExplanation } from '../../core/models/explain.js';
-import type { LocaleController } from '../../controllers/locale-controller.js';
+import type { Words as ElementWords } from '../../controllers/words.js';
 import type messages from '../../i18n/compiled/en/explainer.js';
 import { DEFAULT_REASON_SYSTEM } from './feedback-detail.js';
 
 export type ExplainerMessage = keyof typeof messages;
 /** The explainer's words and number formats in the clinician's language. */
-export type Words = Pick<LocaleController<ExplainerMessage>, 't' | 'percent' | 'count' | 'number' | 'list' | 'fixed'>;
+export type Words = ElementWords<ExplainerMessage>;
 
 /** The output in words: "Score 72 on a 0–100 scale (not a probability) for sepsis", "Probabilidad estimada…". */
 export function outputWords(w: Words, facts: OutputFacts): string {

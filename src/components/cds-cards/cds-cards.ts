@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { wordsOf } from '../../controllers/words.js';
 import messages from '../../i18n/compiled/en/cds.js';
 import { CdsCardSet, readCdsResponse, type CdsCoding, type CdsLink, type ReadCard } from '../../core/cds/cds-response.js';
 import { cardFeedback } from '../../core/cds/feedback.js';
@@ -209,7 +210,7 @@ export class EhrCdsCards extends GuideElement {
     if (!chosen.length) return;
     if (!this.#act(card, { action: 'accept', suggestionIds: chosen.map((s) => s.uuid).filter((id): id is string => !!id) }, true)) return;
     this.#feedback(card, { outcome: 'accepted', acceptedSuggestions: chosen.map((s) => s.uuid).filter((id): id is string => !!id) });
-    this.#resolve(card, this.i18n.t('accepted', { list: this.i18n.list(chosen.map((s) => s.label)) }));
+    this.#resolve(card, this.i18n.t('accepted', { list: wordsOf(this.i18n).list(chosen.map((s) => s.label)) }));
   }
 
   #onOverride(card: ReadCard, event: SubmitEvent): void {

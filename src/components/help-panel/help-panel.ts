@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { wordsOf } from '../../controllers/words.js';
 import messages from '../../i18n/compiled/en/help.js';
 import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
 import type { LoadedItem } from '../../core/packs/load-pack.js';
@@ -106,7 +107,7 @@ export class EhrHelpPanel extends GuideElement {
 
   #status(item: LoadedItem): string {
     const score = this.#guide.guide?.itemProgress(item.id)?.score;
-    return this.i18n.t(this.#state(item), { score: score === undefined ? '' : this.i18n.percent(score) });
+    return this.i18n.t(this.#state(item), { score: score === undefined ? '' : wordsOf(this.i18n).percent(score) });
   }
 
   async #open(item: LoadedItem): Promise<void> {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { wordsOf } from '../../controllers/words.js';
 import messages from '../../i18n/compiled/en/lesson.js';
 import { ItemController, itemOfKind } from '../../controllers/item-controller.js';
 import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
@@ -163,7 +164,8 @@ export class EhrLesson extends GuideElement {
   }
 
   override render() {
-    if (this.error) return html`<p class="base" role="note">${this.error}</p>`;
+    // The lead sentence in the clinician's language; the detail (English, for whoever fixes the content) after it.
+    if (this.error) return html`<p class="base" role="note">${this.i18n.t('unavailable')} <span lang="en">${this.error}</span></p>`;
     const lesson = this.resolved;
     if (!lesson) return nothing;
     const grade = this.grade;
@@ -195,7 +197,7 @@ export class EhrLesson extends GuideElement {
         ${this.incomplete ? html`<p class="incomplete" role="alert">${t('answerAll')}</p>` : nothing}
         ${grade
           ? html`<p part="result" class="result ${grade.passed ? 'passed' : 'failed'}" tabindex="-1" role="status">
-                ${t(grade.passed ? 'passed' : 'notPassed', { right: this.i18n.number(right), total: this.i18n.number(grade.questions.length), needed: this.i18n.number(Math.ceil(lesson.passMark * grade.questions.length)) })}
+                ${t(grade.passed ? 'passed' : 'notPassed', { right: wordsOf(this.i18n).number(right), total: wordsOf(this.i18n).number(grade.questions.length), needed: wordsOf(this.i18n).number(Math.ceil(lesson.passMark * grade.questions.length)) })}
               </p>
               <button part="retry-button" type="button" @click=${this.#retry}>${t('tryAgain')}</button>`
           : html`<button part="check-button" type="submit" class="primary">${t('check')}</button>`}

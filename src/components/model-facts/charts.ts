@@ -2,10 +2,10 @@ import { html, nothing, svg } from 'lit';
 import { wilsonInterval } from '../../core/risk/math.js';
 import type { ModelCard } from '../../core/models/model-card.js';
 import { outputScale } from '../../core/models/model-card.js';
-import type { LocaleController } from '../../controllers/locale-controller.js';
+import type { Words as ElementWords } from '../../controllers/words.js';
 import type messages from '../../i18n/compiled/en/facts.js';
 
-type Words = Pick<LocaleController<keyof typeof messages>, 't' | 'percent' | 'number' | 'fixed'>;
+type Words = ElementWords<keyof typeof messages>;
 const W = 320;
 const H = 200;
 const PAD = { left: 40, right: 12, top: 10, bottom: 34 };

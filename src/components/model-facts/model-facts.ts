@@ -2,6 +2,7 @@ import { html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GuideController } from '../../controllers/guide-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { wordsOf } from '../../controllers/words.js';
 import messages from '../../i18n/compiled/en/facts.js';
 import { ItemController } from '../../controllers/item-controller.js';
 import { HTI1_ATTRIBUTES, missingHti1Attributes, outputScale, validateModelCard, type ModelCard } from '../../core/models/model-card.js';
@@ -151,13 +152,13 @@ export class EhrModelFacts extends GuideElement {
   }
 
   override render() {
-    if (this.error) return html`<p class="base error" role="note">${this.error}</p>`;
+    if (this.error) return html`<p class="base error" role="note">${this.i18n.t('unavailable')} <span lang="en">${this.error}</span></p>`;
     const card = this.resolved;
     if (!card) return nothing;
     const missing = new Set(missingHti1Attributes(card));
     const perf = card.performance;
-    const w = this.i18n;
-    const t = w.t.bind(w);
+    const w = wordsOf(this.i18n);
+    const t = w.t;
     const pct = (p: number) => w.percent(p, 1);
     return html`<article part="base" class="base" aria-labelledby="title">
       <header>

@@ -4,6 +4,7 @@ import type { AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
 import { GuideController } from '../../controllers/guide-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { wordsOf } from '../../controllers/words.js';
 import messages from '../../i18n/compiled/en/tour.js';
 import { ItemController, itemOfKind } from '../../controllers/item-controller.js';
 import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
@@ -296,7 +297,7 @@ export class EhrTour extends GuideElement {
       </div>
       <div part="body" class="body md" id="${this.#id}-body">${this.#body.render({ table: this.i18n.t('table'), image: this.i18n.t('image') })}</div>
       <div class="footer" part="footer">
-        <span part="progress" class="muted">${this.i18n.t('progress', { step: this.i18n.number(this.index + 1), count: this.i18n.number(count), title: tour.title })}</span>
+        <span part="progress" class="muted">${this.i18n.t('progress', { step: wordsOf(this.i18n).number(this.index + 1), count: wordsOf(this.i18n).number(count), title: tour.title })}</span>
         <span class="actions" part="actions">
           ${this.#walker.isFirst ? nothing : html`<button part="back-button" @click=${() => void this.back()}>${this.i18n.t('back')}</button>`}
           <button part="next-button" class="primary" @click=${() => void this.next()}>${this.i18n.t(this.#walker.isLast ? 'done' : 'next')}</button>

@@ -61,3 +61,16 @@ export function formatList(items: readonly string[], locale: string, type: 'conj
     return items.join(', ');
   }
 }
+
+/** The number, date and list formats of one locale, bound (for elements that show figures). */
+export function formatsFor(locale: string) {
+  return {
+    percent: (p: number, digits = 0) => formatPercent(p, locale, digits),
+    number: (n: number, digits = 2) => formatNumber(n, locale, digits),
+    count: (n: number) => formatCount(n, locale),
+    fixed: (n: number, digits: number) => formatFixed(n, locale, digits),
+    date: (value: string) => formatDate(value, locale),
+    list: (items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction') => formatList(items, locale, type),
+  };
+}
+export type Formats = ReturnType<typeof formatsFor>;

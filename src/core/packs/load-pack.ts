@@ -1,7 +1,7 @@
 import { jsonPath } from '../validate.js';
 import { yieldToPage } from '../yield.js';
 import * as v from 'valibot';
-import { translationProblems } from './translations.js';
+import { translationProblems } from './translation-schema.js';
 import { ItemSchema, PackHeaderSchema, ValueSetEntrySchema, type PackItem } from './schema.js';
 import type { ValueSetEntry } from '../vocabulary/value-sets.js';
 import { ModelCardSchema, type ModelCard } from '../models/model-card.js';

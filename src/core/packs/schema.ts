@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { checkCompiledMarkdown } from '../markdown/check.js';
 import { ModelCardSchema } from '../models/model-card.js';
-import { TranslationSchema } from './translations.js';
+import { TranslationSchema } from './translation-schema.js';
 
 /**
  * The content-pack format (`ehr-guide-pack/1`): a versioned JSON file of tips, tours and lessons that a training

@@ -41,6 +41,12 @@ describe('localisation', function () {
       if (ns.startsWith('$')) continue;
       expect(Object.keys((es as Record<string, object>)[ns]), ns).to.have.members(Object.keys(messages));
     }
+    // Nothing left in English by mistake: a Spanish message equal to the English one only where the words are
+    // placeholders, punctuation and the international abbreviation AUROC.
+    const same = Object.entries(en as Record<string, Record<string, string>>)
+      .filter(([ns]) => !ns.startsWith('$'))
+      .flatMap(([ns, messages]) => Object.keys(messages).filter((k) => es[ns][k] === messages[k]).map((k) => `${ns}.${k}`));
+    expect(same).to.have.members(['explainer.summaryBandOnly', 'explainer.criterion', 'explainer.auroc', 'facts.auroc']);
     for (const name of HTI1_ATTRIBUTE_NAMES) {
       const key = name === 'intendedUse' || name === 'intendedUsers' ? `${name}Attr` : name;
       expect((en.facts as Record<string, string>)[key], name).to.equal(HTI1_LABELS[name]);

@@ -131,7 +131,7 @@ describe('screenshots in English, Spanish and right to left', function () {
       const guide = page.querySelector('ehr-guide') as EhrGuide;
       await guide.packsLoaded;
       const panel = page.querySelector('ehr-help-panel')!;
-      await until(() => panel.shadowRoot!.querySelectorAll('li[data-item]').length >= 3, 'items listed');
+      await until(() => panel.shadowRoot!.querySelectorAll('li[data-item]').length >= 3, 'items listed', 20000); // the first run starts the FHIRPath worker
       await panel.updateComplete;
       await visualDiff(page, `help-panel-${mode.name}`);
     });

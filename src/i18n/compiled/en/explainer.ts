@@ -4,7 +4,7 @@ import { plural, select } from "@messageformat/runtime";
 import { en } from "@messageformat/runtime/lib/cardinals";
 export default {
   region: () => "AI output explanation",
-  cannotExplain: (d) => "This AI output cannot be explained: " + d.error,
+  cannotExplain: () => "This AI output cannot be explained:",
   aiOutput: () => "AI output",
   noCard: () => "No model card is available for this output, so its threshold, reliability here and intended population cannot be shown.",
   cannotPlace: (d) => "Cannot be placed against the thresholds: " + d.reason + ".",

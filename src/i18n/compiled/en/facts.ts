@@ -111,5 +111,6 @@ export default {
   fairnessMonitoringProcess: () => "Process and frequency by which fairness is monitored over time",
   fairnessInLocalData: () => "Fairness of the intervention in local data",
   updateProcess: () => "Process and frequency by which the intervention is updated",
-  performanceCorrectionFrequency: () => "Frequency and process by which performance is corrected when risks are identified"
+  performanceCorrectionFrequency: () => "Frequency and process by which performance is corrected when risks are identified",
+  unavailable: () => "These model facts cannot be shown."
 }

@@ -13,5 +13,6 @@ export default {
   tryAgain: () => "Try again",
   check: () => "Check answers",
   table: () => "Table",
-  image: () => "Image"
+  image: () => "Image",
+  unavailable: () => "This lesson cannot be shown."
 }

@@ -4,7 +4,7 @@ import { plural, select } from "@messageformat/runtime";
 import { es } from "@messageformat/runtime/lib/cardinals";
 export default {
   region: () => "Explicación del resultado de IA",
-  cannotExplain: (d) => "No se puede explicar este resultado de IA: " + d.error,
+  cannotExplain: () => "No se puede explicar este resultado de IA:",
   aiOutput: () => "Resultado de IA",
   noCard: () => "No hay ficha del modelo para este resultado, por lo que no se pueden mostrar su umbral, su fiabilidad aquí ni su población prevista.",
   cannotPlace: (d) => "No se puede situar frente a los umbrales: " + d.reason + ".",

@@ -111,5 +111,6 @@ export default {
   fairnessMonitoringProcess: () => "Proceso y frecuencia con que se vigila la equidad a lo largo del tiempo",
   fairnessInLocalData: () => "Equidad de la intervención en datos locales",
   updateProcess: () => "Proceso y frecuencia con que se actualiza la intervención",
-  performanceCorrectionFrequency: () => "Frecuencia y proceso con que se corrige el rendimiento cuando se identifican riesgos"
+  performanceCorrectionFrequency: () => "Frecuencia y proceso con que se corrige el rendimiento cuando se identifican riesgos",
+  unavailable: () => "No se pueden mostrar los datos de este modelo."
 }

@@ -13,5 +13,6 @@ export default {
   tryAgain: () => "Intentar de nuevo",
   check: () => "Comprobar respuestas",
   table: () => "Tabla",
-  image: () => "Imagen"
+  image: () => "Imagen",
+  unavailable: () => "No se puede mostrar esta lección."
 }

@@ -1,0 +1,16 @@
+import { formatsFor, type Formats } from '../core/i18n/format.js';
+import type { LocaleController } from './locale-controller.js';
+
+/** An element's messages and the number, date and list formats of its locale, as one object for templates. */
+export type Words<K extends string> = Pick<LocaleController<K>, 't'> & Formats;
+
+const cache = new WeakMap<object, { locale: string; words: Words<string> }>();
+
+/** The words of `i18n` with its locale's formats (the same object while the locale stays). */
+export function wordsOf<K extends string>(i18n: LocaleController<K>): Words<K> {
+  const hit = cache.get(i18n);
+  if (hit && hit.locale === i18n.requested) return hit.words as Words<K>;
+  const words: Words<K> = { t: (key, args) => i18n.t(key, args), ...formatsFor(i18n.requested) };
+  cache.set(i18n, { locale: i18n.requested, words: words as Words<string> });
+  return words;
+}

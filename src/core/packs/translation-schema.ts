@@ -1,0 +1,50 @@
+import * as v from 'valibot';
+import { canonicalLocale } from '../i18n/locale.js';
+import type { PackItem } from './schema.js';
+
+/**
+ * An item's words in other languages (`translations: { "es": { … } }`): the same shape as the item's own words,
+ * each field optional — what is left out stays in the item's language. Only words: ids, conditions, selectors,
+ * correct answers and timings are the item's and cannot be translated away.
+ */
+const T = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+const BODY = v.union([T(20000), v.looseObject({ format: v.literal('ehr-md/1'), blocks: v.array(v.unknown()) })], 'must be markdown text or compiled markdown');
+
+export const TranslationSchema = v.strictObject({
+  title: v.optional(T(200)),
+  body: v.optional(BODY),
+  tags: v.optional(v.array(T(60))),
+  steps: v.optional(v.array(v.strictObject({ title: v.optional(T(200)), body: v.optional(BODY) }))),
+  questions: v.optional(
+    v.array(
+      v.strictObject({
+        prompt: v.optional(T(1000)),
+        explanation: v.optional(T(2000)),
+        options: v.optional(v.array(v.strictObject({ text: v.optional(T(500)), feedback: v.optional(T(1000)) }))),
+      }),
+    ),
+  ),
+});
+export type Translation = v.InferOutput<typeof TranslationSchema>;
+
+/** What is wrong with an item's translations beyond their shape: bad tags, more steps or options than the item has. */
+export function translationProblems(item: PackItem, base: string): Array<{ path: string; message: string }> {
+  const out: Array<{ path: string; message: string }> = [];
+  const translations = (item as { translations?: Record<string, Translation> }).translations;
+  if (!translations) return out;
+  for (const [tag, t] of Object.entries(translations)) {
+    const at = `${base}.translations[${JSON.stringify(tag)}]`;
+    if (!canonicalLocale(tag)) out.push({ path: at, message: `"${tag}" is not a BCP 47 language tag such as "es" or "es-MX"` });
+    if (t.steps && item.kind !== 'tour') out.push({ path: `${at}.steps`, message: `only a tour has steps (this is a ${item.kind})` });
+    if (t.steps && item.kind === 'tour' && t.steps.length > item.steps.length) out.push({ path: `${at}.steps`, message: `has ${t.steps.length} steps; the tour has ${item.steps.length}` });
+    if (t.questions && item.kind !== 'lesson') out.push({ path: `${at}.questions`, message: `only a lesson has questions (this is a ${item.kind})` });
+    if (t.questions && item.kind === 'lesson') {
+      if (t.questions.length > item.questions.length) out.push({ path: `${at}.questions`, message: `has ${t.questions.length} questions; the lesson has ${item.questions.length}` });
+      t.questions.forEach((q, i) => {
+        const options = item.questions[i]?.options.length ?? 0;
+        if (q.options && q.options.length > options) out.push({ path: `${at}.questions[${i}].options`, message: `has ${q.options.length} options; the question has ${options}` });
+      });
+    }
+  }
+  return out;
+}
