@@ -105,10 +105,13 @@ export interface EhrGuideReadyDetail {
 export interface EhrAiFeedbackDetail {
   modelId?: string;
   modelVersion?: string;
-  outcome: 'agree' | 'override';
-  /** The override reason's coding (from the CDS card's overrideReasons, or ehr-guide's list). */
+  /** agree / override for a score; accept / edit / reject for AI-produced content (`<ehr-ai-badge>`). */
+  outcome: 'agree' | 'override' | 'accept' | 'edit' | 'reject';
+  /** The override or reject reason's coding (from the CDS card's overrideReasons, or ehr-guide's list). */
   reason?: { code: string; system?: string; display?: string };
-  source: 'risk-assessment' | 'observation' | 'cds-card' | 'score';
+  source: 'risk-assessment' | 'observation' | 'cds-card' | 'score' | 'ai-content';
+  /** For AI content: its resource type (DocumentReference, Condition…). */
+  contentType?: string;
   /** The threshold band's label, or "below threshold". */
   band?: string;
   population?: 'inside' | 'outside' | 'cannot-tell';
@@ -175,6 +178,7 @@ export interface EhrGuideEventMap {
   'ehr-ai-feedback': CustomEvent<EhrAiFeedbackDetail>;
   'ehr-ai-request-override': CustomEvent<EhrAiRequestOverrideDetail>;
   'ehr-ai-explainer-toggle': CustomEvent<EhrAiToggleDetail>;
+  'ehr-ai-badge-toggle': CustomEvent<EhrAiToggleDetail>;
   'ehr-guide-open-item': CustomEvent<EhrGuideOpenItemDetail>;
   'ehr-cds-card-action': CustomEvent<EhrCdsCardActionDetail>;
   'ehr-guide-match': CustomEvent<EhrGuideMatchDetail>;

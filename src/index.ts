@@ -10,6 +10,7 @@ export { EhrCdsCards, type SmartLinkLauncher } from './components/cds-cards/cds-
 export { EhrLesson } from './components/lesson/lesson.js';
 export { EhrTour } from './components/tour/tour.js';
 export { EhrHelpPanel } from './components/help-panel/help-panel.js';
+export { EhrAiBadge } from './components/ai-badge/ai-badge.js';
 export { defineElement } from './define/define-element.js';
 export * from './events.js';
 export { VERSION } from './version.js';

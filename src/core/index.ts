@@ -44,3 +44,7 @@ export { localizeItem, untranslatedFields, itemLocales, type Translation } from 
 export { translationProblems, TranslationSchema } from './packs/translation-schema.js';
 export { SOURCE_LOCALE, canonicalLocale, localeChain, bestLocale, isRightToLeft } from './i18n/locale.js';
 export { formatPercent, formatNumber, formatCount, formatFixed, formatDate, formatList } from './i18n/format.js';
+export { aiContentFacts, aiDeviceFacts, modelCardDocument, type AiContentFacts, type AiDeviceFacts, type ModelCardDocument } from './ai-content/ai-content.js';
+export { aiLabels, type AiLabels } from './ai-content/labels.js';
+export { aiProvenances, isAiDevice, isModelCardDocument, resolverOver, type AiProvenance } from './ai-content/provenance.js';
+export { AiContentGuidanceSchema, guidanceFor, localizeGuidance, type AiContentGuidance } from './ai-content/guidance.js';

@@ -7,3 +7,4 @@ import './ehr-cds-cards.js';
 import './ehr-lesson.js';
 import './ehr-tour.js';
 import './ehr-help-panel.js';
+import './ehr-ai-badge.js';

@@ -2,6 +2,7 @@
  * ehr-guide for React (`ehr-guide/react`): one component per element, generated over @lit/react. Import from
  * `ehr-guide/react/<tag>.js` to load one element only.
  */
+export { EhrAiBadge } from './ehr-ai-badge.js';
 export { EhrAiExplainer } from './ehr-ai-explainer.js';
 export { EhrCdsCards } from './ehr-cds-cards.js';
 export { EhrGuide } from './ehr-guide.js';

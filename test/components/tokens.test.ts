@@ -11,7 +11,7 @@ import { panelStyles } from '../../src/components/shared/panel.styles.js';
 
 type Manifest = { modules: Array<{ declarations: Array<{ tagName?: string; cssProperties?: Array<{ name: string }> }> }> };
 
-const TAGS = ['ehr-tip', 'ehr-tour', 'ehr-lesson', 'ehr-help-panel', 'ehr-ai-explainer', 'ehr-model-facts', 'ehr-cds-cards'] as const;
+const TAGS = ['ehr-tip', 'ehr-tour', 'ehr-lesson', 'ehr-help-panel', 'ehr-ai-explainer', 'ehr-model-facts', 'ehr-cds-cards', 'ehr-ai-badge'] as const;
 /** Elements that render markdown bodies adopt the markdown styles with their first body. */
 const WITH_MARKDOWN = new Set(['ehr-tip', 'ehr-tour', 'ehr-lesson', 'ehr-help-panel', 'ehr-cds-cards']);
 

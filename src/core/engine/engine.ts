@@ -9,6 +9,7 @@ import type { ModelCard } from '../models/model-card.js';
 import { sitePrevalences } from '../models/prevalence.js';
 import type { LoadedItem, PackLoadResult } from '../packs/load-pack.js';
 import { localizeItem } from '../packs/translations.js';
+import { guidanceFor, localizeGuidance, type AiContentGuidance } from '../ai-content/guidance.js';
 import type { Proficiency } from '../packs/schema.js';
 import type { ItemProgress } from '../progress/progress.js';
 import { ProgressStore } from '../progress/progress-store.js';
@@ -151,6 +152,10 @@ export class GuideEngine implements GuideApi {
 
   modelCard(id: string): ModelCard | undefined {
     return this.packs.modelCard(id);
+  }
+
+  aiContentGuidance(resourceType: string, kinds: readonly string[] = []): AiContentGuidance[] {
+    return guidanceFor(this.packs.aiContentGuidance, resourceType, kinds).map((g) => localizeGuidance(g, this.#context.locale));
   }
 
   get modelCards(): ModelCard[] {

@@ -1,3 +1,4 @@
+import type { AiContentGuidance } from '../ai-content/guidance.js';
 import type { GuideContext } from '../context/context.js';
 import type { Decision } from '../fatigue/decisions.js';
 import type { ModelCard } from '../models/model-card.js';
@@ -29,6 +30,8 @@ export interface GuideApi {
   modelCard(id: string): ModelCard | undefined;
   /** Every model card of the loaded packs. */
   readonly modelCards: readonly ModelCard[];
+  /** The packs' review guidance for AI content of `resourceType` made by AI of `kinds`, in the clinician's language. */
+  aiContentGuidance(resourceType: string, kinds?: readonly string[]): AiContentGuidance[];
   decision(itemId: string): Decision | undefined;
   /** This learner's progress on an item's current version. */
   itemProgress(itemId: string): ItemProgress | undefined;

@@ -1,3 +1,4 @@
+import type { AiContentGuidance } from '../ai-content/guidance.js';
 import type { HttpTransport } from '../adapters.js';
 import { loadPack, loadPackInSlices, type LoadedItem, type LoadedPack, type PackLoadResult, type PackProblem } from '../packs/load-pack.js';
 import type { ModelCard } from '../models/model-card.js';
@@ -63,6 +64,11 @@ export class PackRegistry {
 
   get modelCards(): ModelCard[] {
     return [...this.#cards.values()];
+  }
+
+  /** Every pack's review guidance for AI-produced content. */
+  get aiContentGuidance(): AiContentGuidance[] {
+    return [...this.#packs.values()].flatMap((pack) => pack.aiContentGuidance ?? []);
   }
 
   /** The packs' value sets, resolved (composed sets included), by canonical url. */

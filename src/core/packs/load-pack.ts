@@ -2,6 +2,7 @@ import { jsonPath } from '../validate.js';
 import { yieldToPage } from '../yield.js';
 import * as v from 'valibot';
 import { translationProblems } from './translation-schema.js';
+import { AiContentGuidanceSchema, type AiContentGuidance } from '../ai-content/guidance.js';
 import { ItemSchema, PackHeaderSchema, ValueSetEntrySchema, type PackItem } from './schema.js';
 import type { ValueSetEntry } from '../vocabulary/value-sets.js';
 import { ModelCardSchema, type ModelCard } from '../models/model-card.js';
@@ -35,6 +36,8 @@ export interface LoadedPack {
   items: LoadedItem[];
   /** Model cards the pack carries (validated one by one, like items). */
   modelCards: ModelCard[];
+  /** Review guidance for AI-produced content (validated one by one). */
+  aiContentGuidance: AiContentGuidance[];
   /** Value sets the pack carries or names beside it (validated one by one; resolved with every pack's sets). */
   valueSets: Array<{ entry: ValueSetEntry; path: string; fetched?: unknown }>;
 }
@@ -150,7 +153,15 @@ function packLoader(json: unknown, source: string) {
       if (!parsed.success) errors.push(...problems(`$.valueSets[${index}]`, parsed.issues));
       else valueSets.push({ entry: parsed.output as ValueSetEntry, path: `${source} $.valueSets[${index}]` });
     });
-    return { pack: { id, version, title, locale, source, items, modelCards, valueSets }, errors };
+    const aiContentGuidance: AiContentGuidance[] = [];
+    const rawGuidance = (header.output as { aiContentGuidance?: unknown }).aiContentGuidance;
+    if (rawGuidance !== undefined && !Array.isArray(rawGuidance)) errors.push({ path: '$.aiContentGuidance', message: 'must be an array of review guidance' });
+    (Array.isArray(rawGuidance) ? rawGuidance : []).forEach((raw, index) => {
+      const parsed = v.safeParse(AiContentGuidanceSchema, raw);
+      if (!parsed.success) errors.push(...problems(`$.aiContentGuidance[${index}]`, parsed.issues));
+      else aiContentGuidance.push(parsed.output);
+    });
+    return { pack: { id, version, title, locale, source, items, modelCards, aiContentGuidance, valueSets }, errors };
   };
   return { pack: true, errors, total: raws.length, validate, finish };
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { checkCompiledMarkdown } from '../markdown/check.js';
 import { ModelCardSchema } from '../models/model-card.js';
 import { TranslationSchema } from './translation-schema.js';
+import { AiContentGuidanceSchema } from '../ai-content/guidance.js';
 
 /**
  * The content-pack format (`ehr-guide-pack/1`): a versioned JSON file of tips, tours and lessons that a training
@@ -39,17 +39,8 @@ const TEXT = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must 
 const WORKFLOW = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9:._/-]{0,127}$/, 'must be a CDS Hooks hook name or a screen id (letters, digits, ":", ".", "_", "/", "-")'));
 const FHIRPATH = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(2000, 'must be at most 2000 characters'));
 
-/** A body: markdown text, or markdown compiled by `ehr-guide compile`. */
-export const BodySchema = v.union(
-  [
-    v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(20000, 'must be at most 20000 characters')),
-    v.pipe(
-      v.looseObject({ format: v.literal('ehr-md/1'), blocks: v.array(v.unknown()) }),
-      v.check((doc) => checkCompiledMarkdown(doc).length === 0, (issue) => `compiled markdown is invalid: ${checkCompiledMarkdown(issue.input).map((p) => `${p.path} ${p.message}`).join('; ')}`),
-    ),
-  ],
-  'must be markdown text or compiled markdown ({ "format": "ehr-md/1", "blocks": [...] })',
-);
+export { BodySchema } from './body-schema.js';
+import { BodySchema } from './body-schema.js';
 
 export const AudienceSchema = v.strictObject({
   roles: v.optional(v.pipe(v.array(v.picklist(ROLES, `must be one of ${ROLES.join(', ')}`)), v.minLength(1, 'must list at least one role (omit it for everyone)'))),
@@ -178,7 +169,13 @@ export const ValueSetEntrySchema = v.pipe(
 export const PackHeaderSchema = v.looseObject({ ...packFields, items: v.array(v.unknown(), 'must be an array of items') });
 
 /** The full pack, items included: what the JSON Schema file describes. */
-export const PackSchema = v.strictObject({ ...packFields, items: v.array(ItemSchema), modelCards: v.optional(v.array(ModelCardSchema)), valueSets: v.optional(v.array(ValueSetEntrySchema)) });
+export const PackSchema = v.strictObject({
+  ...packFields,
+  items: v.array(ItemSchema),
+  modelCards: v.optional(v.array(ModelCardSchema)),
+  valueSets: v.optional(v.array(ValueSetEntrySchema)),
+  aiContentGuidance: v.optional(v.array(AiContentGuidanceSchema)),
+});
 
 export type Tip = v.InferOutput<typeof TipSchema>;
 export type Tour = v.InferOutput<typeof TourSchema>;

@@ -30,10 +30,13 @@ export interface AiFeedback {
   modelId: string;
   modelVersion?: string;
   modelName?: string;
-  outcome: 'agree' | 'override';
-  /** Override reason as a code (from the CDS card's overrideReasons or ehr-guide's list). */
+  /** On a score: agree / override. On AI-produced content (a drafted note, a suggested problem): accept / edit / reject. */
+  outcome: 'agree' | 'override' | 'accept' | 'edit' | 'reject';
+  /** Override or reject reason as a code (from the CDS card's overrideReasons or ehr-guide's list). */
   reason?: { code: string; system?: string; display?: string };
-  source: 'risk-assessment' | 'observation' | 'cds-card' | 'score';
+  source: 'risk-assessment' | 'observation' | 'cds-card' | 'score' | 'ai-content';
+  /** For AI content: the kind of resource it is (DocumentReference, Condition…), never its id or text. */
+  contentType?: string;
   /** The threshold band's label, or "below threshold"; never the score. */
   band?: string;
   population?: 'inside' | 'outside' | 'cannot-tell';
@@ -57,11 +60,12 @@ const activityBase = (options: StatementOptions) => (options.activityBase ?? DEF
 export function aiFeedbackStatement(feedback: AiFeedback, learner: LearnerAccount, options: StatementOptions = {}): XapiStatement {
   const actor = actorFor('modelId', feedback.modelId, learner);
   const base = activityBase(options);
-  const response = feedback.outcome === 'agree' ? 'agree' : `override${feedback.reason ? `:${feedback.reason.code}` : ''}`;
+  const response = feedback.outcome === 'override' || feedback.outcome === 'reject' ? `${feedback.outcome}${feedback.reason ? `:${feedback.reason.code}` : ''}` : feedback.outcome;
   const extensions: Record<string, unknown> = { [`${XAPI_EXTENSION}/output-source`]: feedback.source };
   if (feedback.modelVersion) extensions[`${XAPI_EXTENSION}/model-version`] = feedback.modelVersion;
   if (feedback.band) extensions[`${XAPI_EXTENSION}/threshold-band`] = feedback.band;
   if (feedback.population) extensions[`${XAPI_EXTENSION}/population`] = feedback.population;
+  if (feedback.contentType && /^[A-Z][A-Za-z]{1,63}$/.test(feedback.contentType)) extensions[`${XAPI_EXTENSION}/content-type`] = feedback.contentType;
   if (feedback.reason?.system) extensions[`${XAPI_EXTENSION}/override-reason-system`] = feedback.reason.system;
   return {
     actor,

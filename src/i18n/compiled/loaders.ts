@@ -9,5 +9,6 @@ export const LOADERS: Record<string, Record<string, () => Promise<{ default: unk
     'cds': () => import('./es/cds.js'),
     'explainer': () => import('./es/explainer.js'),
     'facts': () => import('./es/facts.js'),
+    'badge': () => import('./es/badge.js'),
   },
 };

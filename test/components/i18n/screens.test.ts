@@ -9,6 +9,7 @@ import '../../../src/define/ehr-help-panel.js';
 import '../../../src/define/ehr-ai-explainer.js';
 import '../../../src/define/ehr-model-facts.js';
 import '../../../src/define/ehr-cds-cards.js';
+import '../../../src/define/ehr-ai-badge.js';
 import type { EhrGuide } from '../../../src/components/guide/guide.js';
 import type { EhrTip } from '../../../src/components/tip/tip.js';
 import type { EhrTour } from '../../../src/components/tour/tour.js';
@@ -152,6 +153,15 @@ describe('screenshots in English, Spanish and right to left', function () {
       const page = await stage(html`<ehr-model-facts .card=${ich}></ehr-model-facts>`, 900);
       await page.querySelector('ehr-model-facts')!.updateComplete;
       await visualDiff(page, `model-facts-${mode.name}`);
+    });
+
+    it(`<ehr-ai-badge> (${mode.name}): an AI-drafted note, opened`, async () => {
+      const get = async (name: string) => (await fetch(`/test/fixtures/ai-transparency/${name}.json`)).json();
+      const [note, provenance, device] = await Promise.all(['DocumentReference-ambient-note', 'Provenance-ambient-note-ai', 'Device-TheAI'].map(get));
+      const page = await stage(html`<p>Progress note <ehr-ai-badge expanded .resource=${note} .related=${[provenance, device]}></ehr-ai-badge></p>`, 340);
+      const aiBadge = page.querySelector('ehr-ai-badge')!;
+      await aiBadge.updateComplete;
+      await visualDiff(page, `ai-badge-${mode.name}`);
     });
 
     it(`<ehr-cds-cards> (${mode.name})`, async () => {
