@@ -20,6 +20,8 @@ const USAGE = `Usage:
   ehr-guide validate <pack.json…> [--page FILE.html …] [--locales es,es-MX] [--today YYYY-MM-DD] [--json]
   ehr-guide compile <pack.json…> [--out DIR | -o FILE]
   ehr-guide test <pack.json…> --patients DIR [--expect FILE.json] [--json]
+  ehr-guide report [pack.json…] (--lrs URL | --statements FILE …) [--since ISO] [--until ISO] [--role R]
+                   [--model ID] [--min-cell N] [--today YYYY-MM-DD] [--json | --csv]
 
 validate  prints every error with its JSON path, and warns about items past their review-by date or due within
           30 days, duplicate ids across packs, FHIRPath that does not compile or uses unknown variables, conditions
@@ -29,13 +31,18 @@ validate  prints every error with its JSON path, and warns about items past thei
           translation leaves out is warned about, field by field, for each --locales tag (default: every locale
           the packs translate into); a malformed translation is an error with its path. Exit 1 on errors.
 compile   writes each pack with its markdown bodies compiled (default: <name>.compiled.json beside it).
+report    the governance and learning report: per AI model (agree / override, reasons, by population fit, role,
+          month; accept / edit / reject of AI content), per lesson and tour, per pushed item (the often rejected
+          flagged), coverage by role, content past or near review-by (with packs given). From an LRS (the
+          Authorization header from EHR_GUIDE_LRS_AUTH) or statement files (JSON array, StatementResult, NDJSON).
+          Cells from fewer than --min-cell learners (default 5) are suppressed. Exit 1 when an LRS read stopped early.
 test      evaluates every item's conditions and every model card's population against each FHIR bundle in DIR
           (the browser's evaluator, the packs' value sets), prints a table, and with --expect compares with
           { items: { id: { match: [bundle…], noMatch: [bundle…] } }, populations: { id: { inside, outside,
           cannotTell } } } (bundles named by file name without .json). Exit 1 on a mismatch or a failing condition.`;
 
 function parseArgs(argv) {
-  const args = { files: [], pages: [], locales: undefined, today: undefined, out: undefined, outFile: undefined, json: false, patients: undefined, expect: undefined };
+  const args = { files: [], pages: [], statementFiles: [], lrs: undefined, since: undefined, until: undefined, role: undefined, model: undefined, minCell: undefined, csv: false, locales: undefined, today: undefined, out: undefined, outFile: undefined, json: false, patients: undefined, expect: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -48,6 +55,14 @@ function parseArgs(argv) {
     else if (a === '--out') args.out = value();
     else if (a === '-o') args.outFile = value();
     else if (a === '--json') args.json = true;
+    else if (a === '--csv') args.csv = true;
+    else if (a === '--lrs') args.lrs = value();
+    else if (a === '--statements') args.statementFiles.push(value());
+    else if (a === '--since') args.since = value();
+    else if (a === '--until') args.until = value();
+    else if (a === '--role') args.role = value();
+    else if (a === '--model') args.model = value();
+    else if (a === '--min-cell') args.minCell = value();
     else if (a === '--patients') args.patients = value();
     else if (a === '--expect') args.expect = value();
     else if (a === '-h' || a === '--help') {
@@ -300,6 +315,10 @@ const args = parseArgs(rest);
 if (!command || command === '--help' || command === '-h') {
   console.log(USAGE);
   process.exit(command ? 0 : 2);
+}
+if (command === 'report') {
+  const { report } = await import('./lib/report.mjs');
+  process.exit(await report(args, core, fail));
 }
 if (!args.files.length) fail(`${command}: name at least one pack file`);
 if (command === 'validate') process.exit(await validate(args));

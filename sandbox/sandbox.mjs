@@ -5,7 +5,8 @@
 //  - a FHIR R4 server over synthetic patients: @medplum/fhir-router with its in-memory repository (a real FHIR
 //    router — read, search by patient/_id/code/date/status, _count and paging — rather than hand-written search);
 //  - test controls under /__sandbox/ to make the next launch fail, expire tokens, or make FHIR calls fail.
-import { createHash, randomBytes, createHmac } from 'node:crypto';
+import { createHash, randomBytes, createHmac, randomUUID } from 'node:crypto';
+import xapiValidation from '@learninglocker/xapi-validation';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
@@ -16,6 +17,8 @@ import { demoOlderAdult } from './demo-patient.mjs';
 import { createCdsService } from './cds-service.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** Learning Locker's xAPI statement validation (CommonJS: its function is the default export's `default`). */
+const validateStatement = xapiValidation.default ?? xapiValidation;
 let indexed = false;
 
 const b64url = (buf) => Buffer.from(buf).toString('base64url');
@@ -319,6 +322,8 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
   }
 
   async function handleControl(req, res, url) {
+    // Cross-origin callers (the SMART app on its own origin) send the xAPI version header: allow it.
+    if (req.method === 'OPTIONS') return send(res, 204, '', { 'Access-Control-Allow-Headers': 'Content-Type, Authorization, X-Experience-API-Version', 'Access-Control-Allow-Methods': 'GET, POST' });
     const body = req.method === 'POST' ? JSON.parse((await readBody(req)) || '{}') : {};
     switch (url.pathname) {
       case '/__sandbox/fail-next-launch':
@@ -355,11 +360,35 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
         controls.accessTokenSeconds = accessTokenSeconds;
         return send(res, 200, { ok: true });
       case '/__sandbox/xapi/statements': {
-        // A minimal LRS for the demo: takes statements (one or an array) and answers with their ids.
-        if (req.method !== 'POST') return send(res, 405, { error: 'POST statements' });
+        // A small LRS for the demo and tests (xAPI 1.0.3 Statements API): POST validates every statement with
+        // Learning Locker's xAPI validation (a bad one rejects the batch, 400, as the spec says) and stores it
+        // with `stored`; GET answers a StatementResult filtered by since / until / verb / activity, `limit` per
+        // page and `more` for the next page.
+        if (!req.headers['x-experience-api-version']) return send(res, 400, { error: 'X-Experience-API-Version header required' });
+        const headers = { 'X-Experience-API-Version': '1.0.3' };
+        if (req.method === 'GET') {
+          const q = new URL(req.url, 'http://lrs').searchParams;
+          const since = q.get('since') ? Date.parse(q.get('since')) : -Infinity;
+          const until = q.get('until') ? Date.parse(q.get('until')) : Infinity;
+          const matching = statements.filter((st) => {
+            const stored = Date.parse(st.stored);
+            return stored > since && stored <= until && (!q.get('verb') || st.verb?.id === q.get('verb')) && (!q.get('activity') || st.object?.id === q.get('activity'));
+          });
+          const limit = Math.min(Number(q.get('limit')) || 100, 500);
+          const from = Number(q.get('from')) || 0;
+          const page = matching.slice(from, from + limit);
+          const next = new URLSearchParams(q);
+          next.set('from', String(from + limit));
+          return send(res, 200, { statements: page, more: from + limit < matching.length ? `/__sandbox/xapi/statements?${next}` : '' }, headers);
+        }
+        if (req.method !== 'POST') return send(res, 405, { error: 'GET or POST statements' });
         const list = Array.isArray(body) ? body : [body];
-        statements.push(...list);
-        return send(res, 200, list.map((st) => st?.id ?? null), { 'X-Experience-API-Version': '1.0.3' });
+        const problems = list.flatMap((st, i) => validateStatement(st).map((w) => `statements[${i}] ${w.path.slice(1).join('.')}: ${w.constructor.name.replace(/Warning$/, '')}`));
+        if (problems.length) return send(res, 400, { error: 'invalid statement(s)', problems }, headers);
+        const now = new Date().toISOString();
+        const stored = list.map((st) => ({ ...st, id: st.id ?? randomUUID(), stored: now, timestamp: st.timestamp ?? now }));
+        statements.push(...stored);
+        return send(res, 200, stored.map((st) => st.id), headers);
       }
       case '/__sandbox/xapi-received':
         return send(res, 200, statements);

@@ -48,3 +48,9 @@ export { aiContentFacts, aiDeviceFacts, modelCardDocument, type AiContentFacts, 
 export { aiLabels, type AiLabels } from './ai-content/labels.js';
 export { aiProvenances, isAiDevice, isModelCardDocument, resolverOver, type AiProvenance } from './ai-content/provenance.js';
 export { AiContentGuidanceSchema, guidanceFor, localizeGuidance, type AiContentGuidance } from './ai-content/guidance.js';
+export { readStatements, durationMs, type Fact, type ReadStatements } from './report/read-statements.js';
+export { aggregateReport, type Report, type ReportOptions, type ModelFigures, type LearningFigures, type ItemFigures } from './report/aggregate.js';
+export { reportCsv } from './report/csv.js';
+export { readLrs, type LrsQuery, type LrsRead } from './report/lrs-query.js';
+export type { Count } from './report/tally.js';
+export { itemStatement, withRole, type ItemEvent } from './records/statements.js';

@@ -224,3 +224,80 @@ describe('ehr-guide validate: value sets and coded conditions', () => {
     assert.match(r.out, /error {3}\S+ \$\.valueSets\[2\]\.compose\.add\[0\]\.reason: an added code needs the reason it is added/);
   });
 });
+
+describe('ehr-guide report', () => {
+  let statementsFile;
+  let core;
+  before(async () => {
+    core = await import('../../dist/core/index.js');
+    const learner = (i) => ({ homePage: 'https://hospital.example', name: `l${i}` });
+    const st = [];
+    // 7 physicians agree with the sepsis model, 5 nurses override it (3 "data-wrong", 2 "clinical-judgement");
+    // 3 pharmacists agree with the deterioration index (too few: suppressed); 6 nurses pass a lesson, 1 fails.
+    for (let i = 0; i < 7; i++) st.push(core.withRole(core.aiFeedbackStatement({ modelId: 'example-sepsis-model', outcome: 'agree', source: 'score', population: 'inside' }, learner(i)), 'physician'));
+    for (let i = 0; i < 5; i++) st.push(core.withRole(core.aiFeedbackStatement({ modelId: 'example-sepsis-model', outcome: 'override', source: 'score', population: 'outside', reason: { code: i < 3 ? 'data-wrong' : 'clinical-judgement', display: i < 3 ? 'Data wrong' : 'My assessment differs' } }, learner(10 + i)), 'nurse'));
+    for (let i = 0; i < 3; i++) st.push(core.withRole(core.aiFeedbackStatement({ modelId: 'example-deterioration-index', outcome: 'agree', source: 'score' }, learner(20 + i)), 'pharmacist'));
+    for (let i = 0; i < 7; i++) st.push(core.withRole(core.lessonStatement({ itemId: 'lesson.reading-a-risk-score', version: '1.0.0', title: 'x', score: i < 6 ? 1 : 0.5, passed: i < 6, durationMs: 120000 }, learner(10 + (i % 5) + (i >= 5 ? 30 : 0))), 'nurse'));
+    st.push({ actor: { mbox: 'mailto:someone@example.org' }, verb: { id: 'x' }, object: { id: 'y' } });
+    statementsFile = write('statements.json', st.map((s, i) => ({ ...s, timestamp: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z` })));
+  });
+
+  it('prints the figures (JSON) as a hand count says, suppressing cells under 5 learners, and names what it skipped', () => {
+    const r = cli('report', 'packs/ai-literacy.json', '--statements', statementsFile, '--today', '2026-12-01', '--json');
+    assert.equal(r.status, 0, r.out + r.err);
+    const report = JSON.parse(r.out);
+    const sepsis = report.models.find((m) => m.modelId === 'example-sepsis-model');
+    assert.deepEqual([sepsis.learners, sepsis.agree, sepsis.override, sepsis.overrideRate], [12, 7, 5, 5 / 12]);
+    // 3 and 2 learners: both withheld (then ordered by code).
+    assert.deepEqual(sepsis.reasons, [{ code: 'clinical-judgement', display: 'My assessment differs', count: null }, { code: 'data-wrong', display: 'Data wrong', count: null }]);
+    assert.deepEqual(sepsis.byPopulation, { inside: { agree: 7, override: 0 }, outside: { agree: 0, override: 5 } });
+    assert.deepEqual(sepsis.byRole, { physician: { agree: 7, override: 0 }, nurse: { agree: 0, override: 5 } });
+    const di = report.models.find((m) => m.modelId === 'example-deterioration-index');
+    assert.deepEqual([di.learners, di.agree], [null, null]);
+    const lesson = report.learning.find((l) => l.itemId === 'lesson.reading-a-risk-score');
+    assert.deepEqual([lesson.learners, lesson.attempts, lesson.completed, lesson.title], [7, 7, 6, 'Reading a risk score (2 minutes)']);
+    assert.deepEqual(report.statements.skipped, { 'no account actor (ehr-guide names learners by account only)': 1 });
+    assert.ok(report.suppressed >= 4);
+  });
+
+  it('writes CSV and a readable table; bad options are named', () => {
+    const csv = cli('report', '--statements', statementsFile, '--csv');
+    assert.equal(csv.status, 0, csv.err);
+    assert.match(csv.out, /^section,id,group,measure,value\r\n/);
+    assert.match(csv.out, /model,example-sepsis-model,,override,5\r\n/);
+    assert.match(csv.out, /model,example-deterioration-index,,agree,suppressed\r\n/);
+    const text = cli('report', '--statements', statementsFile, '--role', 'nurse');
+    assert.equal(text.status, 0, text.err);
+    assert.match(text.out, /example-sepsis-model\s+5\s+0\s+5\s+100%/);
+    assert.match(cli('report').err, /name an LRS \(--lrs https:\/\/…\/xapi\/statements\) or statement files/);
+    assert.match(cli('report', '--statements', statementsFile, '--min-cell', '0').err, /--min-cell must be a whole number of at least 1/);
+    assert.match(cli('report', '--statements', join(dir, 'nope.json')).err, /nope\.json: no such file/);
+  });
+
+  it('reads the sandbox LRS through the statements API, and says so when it stops early', async () => {
+    const { createServer } = await import('node:http');
+    const { createSandbox } = await import('../../sandbox/sandbox.mjs');
+    const sandbox = await createSandbox();
+    const server = createServer((req, res) => void sandbox.handle(req, res).then((handled) => handled || res.writeHead(404).end()));
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${server.address().port}`;
+    sandbox.setBaseUrl(base);
+    try {
+      const statements = JSON.parse(readFileSync(statementsFile, 'utf8')).filter((s) => s.actor.account);
+      const post = await fetch(`${base}/__sandbox/xapi/statements`, { method: 'POST', headers: { 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' }, body: JSON.stringify(statements) });
+      assert.equal(post.status, 200, await post.clone().text());
+      // The server runs in this process: the CLI must run alongside it, not block it (spawnSync would).
+      const { execFile } = await import('node:child_process');
+      const run = (...a) => new Promise((resolve) => execFile(process.execPath, ['bin/ehr-guide.mjs', ...a], (error, stdout, stderr) => resolve({ status: error ? error.code : 0, stdout, stderr })));
+      const r = await run('report', '--lrs', `${base}/__sandbox/xapi/statements`, '--json');
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      const report = JSON.parse(r.stdout);
+      assert.equal(report.models.find((m) => m.modelId === 'example-sepsis-model').override, 5);
+      const refused = await run('report', '--lrs', `${base}/__sandbox/no-such-lrs`);
+      assert.equal(refused.status, 1);
+      assert.match(refused.stdout, /note {4}the LRS read stopped after 0 page\(s\): the LRS answered HTTP 404/);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

@@ -146,3 +146,45 @@ describe('sandbox CDS Hooks service', () => {
     assert.equal((await fetch(`${base}/cds-services/ehr-guide-sepsis/feedback`, { method: 'POST', body: '{"feedback":[{"outcome":"maybe"}]}' })).status, 400);
   });
 });
+
+describe('sandbox LRS (xAPI Statements API)', () => {
+  const lrs = () => `${base}/__sandbox/xapi/statements`;
+  const V = { 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
+  const statement = (i, verb = 'http://adlnet.gov/expapi/verbs/responded') => ({
+    actor: { objectType: 'Agent', account: { homePage: 'https://hospital.example', name: `l${i}` } },
+    verb: { id: verb, display: { 'en-US': 'responded' } },
+    object: { objectType: 'Activity', id: 'https://ehr-guide.dev/xapi/activities/models/m/output' },
+    result: { response: 'agree' },
+    context: { platform: 'ehr-guide' },
+  });
+
+  it('validates what it receives (a bad statement rejects the batch, 400, with the problems), needs the version header', async () => {
+    assert.equal((await fetch(lrs(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(statement(0)) })).status, 400);
+    const bad = await fetch(lrs(), { method: 'POST', headers: V, body: JSON.stringify([statement(1), { actor: {}, verb: { id: 'not an iri' }, object: {} }]) });
+    assert.equal(bad.status, 400);
+    const problems = (await bad.json()).problems;
+    assert.ok(problems.some((p) => p.startsWith('statements[1] actor')), problems.join('\n'));
+    const ok = await fetch(lrs(), { method: 'POST', headers: V, body: JSON.stringify(Array.from({ length: 250 }, (_, i) => statement(i))) });
+    assert.equal(ok.status, 200);
+    assert.equal((await ok.json()).length, 250);
+  });
+
+  it('answers queries as StatementResults with `more` pages, filtered by verb and time', async () => {
+    let url = `${lrs()}?verb=${encodeURIComponent('http://adlnet.gov/expapi/verbs/responded')}&limit=100`;
+    const got = [];
+    let pages = 0;
+    while (url) {
+      const r = await fetch(url, { headers: V });
+      assert.equal(r.headers.get('x-experience-api-version'), '1.0.3');
+      const body = await r.json();
+      got.push(...body.statements);
+      pages++;
+      url = body.more ? new URL(body.more, base).href : '';
+    }
+    assert.equal(got.length >= 250, true);
+    assert.equal(pages >= 3, true);
+    assert.ok(got.every((s) => s.stored && s.id));
+    const none = await (await fetch(`${lrs()}?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, { headers: V })).json();
+    assert.deepEqual(none, { statements: [], more: '' });
+  });
+});

@@ -71,7 +71,7 @@ export class GuideEngine implements GuideApi {
       exposure: this.#exposure,
       onProblem: problem,
     });
-    this.#recorder = new Recorder({ ...options, storage: options.recordStorage, transport: options.transport }, problem);
+    this.#recorder = new Recorder({ ...options, storage: options.recordStorage, transport: options.transport, role: () => this.role ?? undefined }, problem);
   }
 
   /** Learning records (xAPI) on their way to the LRS; `records.config` sets or changes the LRS. */
@@ -258,6 +258,7 @@ export class GuideEngine implements GuideApi {
     const item = this.packs.item(itemId);
     if (!item || this.#exposure.shown(itemId) !== 'new') return;
     await this.progress.recordShown(item.id, item.version, this.#now(), isIntrusive(item));
+    this.#recorder.item('shown', this.#finished(item), this.#context.locale);
     this.#loop.reguard();
   }
 
@@ -271,7 +272,13 @@ export class GuideEngine implements GuideApi {
     if (!item) return;
     this.#exposure.closed(itemId);
     await this.progress.recordDismissed(item.id, item.version, this.#now(), permanent);
+    this.#recorder.item(permanent ? 'never' : 'got-it', this.#finished(item), this.#context.locale);
     this.#loop.reguard();
+  }
+
+  /** An item as its learning records name it. */
+  #finished(item: LoadedItem) {
+    return { itemId: item.id, version: item.version, title: item.title, kind: item.kind };
   }
 
   async snooze(itemId: string, minutes?: number): Promise<void> {
@@ -280,6 +287,7 @@ export class GuideEngine implements GuideApi {
     const span = minutes ?? item.frequency?.snoozeMinutes ?? this.#policy.defaultFrequency.snoozeMinutes;
     this.#exposure.closed(itemId);
     await this.progress.snooze(item.id, item.version, this.#now() + span * 60_000);
+    this.#recorder.item('snoozed', this.#finished(item), this.#context.locale);
     this.#loop.reguard();
   }
 

@@ -1,6 +1,6 @@
 import type { HttpTransport, IdSource, KeyValueStorage, LockRunner } from '../adapters.js';
 import { LearningRecords, type LrsConfig } from '../records/learning-records.js';
-import { aiFeedbackStatement, lessonStatement, tourStatement, type AiFeedback, type XapiStatement } from '../records/statements.js';
+import { aiFeedbackStatement, itemStatement, lessonStatement, tourStatement, withRole, type AiFeedback, type ItemEvent, type XapiStatement } from '../records/statements.js';
 import type { EngineProblem } from './problems.js';
 
 export interface RecorderOptions {
@@ -13,6 +13,8 @@ export interface RecorderOptions {
   lock?: LockRunner;
   baseUrl?: string;
   newId?: IdSource;
+  /** The learner's role now (physician, nurse…), stamped on each statement for reports by role. */
+  role?: () => string | undefined;
 }
 
 /** What finished, for its learning record: the item (by id and version, titled) and its result. */
@@ -62,14 +64,19 @@ export class Recorder {
     this.#record('tour', () => tourStatement({ ...item, durationMs }, this.learner, { language }));
   }
 
+  /** A pushed item shown or dismissed (Got it, Don't show again, Remind me later). */
+  item(event: ItemEvent, item: FinishedItem & { kind: string }, language?: string): void {
+    this.#record(`${item.kind} ${event}`, () => itemStatement(event, item, this.learner, { language }));
+  }
+
   /** Feedback on an AI output; throws on invalid feedback (the caller's error, reported to it). */
   aiFeedback(feedback: AiFeedback, language?: string): XapiStatement {
-    return this.records.record(aiFeedbackStatement(feedback, this.learner, { language }));
+    return this.records.record(withRole(aiFeedbackStatement(feedback, this.learner, { language }), this.options.role?.()));
   }
 
   #record(what: string, make: () => XapiStatement): void {
     try {
-      this.records.record(make());
+      this.records.record(withRole(make(), this.options.role?.()));
     } catch (error) {
       this.onProblem({ code: 'records', message: `the ${what}'s learning record was not made: ${(error as Error).message}` });
     }

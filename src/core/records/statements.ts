@@ -138,3 +138,33 @@ export function tourStatement(tour: { itemId: string; version: string; title: st
     context: { platform: options.platform ?? 'ehr-guide', language: options.language ?? 'en-US', extensions: { [`${XAPI_EXTENSION}/item-version`]: tour.version } },
   };
 }
+
+const EXPERIENCED = { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-US': 'experienced' } };
+
+/** What a clinician did with a pushed item: saw it, "Got it", "Don't show again", "Remind me later". */
+export type ItemEvent = 'shown' | 'got-it' | 'never' | 'snoozed';
+
+/**
+ * The statement for a tip (or another pushed item) shown or dismissed: `experienced` when it showed, `responded`
+ * with `got-it`, `never` or `snoozed` when the clinician dismissed it — for the training lead's report of which
+ * items clinicians reject most.
+ */
+export function itemStatement(event: ItemEvent, item: { itemId: string; version: string; title: string; kind: string }, learner: LearnerAccount, options: StatementOptions = {}): XapiStatement {
+  const actor = actorFor('itemId', item.itemId, learner);
+  const base = activityBase(options);
+  const kind = /^[a-z-]{1,20}$/.test(item.kind) ? item.kind : 'item';
+  return {
+    actor,
+    verb: event === 'shown' ? EXPERIENCED : RESPONDED,
+    object: { objectType: 'Activity', id: `${base}/${kind}s/${item.itemId}`, definition: { type: 'http://adlnet.gov/expapi/activities/interaction', name: { [options.language ?? 'en-US']: item.title } } },
+    ...(event === 'shown' ? {} : { result: { response: event } }),
+    context: { platform: options.platform ?? 'ehr-guide', language: options.language ?? 'en-US', extensions: { [`${XAPI_EXTENSION}/item-version`]: item.version } },
+  };
+}
+
+/** The learner's role (physician, nurse…) on a statement, for reports by role; never a name or an id. */
+export function withRole(statement: XapiStatement, role: string | undefined): XapiStatement {
+  if (!role || !/^[a-z-]{1,40}$/.test(role)) return statement;
+  const context = (statement.context ?? {}) as { extensions?: Record<string, unknown> };
+  return { ...statement, context: { ...context, extensions: { ...(context.extensions ?? {}), [`${XAPI_EXTENSION}/role`]: role } } };
+}
