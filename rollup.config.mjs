@@ -105,6 +105,12 @@ export default [
     output: { file: 'dist/platform/fhirpath.worker.js', format: 'es', sourcemap: true, plugins: [minify({ target: 'es2022', legalComments: 'none' })] },
   },
   {
+    // The report's worker, self-contained the same way (the report core and valibot-free reading inside).
+    input: 'src/platform/report.worker.ts',
+    plugins: [nodeResolve({ browser: true }), json(), commonjs(), ts()],
+    output: { file: 'dist/platform/report.worker.js', format: 'es', sourcemap: true, plugins: [minify({ target: 'es2022', legalComments: 'none' })] },
+  },
+  {
     input: Object.fromEntries(Object.entries(defines).map(([name, file]) => [name.replace('define/', ''), file])),
     // Lit's own minifier for the markup and CSS inside html`` and css`` templates (esbuild leaves template text as is).
     plugins: [moduleWorkers(), xapiEsm(), nodeResolve({ browser: true }), json(), commonjs(), ts(), minifyHTML()],

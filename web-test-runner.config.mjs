@@ -38,6 +38,7 @@ export default {
       tsconfig,
       entries: {
         '/src/platform/fhirpath.worker.js': 'src/platform/fhirpath.worker.ts',
+        '/src/platform/report.worker.js': 'src/platform/report.worker.ts',
         '/node_modules/fhirpath/fhir-context/r4/index.mjs': 'node_modules/fhirpath/fhir-context/r4/index.mjs',
       },
     }),

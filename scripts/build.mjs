@@ -42,7 +42,8 @@ const report = JSON.parse(readFileSync('dist/cdn/size-report.json', 'utf8'));
 for (const [entry, { upFront, lazy }] of Object.entries(report)) {
   const total = upFront.reduce((sum, f) => sum + f.gzip, 0);
   if (entry.endsWith('.worker.js')) {
-    console.log(`  ${pad(`cdn/${entry}`, 28)} ${pad(kb(total), 9)} Web Worker: fhirpath + R4 model, started only when a loaded pack has FHIRPath conditions`);
+    const what = entry.startsWith('fhirpath') ? 'fhirpath + R4 model, started only when a loaded pack has FHIRPath conditions' : 'the report aggregation, started by <ehr-guide-report>';
+    console.log(`  ${pad(`cdn/${entry}`, 28)} ${pad(kb(total), 9)} Web Worker: ${what}`);
     continue;
   }
   console.log(`  ${pad(`cdn/${entry}`, 28)} ${pad(kb(total), 9)} loaded up front (${upFront.map((f) => f.file).join(' + ')})`);

@@ -11,6 +11,7 @@ export { EhrLesson } from './components/lesson/lesson.js';
 export { EhrTour } from './components/tour/tour.js';
 export { EhrHelpPanel } from './components/help-panel/help-panel.js';
 export { EhrAiBadge } from './components/ai-badge/ai-badge.js';
+export { EhrGuideReport } from './components/guide-report/guide-report.js';
 export { defineElement } from './define/define-element.js';
 export * from './events.js';
 export { VERSION } from './version.js';

@@ -3,6 +3,8 @@
 //   POST with ?fail=<status> (or after PUT /__test/sink-fail/<name>?status=503) → that status, nothing kept
 //   PUT /__test/sink-refuse/<name>?contains=x → POSTs whose body contains x get 400 (an invalid statement)
 //   GET  /__test/sunk/<name>              → JSON array of { path, headers, body } received so far
+//   GET  /__test/sink/<name>/statements   → the statements POSTed to <name> as xAPI StatementResult pages
+//        (?limit, `more`); with a failing status set, pages after the first answer that status (a partial read)
 //   DELETE /__test/sunk/<name>            → forget
 const received = new Map();
 const failing = new Map();
@@ -38,6 +40,22 @@ export function recorderMiddleware() {
       if (status) failing.set(fail[1], status);
       else failing.delete(fail[1]);
       ctx.body = { ok: true };
+      return;
+    }
+    if (sink && ctx.method === 'GET' && sink[2] === '/statements') {
+      const all = (received.get(sink[1]) ?? []).flatMap((r) => (Array.isArray(r.body) ? r.body : [r.body]));
+      const limit = Math.min(Number(url.searchParams.get('limit')) || 100, 1000);
+      const from = Number(url.searchParams.get('from')) || 0;
+      const status = failing.get(sink[1]);
+      if (status && from > 0) {
+        ctx.status = status;
+        ctx.body = { error: 'failing on purpose' };
+        return;
+      }
+      const next = new URLSearchParams(url.searchParams);
+      next.set('from', String(from + limit));
+      ctx.set('X-Experience-API-Version', '1.0.3');
+      ctx.body = { statements: all.slice(from, from + limit), more: from + limit < all.length ? `${url.pathname}?${next}` : '' };
       return;
     }
     if (sink && ctx.method === 'POST') {

@@ -1,4 +1,4 @@
-/** Registers every ehr-guide element. */
+/** Registers every element of the EHR page (`<ehr-guide-report>`, for the intranet report page, is registered by its own module). */
 import './ehr-tip.js';
 import './ehr-guide.js';
 import './ehr-ai-explainer.js';

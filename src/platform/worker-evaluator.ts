@@ -1,3 +1,4 @@
+import { workerUrl } from './worker-url.js';
 import { yieldToPage } from '../core/yield.js';
 import type { ConditionEvaluator, ConditionResult, EvaluationData } from '../core/triggers/evaluator.js';
 import type { WorkerRequestBody, WorkerResponse } from '../core/triggers/worker-protocol.js';
@@ -159,35 +160,6 @@ export class WorkerEvaluator implements ConditionEvaluator {
     for (const pending of this.#pending.values()) pending.reject(new Error('evaluator disposed'));
     this.#pending.clear();
   }
-}
-
-interface TrustedTypesLike {
-  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
-}
-
-let policy: { createScriptURL(url: string): unknown } | null | undefined;
-
-/**
- * Under a CSP with `require-trusted-types-for 'script'`, a worker URL must be a TrustedScriptURL. The policy
- * `ehr-guide` (add it to the page's `trusted-types` directive) passes only our own worker module, next to this
- * file; any other URL is refused.
- */
-function workerUrl(url: URL): unknown {
-  const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
-  if (!tt) return url;
-  if (policy === undefined) {
-    try {
-      policy = tt.createPolicy('ehr-guide', {
-        createScriptURL(candidate: string) {
-          if (!/\/fhirpath\.worker\.js(?:[?#].*)?$/.test(new URL(candidate).pathname)) throw new TypeError(`ehr-guide's Trusted Types policy only allows its FHIRPath worker, not ${candidate}`);
-          return candidate;
-        },
-      });
-    } catch {
-      policy = null; // the page's CSP does not allow the policy: try the plain URL (fails loudly if TT is enforced)
-    }
-  }
-  return policy ? policy.createScriptURL(url.href) : url;
 }
 
 function defaultWorker(url = new URL('./fhirpath.worker.js', import.meta.url)): WorkerLike {

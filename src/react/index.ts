@@ -6,6 +6,7 @@ export { EhrAiBadge } from './ehr-ai-badge.js';
 export { EhrAiExplainer } from './ehr-ai-explainer.js';
 export { EhrCdsCards } from './ehr-cds-cards.js';
 export { EhrGuide } from './ehr-guide.js';
+export { EhrGuideReport } from './ehr-guide-report.js';
 export { EhrHelpPanel } from './ehr-help-panel.js';
 export { EhrLesson } from './ehr-lesson.js';
 export { EhrModelFacts } from './ehr-model-facts.js';

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { CSSResultOrNative, ReactiveElement } from 'lit';
 import '../../src/define/all.js';
+import '../../src/define/ehr-guide-report.js';
 import { markdownStyles } from '../../src/components/shared/markdown.styles.js';
 import { tokenStyles } from '../../src/components/shared/tokens.styles.js';
 import { panelStyles } from '../../src/components/shared/panel.styles.js';
@@ -11,7 +12,7 @@ import { panelStyles } from '../../src/components/shared/panel.styles.js';
 
 type Manifest = { modules: Array<{ declarations: Array<{ tagName?: string; cssProperties?: Array<{ name: string }> }> }> };
 
-const TAGS = ['ehr-tip', 'ehr-tour', 'ehr-lesson', 'ehr-help-panel', 'ehr-ai-explainer', 'ehr-model-facts', 'ehr-cds-cards', 'ehr-ai-badge'] as const;
+const TAGS = ['ehr-tip', 'ehr-tour', 'ehr-lesson', 'ehr-help-panel', 'ehr-ai-explainer', 'ehr-model-facts', 'ehr-cds-cards', 'ehr-ai-badge', 'ehr-guide-report'] as const;
 /** Elements that render markdown bodies adopt the markdown styles with their first body. */
 const WITH_MARKDOWN = new Set(['ehr-tip', 'ehr-tour', 'ehr-lesson', 'ehr-help-panel', 'ehr-cds-cards']);
 

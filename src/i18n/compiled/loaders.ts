@@ -10,5 +10,6 @@ export const LOADERS: Record<string, Record<string, () => Promise<{ default: unk
     'explainer': () => import('./es/explainer.js'),
     'facts': () => import('./es/facts.js'),
     'badge': () => import('./es/badge.js'),
+    'report': () => import('./es/report.js'),
   },
 };

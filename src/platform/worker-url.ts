@@ -1,0 +1,29 @@
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+}
+
+let policy: { createScriptURL(url: string): unknown } | null | undefined;
+
+/**
+ * Under a CSP with `require-trusted-types-for 'script'`, a worker URL must be a TrustedScriptURL. The policy
+ * `ehr-guide` (add it to the page's `trusted-types` directive) passes only ehr-guide's own worker modules
+ * (`fhirpath.worker.js`, `report.worker.js`); any other URL is refused. One policy for both.
+ */
+export function workerUrl(url: URL): unknown {
+  const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+  if (!tt) return url;
+  if (policy === undefined) {
+    try {
+      policy = tt.createPolicy('ehr-guide', {
+        createScriptURL(candidate: string) {
+          if (!/\/(fhirpath|report)\.worker\.js(?:[?#].*)?$/.test(new URL(candidate).pathname)) throw new TypeError(`ehr-guide's Trusted Types policy only allows its own workers (FHIRPath, report), not ${candidate}`);
+          return candidate;
+        },
+      });
+    } catch {
+      policy = null; // the page's CSP does not allow the policy: try the plain URL (fails loudly if TT is enforced)
+    }
+  }
+  return policy ? policy.createScriptURL(url.href) : url;
+}
+
