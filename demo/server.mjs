@@ -32,14 +32,18 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 const DEMO_PATIENT_URL = '/fixtures/demo/Rosa_Alvarez_demo-older-adult.json';
 const MOUNTS = { '/dist/': 'dist', '/fixtures/synthea/': 'test/fixtures/synthea', '/demo/': 'demo', '/packs/': 'packs', '/app/': 'dist/app' };
 
-async function bundleApp() {
-  const result = await build({ entryPoints: [join(root, 'demo/app.ts')], bundle: true, format: 'esm', target: 'es2022', write: false, sourcemap: 'inline', tsconfig: join(root, 'tsconfig.json') });
+async function bundle(entry) {
+  const result = await build({ entryPoints: [join(root, entry)], bundle: true, format: 'esm', target: 'es2022', write: false, sourcemap: 'inline', tsconfig: join(root, 'tsconfig.json') });
   return result.outputFiles[0].text;
 }
+const bundleApp = () => bundle('demo/app.ts');
+let workerText;
+const reportWorker = async () => (workerText ??= await bundle('src/platform/report.worker.ts'));
 
 /** Starts the demo server on `port` (0 = a free port) and resolves to `{ url, close }`. */
 export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
   let app = await bundleApp();
+  let report = await bundle('demo/report.ts');
   // The embedded sandbox EHR (SMART authorization + FHIR server) shares this origin.
   const sandbox = await createSandbox();
   const server = createServer(async (req, res) => {
@@ -53,6 +57,16 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
         if (process.env.EHR_DEMO_WATCH) app = await bundleApp();
         res.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] });
         return res.end(app);
+      }
+      if (path === '/demo/report.js') {
+        if (process.env.EHR_DEMO_WATCH) report = await bundle('demo/report.ts');
+        res.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] });
+        return res.end(report);
+      }
+      if (path === '/demo/report.worker.js') {
+        // The report's worker, beside the bundled page script (new URL('./report.worker.js', import.meta.url)).
+        res.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] });
+        return res.end(await reportWorker());
       }
       if (path === '/favicon.ico') {
         res.writeHead(204, headers);

@@ -120,11 +120,16 @@ export class EhrGuideReport extends GuideElement {
     this.stopped = undefined;
     await this.#aggregator.reset();
     this.#items = await this.#packItems();
+    let last = 0;
     const add = async (page: readonly unknown[]) => {
       if (run !== this.#run) return;
       await this.#aggregator.add([...page]);
       this.read += page.length;
-      await this.#aggregate(run);
+      // Progressive figures, but not after every page: a 100,000-statement read re-aggregates a few times, not 20.
+      if (performance.now() - last > 750) {
+        await this.#aggregate(run, !last);
+        last = performance.now();
+      }
     };
     try {
       if (this.statements) for (let i = 0; i < this.statements.length; i += PAGE) await add(this.statements.slice(i, i + PAGE));
@@ -146,7 +151,7 @@ export class EhrGuideReport extends GuideElement {
         }
       }
       if (run !== this.#run) return;
-      await this.#aggregate(run);
+      await this.#aggregate(run, true);
       this.phase = this.stopped ? (this.read ? 'partial' : 'failed') : 'ready';
     } catch (error) {
       if (run !== this.#run) return;
@@ -170,11 +175,14 @@ export class EhrGuideReport extends GuideElement {
     return items;
   }
 
-  async #aggregate(run: number): Promise<void> {
-    const all = await this.#aggregator.aggregate({ minCell: this.minCell, items: this.#items });
+  /** The figures for the filters; `choices` (the roles and models to filter by) too when asked. */
+  async #aggregate(run: number, choices = false): Promise<void> {
+    if (choices) {
+      const all = await this.#aggregator.aggregate({ minCell: this.minCell, items: this.#items });
+      if (run === this.#run) this.choices = { roles: all.coverage.map((c) => c.role), models: all.models.map((m) => m.modelId) };
+    }
     const report = await this.#aggregator.aggregate({ since: this.#instant(this.since), until: this.#instant(this.until, true), role: this.learnerRole || undefined, model: this.model || undefined, minCell: this.minCell, items: this.#items });
     if (run !== this.#run) return;
-    this.choices = { roles: all.coverage.map((c) => c.role), models: all.models.map((m) => m.modelId) };
     this.report = report;
   }
 

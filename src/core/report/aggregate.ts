@@ -104,6 +104,13 @@ export function aggregateReport(facts: readonly Fact[], options: ReportOptions =
   const scores = new Map<string, { sum: number; n: number }>();
   const minutes = new Map<string, number[]>();
   const reasonDisplay = new Map<string, string>();
+  // Who finished each lesson or tour (overall and by role): sets, not tally keys, so large inputs stay linear.
+  const done = new Map<string, Set<string>>();
+  const finish = (key: string, learner: string) => {
+    let set = done.get(key);
+    if (!set) done.set(key, (set = new Set()));
+    set.add(learner);
+  };
   for (const f of kept) {
     if (f.kind === 'ai') {
       const m = `ai|${f.modelId}`;
@@ -124,8 +131,8 @@ export function aggregateReport(facts: readonly Fact[], options: ReportOptions =
       t.add(`${k}|attempts`, f.learner);
       t.add(`${k}|role|${f.role ?? 'not-recorded'}`, f.learner, 0);
       if (f.kind === 'tour' || f.passed) {
-        t.add(`${k}|done|${f.learner}`, f.learner); // one per learner below
-        t.add(`${k}|roledone|${f.role ?? 'not-recorded'}|${f.learner}`, f.learner);
+        finish(`${k}|done`, f.learner);
+        finish(`${k}|roledone|${f.role ?? 'not-recorded'}`, f.learner);
       }
       if (f.kind === 'lesson' && f.score !== undefined) {
         const s = scores.get(k) ?? { sum: 0, n: 0 };
@@ -137,9 +144,9 @@ export function aggregateReport(facts: readonly Fact[], options: ReportOptions =
       t.add(`${k}|${f.event}`, f.learner);
     }
   }
-  const distinct = (prefix: string) => {
-    const learners = t.keys(prefix);
-    return { n: learners.length, learners: learners.length };
+  const distinct = (key: string) => {
+    const n = done.get(key)?.size ?? 0;
+    return { n, learners: n };
   };
 
   const models: ModelFigures[] = [...new Set(t.keys('ai|').map((k) => k.split('|')[1]))].sort().map((modelId) => {
@@ -176,13 +183,13 @@ export function aggregateReport(facts: readonly Fact[], options: ReportOptions =
     const [kind, itemId] = id.split('|') as ['lesson' | 'tour', string];
     const k = `learn|${id}`;
     const learners = sup.count({ n: t.raw(`${k}|learners`).learners, learners: t.raw(`${k}|learners`).learners });
-    const completed = sup.count(distinct(`${k}|done|`));
+    const completed = sup.count(distinct(`${k}|done`));
     const s = scores.get(k);
     const shown = learners !== null;
     const byRole: LearningFigures['byRole'] = {};
     for (const role of new Set(t.keys(`${k}|role|`).map((x) => x.split('|')[4]))) {
       const r = t.raw(`${k}|role|${role}`);
-      byRole[role] = { learners: sup.count({ n: r.learners, learners: r.learners }), completed: sup.count(distinct(`${k}|roledone|${role}|`)) };
+      byRole[role] = { learners: sup.count({ n: r.learners, learners: r.learners }), completed: sup.count(distinct(`${k}|roledone|${role}`)) };
     }
     const med = median(minutes.get(k) ?? []);
     return {
@@ -217,7 +224,7 @@ export function aggregateReport(facts: readonly Fact[], options: ReportOptions =
     return {
       role,
       learners: sup.count({ n: learnersOfRole.size, learners: learnersOfRole.size }),
-      items: meant.map((i) => ({ itemId: i.id, kind: i.kind, covered: sup.count(distinct(`learn|${i.kind}|${i.id}|roledone|${role}|`)) })),
+      items: meant.map((i) => ({ itemId: i.id, kind: i.kind, covered: sup.count(distinct(`learn|${i.kind}|${i.id}|roledone|${role}`)) })),
     };
   });
 
