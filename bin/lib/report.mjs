@@ -34,8 +34,8 @@ const show = (v, pct = false) => (v === null ? 'suppressed' : v === undefined ? 
 function table(report) {
   const lines = [];
   lines.push(`Period: ${report.period.since ?? 'all'} to ${report.period.until ?? 'now'} · ${report.statements.counted} statement(s) counted · cells under ${report.minCell} learners suppressed (${report.suppressed})`);
-  lines.push('', 'AI models            learners  agree  override  override rate  accept  edit  reject');
-  for (const m of report.models) lines.push(`  ${m.modelId.padEnd(30)} ${show(m.learners).padStart(6)} ${show(m.agree).padStart(6)} ${show(m.override).padStart(9)} ${show(m.overrideRate, true).padStart(14)} ${show(m.accept).padStart(7)} ${show(m.edit).padStart(5)} ${show(m.reject).padStart(7)}`);
+  lines.push('', 'AI models                        learners explained  agree  override  override rate  accept  edit  reject');
+  for (const m of report.models) lines.push(`  ${m.modelId.padEnd(30)} ${show(m.learners).padStart(6)} ${show(m.explained).padStart(9)} ${show(m.agree).padStart(6)} ${show(m.override).padStart(9)} ${show(m.overrideRate, true).padStart(14)} ${show(m.accept).padStart(7)} ${show(m.edit).padStart(5)} ${show(m.reject).padStart(7)}`);
   for (const m of report.models) for (const r of m.reasons) lines.push(`    ${m.modelId} override reason ${r.display ?? r.code}: ${show(r.count)}`);
   lines.push('', 'Lessons and tours    learners  completed  rate  mean score  median minutes');
   for (const l of report.learning) lines.push(`  ${`${l.kind} ${l.itemId}`.padEnd(36)} ${show(l.learners).padStart(6)} ${show(l.completed).padStart(10)} ${show(l.completionRate, true).padStart(5)} ${show(l.meanScore, true).padStart(11)} ${show(l.medianMinutes).padStart(15)}`);

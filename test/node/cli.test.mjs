@@ -268,7 +268,7 @@ describe('ehr-guide report', () => {
     assert.match(csv.out, /model,example-deterioration-index,,agree,suppressed\r\n/);
     const text = cli('report', '--statements', statementsFile, '--role', 'nurse');
     assert.equal(text.status, 0, text.err);
-    assert.match(text.out, /example-sepsis-model\s+5\s+0\s+5\s+100%/);
+    assert.match(text.out, /example-sepsis-model\s+5\s+0\s+0\s+5\s+100%/); // learners, explained, agreed, overrode, rate
     assert.match(cli('report').err, /name an LRS \(--lrs https:\/\/…\/xapi\/statements\) or statement files/);
     assert.match(cli('report', '--statements', statementsFile, '--min-cell', '0').err, /--min-cell must be a whole number of at least 1/);
     assert.match(cli('report', '--statements', join(dir, 'nope.json')).err, /nope\.json: no such file/);

@@ -216,6 +216,16 @@ export class EhrAiExplainer extends GuideElement {
   #toggle(): void {
     this.expanded = !this.#isExpanded;
     this.emit('ehr-ai-explainer-toggle', { expanded: this.expanded });
+    this.#recordExplained();
+  }
+
+  /** Once per output: the clinician read what it means (for the report's "outputs explained"). */
+  #explained?: unknown;
+  #recordExplained(): void {
+    const card = this.modelCard;
+    if (!this.expanded || !card || !this.output || this.#explained === this.output) return;
+    this.#explained = this.output;
+    this.#engine?.recordAiExplained({ modelId: card.id, modelName: card.name, source: this.output.kind });
   }
 
   /** This site's prevalence: the attribute, else what `<ehr-guide>` was configured with for this model. */

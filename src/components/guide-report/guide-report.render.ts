@@ -38,8 +38,8 @@ export function renderModels(w: W, level: number, report: Report) {
               w.t('chartAgreeOverride', { model: model.modelId, agree: text(model.agree), override: text(model.override) }),
             )}
             <table part="table">
-              <thead><tr><th scope="col">${w.t('learners')}</th><th scope="col">${w.t('agree')}</th><th scope="col">${w.t('override')}</th><th scope="col">${w.t('overrideRate')}</th><th scope="col">${w.t('accept')}</th><th scope="col">${w.t('edit')}</th><th scope="col">${w.t('reject')}</th></tr></thead>
-              <tbody><tr>${num(w, m, model.learners)}${num(w, m, model.agree)}${num(w, m, model.override)}${num(w, m, model.overrideRate, true)}${num(w, m, model.accept)}${num(w, m, model.edit)}${num(w, m, model.reject)}</tr></tbody>
+              <thead><tr><th scope="col">${w.t('learners')}</th><th scope="col">${w.t('explained')}</th><th scope="col">${w.t('agree')}</th><th scope="col">${w.t('override')}</th><th scope="col">${w.t('overrideRate')}</th><th scope="col">${w.t('accept')}</th><th scope="col">${w.t('edit')}</th><th scope="col">${w.t('reject')}</th></tr></thead>
+              <tbody><tr>${num(w, m, model.learners)}${num(w, m, model.explained)}${num(w, m, model.agree)}${num(w, m, model.override)}${num(w, m, model.overrideRate, true)}${num(w, m, model.accept)}${num(w, m, model.edit)}${num(w, m, model.reject)}</tr></tbody>
             </table>
             ${model.reasons.length
               ? html`<table part="table"><caption>${w.t('reasons')}</caption><thead><tr><th scope="col">${w.t('reason')}</th><th scope="col">${w.t('count')}</th></tr></thead>

@@ -217,6 +217,10 @@ export class GuideEngine implements GuideApi {
     return this.#recorder.aiFeedback(feedback, options.language);
   }
 
+  recordAiExplained(model: { modelId: string; modelName?: string; source: AiFeedback['source'] }): void {
+    this.#recorder.aiExplained(model, this.#context.locale);
+  }
+
   // ——— Evaluation (the loop) ———
 
   subscribe(listener: (result: EvaluationResult) => void): () => void {

@@ -50,4 +50,6 @@ export interface GuideApi {
   recordLesson(itemId: string, result: { score: number; passed: boolean; durationMs: number }): Promise<void>;
   recordTour(itemId: string, durationMs: number): Promise<void>;
   recordAiFeedback(feedback: AiFeedback, options?: { language?: string }): XapiStatement;
+  /** The clinician opened an AI output's explanation (once per output shown). */
+  recordAiExplained(model: { modelId: string; modelName?: string; source: AiFeedback['source'] }): void;
 }

@@ -1,6 +1,6 @@
 import type { HttpTransport, IdSource, KeyValueStorage, LockRunner } from '../adapters.js';
 import { LearningRecords, type LrsConfig } from '../records/learning-records.js';
-import { aiFeedbackStatement, itemStatement, lessonStatement, tourStatement, withRole, type AiFeedback, type ItemEvent, type XapiStatement } from '../records/statements.js';
+import { aiExplainedStatement, aiFeedbackStatement, itemStatement, lessonStatement, tourStatement, withRole, type AiFeedback, type ItemEvent, type XapiStatement } from '../records/statements.js';
 import type { EngineProblem } from './problems.js';
 
 export interface RecorderOptions {
@@ -67,6 +67,11 @@ export class Recorder {
   /** A pushed item shown or dismissed (Got it, Don't show again, Remind me later). */
   item(event: ItemEvent, item: FinishedItem & { kind: string }, language?: string): void {
     this.#record(`${item.kind} ${event}`, () => itemStatement(event, item, this.learner, { language }));
+  }
+
+  /** An AI output's explanation opened. */
+  aiExplained(model: { modelId: string; modelName?: string; source: AiFeedback['source'] }, language?: string): void {
+    this.#record('explanation', () => aiExplainedStatement(model, this.learner, { language }));
   }
 
   /** Feedback on an AI output; throws on invalid feedback (the caller's error, reported to it). */

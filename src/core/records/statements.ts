@@ -168,3 +168,15 @@ export function withRole(statement: XapiStatement, role: string | undefined): Xa
   const context = (statement.context ?? {}) as { extensions?: Record<string, unknown> };
   return { ...statement, context: { ...context, extensions: { ...(context.extensions ?? {}), [`${XAPI_EXTENSION}/role`]: role } } };
 }
+
+/** The statement for an AI output explained: the clinician opened its explanation ("experienced" the output). */
+export function aiExplainedStatement(model: { modelId: string; modelName?: string; source: AiFeedback['source'] }, learner: LearnerAccount, options: StatementOptions = {}): XapiStatement {
+  const actor = actorFor('modelId', model.modelId, learner);
+  const base = activityBase(options);
+  return {
+    actor,
+    verb: EXPERIENCED,
+    object: { objectType: 'Activity', id: `${base}/models/${model.modelId}/output`, definition: { type: 'http://adlnet.gov/expapi/activities/cmi.interaction', interactionType: 'choice', name: { [options.language ?? 'en-US']: `Output of ${model.modelName ?? model.modelId}` } } },
+    context: { platform: options.platform ?? 'ehr-guide', language: options.language ?? 'en-US', extensions: { [`${XAPI_EXTENSION}/output-source`]: model.source } },
+  };
+}

@@ -27,6 +27,8 @@ export interface ReportOptions {
 export interface ModelFigures {
   modelId: string;
   learners: Count;
+  /** Outputs whose explanation a clinician opened. */
+  explained: Count;
   agree: Count;
   override: Count;
   overrideRate: number | null;
@@ -163,6 +165,7 @@ export function aggregateReport(facts: readonly Fact[], options: ReportOptions =
     return {
       modelId,
       learners,
+      explained: c('explained'),
       agree,
       override,
       overrideRate: sup.rate(override, agree === null || override === null ? null : agree + override),

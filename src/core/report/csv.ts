@@ -8,7 +8,7 @@ export function reportCsv(report: Report): string {
   const rows: Array<Array<string | number | null>> = [['section', 'id', 'group', 'measure', 'value']];
   const v = (x: number | null) => (x === null ? 'suppressed' : x);
   for (const m of report.models) {
-    for (const measure of ['learners', 'agree', 'override', 'overrideRate', 'accept', 'edit', 'reject'] as const) rows.push(['model', m.modelId, '', measure, v(m[measure])]);
+    for (const measure of ['learners', 'explained', 'agree', 'override', 'overrideRate', 'accept', 'edit', 'reject'] as const) rows.push(['model', m.modelId, '', measure, v(m[measure])]);
     for (const r of m.reasons) rows.push(['model', m.modelId, `reason:${r.code}`, 'count', v(r.count)]);
     for (const [kind, groups] of [['population', m.byPopulation], ['role', m.byRole], ['month', m.byMonth]] as const) {
       for (const [group, c] of Object.entries(groups)) {

@@ -65,6 +65,7 @@ function readOne(raw: unknown, skip: (reason: string) => void): Fact | undefined
   const result = st.result ?? {};
   let m: RegExpExecArray | null;
   if ((m = /\/models\/([^/]+)\/output$/.exec(object))) {
+    if (verb === `${VERB}experienced`) return { kind: 'ai', ...base, modelId: decodeURIComponent(m[1]), outcome: 'explained' };
     if (verb !== `${VERB}responded` || typeof result.response !== 'string') return void skip('an AI-output statement without a response');
     const [outcome, code] = result.response.split(':');
     if (!['agree', 'override', 'accept', 'edit', 'reject'].includes(outcome)) return void skip(`an unknown AI response "${outcome}"`);

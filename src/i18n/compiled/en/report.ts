@@ -64,5 +64,6 @@ export default {
   pastReview: (d) => "past its review-by date (" + d.date + ")",
   dueReview: (d) => "due for review by " + d.date,
   skipped: () => "Statements not counted",
-  noSkipped: () => "Every statement read was counted."
+  noSkipped: () => "Every statement read was counted.",
+  explained: () => "Explained"
 }

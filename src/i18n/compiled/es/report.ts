@@ -64,5 +64,6 @@ export default {
   pastReview: (d) => "pasada su fecha de revisión (" + d.date + ")",
   dueReview: (d) => "revisión prevista para el " + d.date,
   skipped: () => "Enunciados no contados",
-  noSkipped: () => "Se contaron todos los enunciados leídos."
+  noSkipped: () => "Se contaron todos los enunciados leídos.",
+  explained: () => "Explicados"
 }
