@@ -9,6 +9,7 @@ import type {} from '../src/define/ehr-guide.js';
 import type {} from '../src/define/ehr-ai-explainer.js';
 import type {} from '../src/define/ehr-cds-cards.js';
 import type {} from '../src/define/ehr-tour.js';
+import type {} from '../src/define/ehr-ai-badge.js';
 
 const MODEL_SCORE_EXTENSION = 'https://ehr-guide.dev/fhir/StructureDefinition/model-score';
 
@@ -145,6 +146,32 @@ function syntheticScore(chart: Chart): number {
 
 // ——— Rendering ———
 
+/** The ambient scribe (an AI Device, AI Transparency on FHIR's AIDevice) that drafted today's note. */
+const SCRIBE = {
+  resourceType: 'Device',
+  id: 'demo-ambient-scribe',
+  type: { coding: [{ system: 'http://hl7.org/fhir/uv/aitransparency/CodeSystem/AIdeviceTypeCS', code: 'Artificial-Intelligence' }] },
+  extension: [{ url: 'http://hl7.org/fhir/uv/aitransparency/StructureDefinition/aitransparency.AIKind', valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/uv/aitransparency/CodeSystem/AIdeviceTypeCS', code: 'Large-Language-Models' }] } }],
+  deviceName: [{ name: 'DemoScribe', type: 'user-friendly-name' }],
+  manufacturer: 'Example Ambient AI (training example)',
+  version: [{ value: '2.4' }],
+};
+
+/**
+ * Today's progress note, drafted by the ambient scribe and not yet verified: labelled AIAST and with its
+ * Provenance, as AI Transparency on FHIR records it; <ehr-ai-badge> marks it and says what to check.
+ */
+function aiDraftedNote(chart: Chart): HTMLElement {
+  const today = new Date().toISOString();
+  const noteText = `${chart.name}, ${chart.age}: seen today. Problems reviewed: ${chart.problems.slice(0, 3).join('; ') || 'none active'}. Medications reviewed: ${chart.medications.slice(0, 3).join('; ') || 'none'}. Plan: continue current treatment; recheck at the next visit.`;
+  const note = { resourceType: 'DocumentReference', id: `ai-note-${chart.id}`, meta: { security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'AIAST' }] }, status: 'current', docStatus: 'preliminary', type: { coding: [{ system: 'http://loinc.org', code: '11506-3', display: 'Progress note' }] }, date: today };
+  const provenance = { resourceType: 'Provenance', id: `ai-note-${chart.id}-provenance`, target: [{ reference: `DocumentReference/${note.id}` }], recorded: today, reason: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'AIAST' }] }], agent: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'author' }] }, role: [{ coding: [{ system: 'http://hl7.org/fhir/uv/aitransparency/CodeSystem/AIdeviceTypeCS', code: 'Artificial-Intelligence' }] }], who: { reference: `Device/${SCRIBE.id}` } }] };
+  const badge = document.createElement('ehr-ai-badge');
+  badge.resource = note as never;
+  badge.related = [provenance, SCRIBE] as never;
+  return h('section', { class: 'card', 'aria-labelledby': 'note-h' }, h('h2', { id: 'note-h' }, 'Progress note (draft) ', badge), h('p', {}, noteText));
+}
+
 function renderChart(chart: Chart): HTMLElement {
   const flagged = (l: Chart['labs'][number]) => (l.low !== undefined && l.value < l.low ? 'L' : l.high !== undefined && l.value > l.high ? 'H' : '');
   const labRows = chart.labs.map((l, i) => {
@@ -218,6 +245,7 @@ function renderChart(chart: Chart): HTMLElement {
       h('section', { class: 'card', 'aria-labelledby': 'orders-h' }, h('h2', { id: 'orders-h' }, 'Order entry ', tourButton), form, h('ehr-tour', { item: 'tour.order-entry' })),
     ),
     h('section', { class: 'card ai', 'aria-labelledby': 'ai-h' }, h('h2', { id: 'ai-h' }, 'AI outputs and decision support'), explainer, cards),
+    aiDraftedNote(chart),
   );
 
   // Tips over the EHR's own screens, each naming a pack item; the pack says where it anchors (#sign-order, .flag,

@@ -18,6 +18,11 @@ export function bundlePlugin({ rootDir, tsconfig, entries }) {
   };
   return {
     name: 'ehr-bundle',
+    // Bundled when the server starts, not on the first request: the first test to start a worker must not wait
+    // for esbuild (on a cold machine that took longer than a test's own waits).
+    serverStart() {
+      for (const entry of Object.values(entries)) void bundle(resolve(rootDir, entry)).catch(() => undefined);
+    },
     async serve(context) {
       const entry = entries[context.path];
       if (!entry) return undefined;

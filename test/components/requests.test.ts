@@ -130,7 +130,7 @@ describe('cancelable requests', function () {
     await guide.packsLoaded;
     const panel = page.querySelector('ehr-help-panel') as EhrHelpPanel;
     const explainer = page.querySelector('ehr-ai-explainer') as EhrAiExplainer;
-    await until(() => panel.shadowRoot!.querySelectorAll('[part="item"]').length > 0, 'help listed');
+    await until(() => panel.shadowRoot!.querySelectorAll('[part="item"]').length > 0, 'help listed', 10000); // the page's first FHIRPath worker starts here
     await until(() => !!button(explainer.shadowRoot!, 'Lesson'), 'lesson link');
     const stop = veto('ehr-guide-open-item');
     const lessonEntry = [...panel.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="item"]')].find((b) => b.textContent!.includes('(2 minutes)'))!;

@@ -30,4 +30,30 @@ describe('demo report page', () => {
       await context.close();
     }
   });
+
+  it('the demo chart marks the AI-drafted note; opened, it says who drafted it and what to check; Accept reaches the LRS without the note', async () => {
+    const { page, context, problems } = await openPage(demo.browser, demo.server.url);
+    try {
+      await page.waitForFunction(() => document.querySelector('#note-h ehr-ai-badge')?.shadowRoot?.querySelector('[part="badge"]')?.textContent.includes('AI-drafted'), null, { timeout: 15000 });
+      await page.click('#note-h ehr-ai-badge >> [part="badge"]');
+      await page.waitForFunction(() => /Before you sign an AI-drafted note/.test(document.querySelector('#note-h ehr-ai-badge').shadowRoot.textContent), null, { timeout: 10000 });
+      const text = await page.evaluate(() => document.querySelector('#note-h ehr-ai-badge').shadowRoot.textContent.replace(/\s+/g, ' '));
+      assert.match(text, /Made byDemoScribe, Example Ambient AI \(training example\) ?\(version 2\.4\)/);
+      assert.match(text, /Verifiednot verified by a clinician/);
+      await page.click('#note-h ehr-ai-badge >> button:has-text("Accept")');
+      const received = async () => (await (await fetch(new URL('/__sandbox/xapi-received', demo.server.url))).json()).filter((s) => s.result?.response === 'accept');
+      let accepted = [];
+      for (let i = 0; i < 50 && !accepted.length; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        accepted = await received();
+      }
+      assert.equal(accepted.length, 1);
+      assert.equal(accepted[0].object.id, 'https://ehr-guide.dev/xapi/activities/models/demo-ambient-scribe/output');
+      assert.equal(accepted[0].context.extensions['https://ehr-guide.dev/xapi/extensions/content-type'], 'DocumentReference');
+      assert.doesNotMatch(JSON.stringify(accepted[0]), /Patient|ai-note-|Problems reviewed/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
