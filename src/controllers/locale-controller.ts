@@ -45,6 +45,8 @@ export class LocaleController<K extends string> implements ReactiveController {
   /** The locale whose messages are shown (`es` for `es-MX`; `en` when there are none). */
   serving = SOURCE_LOCALE;
   #ready?: Promise<unknown>;
+  /** The locale as last asked (before canonical form): refresh runs after every evaluation, most ask the same. */
+  #asked?: string;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -74,6 +76,8 @@ export class LocaleController<K extends string> implements ReactiveController {
   /** Re-reads the locale (the guide's context, the `lang` up the tree); loads and re-renders when it changed. */
   refresh(): void {
     const asked = this.guide?.guide?.context.locale || nearestLang(this.host) || SOURCE_LOCALE;
+    if (asked === this.#asked) return;
+    this.#asked = asked;
     const tag = canonicalLocale(asked) ?? SOURCE_LOCALE;
     if (tag !== canonicalLocale(asked)) this.#report(`locale:${asked}`, `"${asked}" is not a BCP 47 language tag; English is shown`);
     if (tag === this.requested && this.#ready === undefined) return;

@@ -40,7 +40,7 @@ export { LearningRecords, MAX_QUEUED_STATEMENTS, type LrsConfig, type LearningRe
 export { resolveValueSets, valueSetConcepts, MAX_VALUE_SET_CODES, type ValueSetEntry, type ResolvedValueSet, type ValueSetProblem } from './vocabulary/value-sets.js';
 export { CLINICAL_FUNCTIONS } from './triggers/clinical-functions.js';
 export { gradeLesson, type LessonGrade, type QuestionGrade } from './lessons/grade.js';
-export { localizeItem, untranslatedFields, itemLocales, type Translation } from './packs/translations.js';
+export { localizeItem, untranslatedFields, type Translation } from './packs/translations.js';
 export { translationProblems, TranslationSchema } from './packs/translation-schema.js';
 export { SOURCE_LOCALE, canonicalLocale, localeChain, bestLocale, isRightToLeft } from './i18n/locale.js';
 export { formatPercent, formatNumber, formatCount, formatFixed, formatDate, formatList } from './i18n/format.js';

@@ -95,11 +95,6 @@ export class ReportAggregator {
     return aggregateReport(this.#facts, options, this.#skipped);
   }
 
-  /** Whether the work runs in the worker (false once it failed to start). */
-  get inWorker(): boolean {
-    return !this.#failed && this.#worker !== undefined;
-  }
-
   dispose(): void {
     this.#worker?.terminate();
     this.#worker = undefined;

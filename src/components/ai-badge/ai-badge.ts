@@ -84,6 +84,8 @@ export class EhrAiBadge extends GuideElement {
   @state() private feedback: 'idle' | 'reasons' | 'sent' = 'idle';
   @state() private sent?: { outcome: 'accept' | 'edit' | 'reject'; reason?: (typeof REJECT_REASONS)[number] };
   #reported = new Set<string>();
+  /** What the last settle read (the resource, element, related arrays, guide): the guide's evaluations mostly change none of it. */
+  #read: unknown[] = [];
 
   constructor() {
     super();
@@ -102,19 +104,28 @@ export class EhrAiBadge extends GuideElement {
       return;
     }
     const guide = this.#guide.guide;
-    const related = this.related ?? RELATED_TYPES.flatMap((type) => guide?.context.resources[type] ?? []);
-    const facts = aiContentFacts(this.resource as never, related as never, { element: this.element || undefined });
-    this.facts = facts;
-    for (const message of facts.problems) {
-      if (this.#reported.has(message)) continue;
-      this.#reported.add(message);
-      this.problem('output-invalid', `${message}: cannot tell who produced this`);
+    // The facts (and the model card body) only when what they are read from changed: the guide evaluates on every
+    // context change, and most change none of it.
+    const sources = [this.resource, this.element, this.related, ...RELATED_TYPES.map((type) => guide?.context.resources[type])];
+    if (!this.facts || sources.length !== this.#read.length || sources.some((s, i) => s !== this.#read[i])) {
+      this.#read = sources;
+      const related = this.related ?? RELATED_TYPES.flatMap((type) => guide?.context.resources[type] ?? []);
+      const facts = aiContentFacts(this.resource as never, related as never, { element: this.element || undefined });
+      this.facts = facts;
+      for (const message of facts.problems) {
+        if (this.#reported.has(message)) continue;
+        this.#reported.add(message);
+        this.problem('output-invalid', `${message}: cannot tell who produced this`);
+      }
+      const card = facts.modelCard;
+      this.chai = card?.format === 'chai-xml' ? readChaiCard(card.text) : undefined;
+      void this.#cardBody.set(card?.format === 'markdown' ? card.text : undefined, 'modelCard');
     }
-    this.guidance = guide?.aiContentGuidance(resource.resourceType, facts.producers.flatMap((p) => p.kinds)) ?? [];
-    void this.#guidanceBody.set(this.guidance[0]?.body, 'aiContentGuidance.body');
-    const card = facts.modelCard;
-    this.chai = card?.format === 'chai-xml' ? readChaiCard(card.text) : undefined;
-    void this.#cardBody.set(card?.format === 'markdown' ? card.text : undefined, 'modelCard');
+    // The guidance is looked up each time (packs may arrive later, the locale may change); its body is set only when it changed.
+    const guidance = guide?.aiContentGuidance(resource.resourceType, this.facts.producers.flatMap((p) => p.kinds)) ?? [];
+    const first = guidance[0];
+    if (guidance.length !== this.guidance.length || first?.id !== this.guidance[0]?.id || first?.body !== this.guidance[0]?.body) void this.#guidanceBody.set(first?.body, 'aiContentGuidance.body');
+    if (guidance.length !== this.guidance.length || guidance.some((g, i) => g.id !== this.guidance[i]?.id || g.title !== this.guidance[i]?.title)) this.guidance = guidance;
   }
 
   #toggle = () => {

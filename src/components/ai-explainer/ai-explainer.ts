@@ -4,7 +4,7 @@ import { GuideController } from '../../controllers/guide-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { wordsOf } from '../../controllers/words.js';
 import messages from '../../i18n/compiled/en/explainer.js';
-import { headlineWords, reasonWords } from './explainer-words.js';
+import { headlineWords } from './explainer-words.js';
 import { aiOutputFrom, findModelCard, type AiOutput } from '../../core/models/ai-output.js';
 import { explainOutput } from '../../core/models/explain-output.js';
 import { validateModelCard, type ModelCard } from '../../core/models/model-card.js';
@@ -17,8 +17,9 @@ import { ensureElement } from '../shared/lazy-elements.js';
 import { GuideElement } from '../shared/guide-element.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { explainerStyles } from './ai-explainer.styles.js';
-import { chosenReason, renderDetails, renderFeedback } from './ai-explainer.render.js';
+import { renderDetails, renderFeedback } from './ai-explainer.render.js';
 import { deliverFeedback, feedbackDetail, overrideReasons } from './feedback-detail.js';
+import { FeedbackController } from './feedback-controller.js';
 import { safeUrl } from '../../core/url-policy.js';
 
 export { DEFAULT_OVERRIDE_REASONS } from './feedback-detail.js';
@@ -123,8 +124,7 @@ export class EhrAiExplainer extends GuideElement {
   @state() private output?: AiOutput;
   @state() private modelCard?: ModelCard;
   @state() private error?: string;
-  @state() private feedback: 'idle' | 'reasons' | 'sent' = 'idle';
-  @state() private sent?: { outcome: 'agree' | 'override'; reason?: CdsCoding };
+  readonly #feedback = new FeedbackController(this, (outcome, reason) => this.#submit(outcome, reason));
   @state() private factsOpen = false;
   @state() private lessonOpen = false;
 
@@ -162,7 +162,7 @@ export class EhrAiExplainer extends GuideElement {
     this.error = undefined;
     this.output = undefined;
     this.modelCard = undefined;
-    this.feedback = 'idle';
+    this.#feedback.reset();
     try {
       this.output = aiOutputFrom({ resource: this.resource, cdsCard: this.cdsCard, score: this.score, model: this.model });
     } catch (error) {
@@ -240,23 +240,18 @@ export class EhrAiExplainer extends GuideElement {
     return explainOutput(this.output, this.modelCard, this.#prevalence);
   }
 
-  #submit(outcome: 'agree' | 'override', reason?: CdsCoding): void {
+  /** Sends the clinician's judgement (events, learning record, CDS Hooks feedback); false when the host vetoed it. */
+  #submit(outcome: 'agree' | 'override', reason?: CdsCoding): boolean {
     const card = this.modelCard;
     const output = this.output!;
     const population = this.#population.population && this.#population.population !== 'pending' ? this.#population.population.status : undefined;
     const { explanation, value } = this.#explain();
     const detail = feedbackDetail({ outcome, reason, output, card, cdsCard: this.cdsCard, explanation, value, population });
-    if (outcome === 'override' && !this.emit('ehr-ai-request-override', { ...detail, outcome }, { cancelable: true })) return; // the host vetoed it: nothing recorded or sent
+    if (outcome === 'override' && !this.emit('ehr-ai-request-override', { ...detail, outcome }, { cancelable: true })) return false; // the host vetoed it: nothing recorded or sent
     this.emit('ehr-ai-feedback', detail);
     deliverFeedback(detail, { guide: this.#engine, modelName: card?.name, cdsServiceUrl: this.cdsServiceUrl, reason, problem: (message) => this.#problem({ code: 'feedback-failed', message }) });
-    this.feedback = 'sent';
-    this.sent = { outcome, reason };
+    return true;
   }
-
-  #onReasonSubmit = (event: SubmitEvent) => {
-    const reason = chosenReason(event, this.#overrideReasons);
-    if (reason) this.#submit('override', reason);
-  };
 
   get #overrideReasons(): CdsCoding[] {
     return overrideReasons(this.output, this.cdsCard);
@@ -280,14 +275,6 @@ export class EhrAiExplainer extends GuideElement {
   #openFacts = () => {
     this.factsOpen = !this.factsOpen;
     if (this.factsOpen) void ensureElement('ehr-model-facts');
-  };
-
-  #agree = () => this.#submit('agree');
-  #cancel = () => (this.feedback = 'idle');
-  #askReason = async () => {
-    this.feedback = 'reasons';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
   };
 
   override render() {
@@ -327,16 +314,7 @@ export class EhrAiExplainer extends GuideElement {
               openLesson: this.#openLesson,
             })
           : nothing}
-        ${renderFeedback({
-          w,
-          state: this.feedback,
-          sentOutcome: !this.sent ? undefined : this.sent.outcome === 'agree' ? w.t('agreed') : this.sent.reason ? w.t('overrodeReason', { reason: reasonWords(w, this.sent.reason) }) : w.t('overrode'),
-          reasons: this.#overrideReasons,
-          agree: this.#agree,
-          askReason: this.#askReason,
-          cancel: this.#cancel,
-          submitReason: this.#onReasonSubmit,
-        })}
+        ${renderFeedback(this.#feedback.view(w, this.#overrideReasons))}
       </div>
     </section>`;
   }

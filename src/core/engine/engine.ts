@@ -16,12 +16,12 @@ import { ProgressStore } from '../progress/progress-store.js';
 import type { AiFeedback, XapiStatement } from '../records/statements.js';
 import { ConditionCache, evaluationData } from './conditions.js';
 import { EvaluationLoop } from './evaluation-loop.js';
-import { isIntrusive } from './guard.js';
 import { ExposureTracker, REMOUNT_GRACE_MS } from './exposure.js';
 import type { EvaluationResult, GuideApi } from './guide-api.js';
 import type { EngineProblem } from './problems.js';
 import { inferProficiency } from './proficiency.js';
 import { Recorder } from './recorder.js';
+import { Activity } from './activity.js';
 import type { EngineOptions } from './options.js';
 import { PackRegistry } from './registry.js';
 
@@ -40,6 +40,8 @@ export class GuideEngine implements GuideApi {
   readonly #conditions: ConditionCache;
   readonly #exposure: ExposureTracker;
   readonly #recorder: Recorder;
+  /** What the clinician did (shown, dismissed, finished, feedback): progress, learning records, re-evaluation. */
+  readonly #activity: Activity;
   readonly #transport: HttpTransport;
   readonly #now: () => number;
   #policy: FatiguePolicy;
@@ -72,6 +74,7 @@ export class GuideEngine implements GuideApi {
       onProblem: problem,
     });
     this.#recorder = new Recorder({ ...options, storage: options.recordStorage, transport: options.transport, role: () => this.role ?? undefined }, problem);
+    this.#activity = new Activity({ item: (id) => this.packs.item(id), exposure: this.#exposure, progress: this.progress, recorder: this.#recorder, loop: this.#loop, now: this.#now, policy: () => this.#policy, locale: () => this.#context.locale });
   }
 
   /** Learning records (xAPI) on their way to the LRS; `records.config` sets or changes the LRS. */
@@ -214,11 +217,11 @@ export class GuideEngine implements GuideApi {
   }
 
   recordAiFeedback(feedback: AiFeedback, options: { language?: string } = {}): XapiStatement {
-    return this.#recorder.aiFeedback(feedback, options.language);
+    return this.#activity.aiFeedback(feedback, options.language);
   }
 
   recordAiExplained(model: { modelId: string; modelName?: string; source: AiFeedback['source'] }): void {
-    this.#recorder.aiExplained(model, this.#context.locale);
+    this.#activity.aiExplained(model);
   }
 
   // ——— Evaluation (the loop) ———
@@ -247,80 +250,32 @@ export class GuideEngine implements GuideApi {
 
   // ——— What happened (called by elements) ———
 
-  /** An element can render this item: pushed items compete only while something can render them. */
   mount(itemId: string): () => void {
-    const unmount = this.#exposure.mount(itemId);
-    this.#loop.schedule();
-    return () => {
-      unmount();
-      this.#loop.schedule();
-    };
+    return this.#activity.mount(itemId);
   }
-
-  /** The item appeared on screen: counts against its caps and, if intrusive, the session budget. */
-  async recordShown(itemId: string): Promise<void> {
-    const item = this.packs.item(itemId);
-    if (!item || this.#exposure.shown(itemId) !== 'new') return;
-    await this.progress.recordShown(item.id, item.version, this.#now(), isIntrusive(item));
-    this.#recorder.item('shown', this.#finished(item), this.#context.locale);
-    this.#loop.reguard();
+  recordShown(itemId: string): Promise<void> {
+    return this.#activity.shown(itemId);
   }
-
-  /** The item left the screen (closed, anchor gone, page changed). */
   recordHidden(itemId: string): void {
-    if (this.#exposure.hidden(itemId)) this.#loop.reguard();
+    this.#activity.hidden(itemId);
   }
-
-  async recordDismissed(itemId: string, permanent: boolean): Promise<void> {
-    const item = this.packs.item(itemId);
-    if (!item) return;
-    this.#exposure.closed(itemId);
-    await this.progress.recordDismissed(item.id, item.version, this.#now(), permanent);
-    this.#recorder.item(permanent ? 'never' : 'got-it', this.#finished(item), this.#context.locale);
-    this.#loop.reguard();
+  recordDismissed(itemId: string, permanent: boolean): Promise<void> {
+    return this.#activity.dismissed(itemId, permanent);
   }
-
-  /** An item as its learning records name it. */
-  #finished(item: LoadedItem) {
-    return { itemId: item.id, version: item.version, title: item.title, kind: item.kind };
+  snooze(itemId: string, minutes?: number): Promise<void> {
+    return this.#activity.snooze(itemId, minutes);
   }
-
-  async snooze(itemId: string, minutes?: number): Promise<void> {
-    const item = this.packs.item(itemId);
-    if (!item) return;
-    const span = minutes ?? item.frequency?.snoozeMinutes ?? this.#policy.defaultFrequency.snoozeMinutes;
-    this.#exposure.closed(itemId);
-    await this.progress.snooze(item.id, item.version, this.#now() + span * 60_000);
-    this.#recorder.item('snoozed', this.#finished(item), this.#context.locale);
-    this.#loop.reguard();
+  recordLesson(itemId: string, result: { score: number; passed: boolean; durationMs: number }): Promise<void> {
+    return this.#activity.lesson(itemId, result);
   }
-
-  /** A finished lesson: progress (score, passed) and an xAPI statement naming the lesson and the result only. */
-  async recordLesson(itemId: string, result: { score: number; passed: boolean; durationMs: number }): Promise<void> {
-    const item = this.packs.item(itemId);
-    if (!item) return;
-    await this.recordCompleted(itemId, result.score, result.passed);
-    this.#recorder.lesson({ itemId: item.id, version: item.version, title: item.title }, result, this.#context.locale);
+  recordTour(itemId: string, durationMs: number): Promise<void> {
+    return this.#activity.tour(itemId, durationMs);
   }
-
-  /** A tour walked to its end: progress and an xAPI "completed" statement. */
-  async recordTour(itemId: string, durationMs: number): Promise<void> {
-    const item = this.packs.item(itemId);
-    if (!item) return;
-    await this.recordCompleted(itemId);
-    this.#recorder.tour({ itemId: item.id, version: item.version, title: item.title }, durationMs, this.#context.locale);
+  recordCompleted(itemId: string, score?: number, passed?: boolean): Promise<void> {
+    return this.#activity.completed(itemId, score, passed);
   }
-
-  async recordCompleted(itemId: string, score?: number, passed?: boolean): Promise<void> {
-    const item = this.packs.item(itemId);
-    if (!item) return;
-    await this.progress.recordCompleted(item.id, item.version, this.#now(), score, passed);
-    this.#loop.schedule(); // completion changes the inferred proficiency, which the prefilters read
-  }
-
-  async resetDismissals(): Promise<void> {
-    await this.progress.resetDismissals();
-    this.#loop.schedule();
+  resetDismissals(): Promise<void> {
+    return this.#activity.resetDismissals();
   }
 
   dispose(): void {

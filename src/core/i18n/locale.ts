@@ -2,13 +2,20 @@
 export const SOURCE_LOCALE = 'en';
 
 /** A BCP 47 tag in canonical form (`es-mx` → `es-MX`), or undefined when it is not a well-formed tag. */
+const canonical = new Map<string, string | undefined>();
+
 export function canonicalLocale(tag: unknown): string | undefined {
   if (typeof tag !== 'string' || !tag.trim()) return undefined;
+  // Asked for the same few tags on every item lookup and evaluation: remembered (a page has a handful).
+  if (canonical.has(tag)) return canonical.get(tag);
+  let out: string | undefined;
   try {
-    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
+    out = Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
   } catch {
-    return undefined;
+    out = undefined;
   }
+  if (canonical.size < 500) canonical.set(tag, out);
+  return out;
 }
 
 /**

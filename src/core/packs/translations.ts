@@ -10,11 +10,6 @@ export type { Translation } from './translation-schema.js';
  * a translation leaves out. No valibot here (the checks are in translation-schema.ts), so tours and lessons stay light.
  */
 
-/** The locales an item is written in: its own, and each translation's. */
-export function itemLocales(item: LoadedItem): string[] {
-  return [item.locale, ...Object.keys(item.translations ?? {})];
-}
-
 const cache = new WeakMap<LoadedItem, Map<string, LoadedItem>>();
 
 /**

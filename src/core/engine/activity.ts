@@ -1,0 +1,110 @@
+import type { FatiguePolicy } from '../fatigue/policy.js';
+import type { LoadedItem } from '../packs/load-pack.js';
+import type { ProgressStore } from '../progress/progress-store.js';
+import type { AiFeedback, XapiStatement } from '../records/statements.js';
+import type { EvaluationLoop } from './evaluation-loop.js';
+import type { ExposureTracker } from './exposure.js';
+import { isIntrusive } from './guard.js';
+import type { Recorder } from './recorder.js';
+
+export interface ActivitySource {
+  item(id: string): LoadedItem | undefined;
+  exposure: ExposureTracker;
+  progress: ProgressStore;
+  recorder: Recorder;
+  loop: EvaluationLoop;
+  now: () => number;
+  policy: () => FatiguePolicy;
+  locale: () => string;
+}
+
+/**
+ * What the clinician did with guidance, as elements report it: mounted, shown, hidden, dismissed, snoozed,
+ * finished, feedback on AI. Each goes to progress (the fatigue guard's memory) and the learning records, and
+ * re-runs the guard or the evaluation as much as it changes.
+ */
+export class Activity {
+  constructor(private readonly s: ActivitySource) {}
+
+  /** An element can render this item: pushed items compete only while something can render them. */
+  mount(itemId: string): () => void {
+    const unmount = this.s.exposure.mount(itemId);
+    this.s.loop.schedule();
+    return () => {
+      unmount();
+      this.s.loop.schedule();
+    };
+  }
+
+  /** The item appeared on screen: counts against its caps and, if intrusive, the session budget. */
+  async shown(itemId: string): Promise<void> {
+    const item = this.s.item(itemId);
+    if (!item || this.s.exposure.shown(itemId) !== 'new') return;
+    await this.s.progress.recordShown(item.id, item.version, this.s.now(), isIntrusive(item));
+    this.s.recorder.item('shown', named(item), this.s.locale());
+    this.s.loop.reguard();
+  }
+
+  /** The item left the screen (closed, anchor gone, page changed). */
+  hidden(itemId: string): void {
+    if (this.s.exposure.hidden(itemId)) this.s.loop.reguard();
+  }
+
+  async dismissed(itemId: string, permanent: boolean): Promise<void> {
+    const item = this.s.item(itemId);
+    if (!item) return;
+    this.s.exposure.closed(itemId);
+    await this.s.progress.recordDismissed(item.id, item.version, this.s.now(), permanent);
+    this.s.recorder.item(permanent ? 'never' : 'got-it', named(item), this.s.locale());
+    this.s.loop.reguard();
+  }
+
+  async snooze(itemId: string, minutes?: number): Promise<void> {
+    const item = this.s.item(itemId);
+    if (!item) return;
+    const span = minutes ?? item.frequency?.snoozeMinutes ?? this.s.policy().defaultFrequency.snoozeMinutes;
+    this.s.exposure.closed(itemId);
+    await this.s.progress.snooze(item.id, item.version, this.s.now() + span * 60_000);
+    this.s.recorder.item('snoozed', named(item), this.s.locale());
+    this.s.loop.reguard();
+  }
+
+  /** A finished lesson: progress (score, passed) and an xAPI statement naming the lesson and the result only. */
+  async lesson(itemId: string, result: { score: number; passed: boolean; durationMs: number }): Promise<void> {
+    const item = this.s.item(itemId);
+    if (!item) return;
+    await this.completed(itemId, result.score, result.passed);
+    this.s.recorder.lesson(named(item), result, this.s.locale());
+  }
+
+  /** A tour walked to its end: progress and an xAPI "completed" statement. */
+  async tour(itemId: string, durationMs: number): Promise<void> {
+    const item = this.s.item(itemId);
+    if (!item) return;
+    await this.completed(itemId);
+    this.s.recorder.tour(named(item), durationMs, this.s.locale());
+  }
+
+  async completed(itemId: string, score?: number, passed?: boolean): Promise<void> {
+    const item = this.s.item(itemId);
+    if (!item) return;
+    await this.s.progress.recordCompleted(item.id, item.version, this.s.now(), score, passed);
+    this.s.loop.schedule(); // completion changes the inferred proficiency, which the prefilters read
+  }
+
+  async resetDismissals(): Promise<void> {
+    await this.s.progress.resetDismissals();
+    this.s.loop.schedule();
+  }
+
+  aiFeedback(feedback: AiFeedback, language?: string): XapiStatement {
+    return this.s.recorder.aiFeedback(feedback, language);
+  }
+
+  aiExplained(model: { modelId: string; modelName?: string; source: AiFeedback['source'] }): void {
+    this.s.recorder.aiExplained(model, this.s.locale());
+  }
+}
+
+/** An item as its learning records name it. */
+const named = (item: LoadedItem) => ({ itemId: item.id, version: item.version, title: item.title, kind: item.kind });
