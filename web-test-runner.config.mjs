@@ -31,13 +31,12 @@ export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   // What an LRS and a CDS service receive, for the learning-record and feedback tests.
   // /__inert/: where the XSS tests' <base> points relative image URLs of hostile content ("&#106;avascript:…"),
-  // answered at once (the dev server left some such paths unanswered, hanging the test page).
+  // answered at once, empty (the dev server left some such paths unanswered, hanging the test page).
   middleware: [
     recorderMiddleware(),
     (ctx, next) => {
       if (!ctx.path.startsWith('/__inert/')) return next();
-      ctx.status = 404;
-      ctx.body = '';
+      ctx.status = 204;
       return undefined;
     },
   ],

@@ -163,7 +163,7 @@ export class EhrGuideReport extends GuideElement {
 
   async #packItems(): Promise<NonNullable<ReportOptions['items']>> {
     const items: Array<NonNullable<ReportOptions['items']>[number]> = [];
-    for (const url of this.packs.split(/\s+/).filter(Boolean)) {
+    for (const url of (this.packs ?? '').split(/\s+/).filter(Boolean)) {
       try {
         const response = await fetch(new URL(url, document.baseURI));
         const loaded = loadPack(await response.json(), url);

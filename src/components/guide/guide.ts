@@ -205,7 +205,7 @@ export class EhrGuide extends GuideElement {
   }
 
   async #loadPacks(): Promise<void> {
-    const urls = this.packs.split(/\s+/).filter(Boolean);
+    const urls = (this.packs ?? '').split(/\s+/).filter(Boolean);
     this.#loadedPacks = this.packs;
     this.#packsLoading = true;
     const results = await this.engine.loadPacks(urls);

@@ -131,7 +131,7 @@ export function poison<T>(value: T, payloads: readonly string[], urls: readonly 
   const bodies = new Set(options.bodies ?? ['body', 'detail', 'markdown', 'summaryMarkdown']);
   const keep = new Set([...STRUCTURAL, ...(options.keep ?? [])]);
   const next = (key: string) => {
-    const payload = payloads[p++ % payloads.length];
+    const payload = payloads.length ? payloads[p++ % payloads.length] : 'x';
     return bodies.has(key) ? payload : payload.slice(0, options.limits?.[key] ?? limit).trim() || 'x';
   };
   const walk = (v: unknown, key: string): unknown => {
