@@ -40,15 +40,19 @@ const bundleApp = () => bundle('demo/app.ts');
 let workerText;
 const reportWorker = async () => (workerText ??= await bundle('src/platform/report.worker.ts'));
 
-/** Starts the demo server on `port` (0 = a free port) and resolves to `{ url, close }`. */
-export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
+/**
+ * Starts the demo server on `port` (0 = a free port) and resolves to `{ url, close }`. Tests may pass another
+ * `csp` (the header every response carries) and extra `mounts` (URL prefix → folder of the checkout).
+ */
+export async function startDemoServer({ port = 0, host = '127.0.0.1', csp = CSP, mounts = {} } = {}) {
+  const allMounts = { ...MOUNTS, ...mounts };
   let app = await bundleApp();
   let report = await bundle('demo/report.ts');
   // The embedded sandbox EHR (SMART authorization + FHIR server) shares this origin.
   const sandbox = await createSandbox();
   const server = createServer(async (req, res) => {
     if (await sandbox.handle(req, res)) return;
-    const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
+    const headers = { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       let path = decodeURIComponent(url.pathname);
@@ -99,9 +103,9 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
         res.writeHead(200, { ...headers, 'Content-Type': TYPES['.json'] });
         return res.end(JSON.stringify(demoOlderAdultBundle()));
       }
-      const mount = Object.keys(MOUNTS).find((prefix) => path.startsWith(prefix));
+      const mount = Object.keys(allMounts).find((prefix) => path.startsWith(prefix));
       if (!mount) throw Object.assign(new Error('not found'), { status: 404 });
-      const base = join(root, MOUNTS[mount]);
+      const base = join(root, allMounts[mount]);
       const file = normalize(join(base, path.slice(mount.length)));
       if (!file.startsWith(base + sep) || file.endsWith('.ts') || file.endsWith('.mjs')) throw Object.assign(new Error('not found'), { status: 404 });
       if (!(await stat(file)).isFile()) throw Object.assign(new Error('not found'), { status: 404 });

@@ -117,11 +117,16 @@ export class EhrGuide extends GuideElement {
     this.#langObserver = new MutationObserver(() => !this.locale && !this.#launchLocale && this.engine.setContext({ locale: this.#resolvedLocale() }));
     this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.addEventListener('ehr-guide-context', this.#onContextEvent as EventListener);
+    // Back online: what waited for the LRS goes now, not at the next retry.
+    window.addEventListener('online', this.#onOnline);
   }
+
+  readonly #onOnline = () => void this.#engine?.records.flush();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('ehr-guide-context', this.#onContextEvent as EventListener);
+    window.removeEventListener('online', this.#onOnline);
     this.#langObserver?.disconnect();
     this.#abort?.abort();
     this.#unsubscribe?.();

@@ -281,6 +281,7 @@ export class GuideEngine implements GuideApi {
   dispose(): void {
     this.#conditions.dispose();
     this.#loop.dispose();
+    this.#recorder.records.dispose();
   }
 
   #problem(problem: EngineProblem): void {

@@ -15,7 +15,15 @@ export interface LearningRecordsOptions {
   /** What a relative LRS endpoint is resolved against (the page's URL in browsers). */
   baseUrl?: string;
   onProblem?: (message: string) => void;
+  /**
+   * Milliseconds to wait before sending again after the LRS could not be reached, one per consecutive failure (the
+   * last repeats). Without a retry the queue would wait for the clinician's next action; `[]` turns retries off.
+   */
+  retryDelays?: readonly number[];
 }
+
+/** 5 s, 30 s, 2 min, then every 5 min while the LRS stays unreachable. */
+export const DEFAULT_RETRY_DELAYS: readonly number[] = [5_000, 30_000, 120_000, 300_000];
 
 export interface LrsConfig {
   /** The LRS's xAPI endpoint (ends in `/xapi/` or similar; `statements` is appended). */
@@ -44,8 +52,12 @@ export class LearningRecords {
   readonly #lock: LockRunner;
   readonly #baseUrl?: string;
   readonly #newId: IdSource;
+  readonly #retryDelays: readonly number[];
+  #failures = 0;
+  #retry?: ReturnType<typeof setTimeout>;
 
   constructor(options: LearningRecordsOptions = {}) {
+    this.#retryDelays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
     this.#onProblem = options.onProblem ?? (() => undefined);
     this.#transport = options.transport ?? missingTransport('learning records');
     this.#lock = options.lock ?? runUnlocked;
@@ -122,6 +134,7 @@ export class LearningRecords {
     try {
       await xapi.sendStatements({ statements: batch as never });
       this.#forget(batch);
+      this.#failures = 0;
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status === 400 && batch.length > 1) {
@@ -143,7 +156,27 @@ export class LearningRecords {
       if (status === 400) return this.#reject(batch[0], error);
       // Unreachable, unauthorised, busy or failing: keep everything, report without the statements.
       this.#onProblem(`the LRS did not take ${batch.length} statement(s) (${describe(error)}); kept to send again`);
+      this.#scheduleRetry();
     }
+  }
+
+  /** Sends again after the next delay, so records reach an LRS that comes back even if the clinician does nothing. */
+  #scheduleRetry(): void {
+    if (this.#retryDelays.length === 0 || this.#retry !== undefined) return;
+    const delay = this.#retryDelays[Math.min(this.#failures, this.#retryDelays.length - 1)];
+    this.#failures++;
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      void this.flush();
+    }, delay);
+    // In Node (the CLI), a pending retry must not keep the process alive.
+    (this.#retry as { unref?: () => void }).unref?.();
+  }
+
+  /** Stops a pending retry (the element holding these records left the page). */
+  dispose(): void {
+    if (this.#retry !== undefined) clearTimeout(this.#retry);
+    this.#retry = undefined;
   }
 
   #forget(sent: readonly XapiStatement[]): void {

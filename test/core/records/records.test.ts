@@ -61,6 +61,21 @@ describe('learning records (xAPI)', () => {
     expect(new Set(sent.map((s) => s.id)).size).to.equal(2);
   });
 
+  it('sends again by itself when the LRS comes back, with no further action by the clinician (records sent = produced)', async () => {
+    await fetch('/__test/sunk/lrs-back', { method: 'DELETE' });
+    const problems: string[] = [];
+    const records = new LearningRecords({ ...platform, config: { endpoint: '/__test/sink/lrs-back/xapi/' }, storage: memory(), retryDelays: [100, 200], onProblem: (m) => problems.push(m) });
+    await failSink('lrs-back', 503);
+    for (const modelId of ['a', 'b', 'c']) records.record(aiFeedbackStatement({ modelId, outcome: 'agree', source: 'score' }, learner));
+    await until(() => problems.length >= 2, 'a retry failed too (the LRS is still down)');
+    expect(records.queued).to.have.length(3);
+    await failSink('lrs-back', 0);
+    await until(() => records.queued.length === 0, 'sent by the retry once the LRS is back', 3000);
+    const sent = (await sunk('lrs-back')).flatMap((r: { body: unknown[] }) => r.body) as Array<{ object: { id: string } }>;
+    expect(sent.map((s) => s.object.id.split('/').at(-2)).sort()).to.deep.equal(['a', 'b', 'c']);
+    records.dispose();
+  });
+
   it('sets aside a statement the LRS refuses as invalid, and sends the others', async () => {
     await fetch('/__test/sunk/lrs-refuse', { method: 'DELETE' });
     await fetch('/__test/sink-refuse/lrs-refuse?contains=poison-model', { method: 'PUT' });
