@@ -58,7 +58,7 @@ export async function createSandbox({ fixturesDir = join(root, 'test/fixtures/sy
   const codes = new Map(); // code → grant
   const accessTokens = new Map(); // token → grant
   const refreshTokens = new Map();
-  const controls = { failNextLaunch: false, fhirFailures: [], accessTokenSeconds, authorizeError: undefined, tokenError: undefined, dropScopes: [] };
+  const controls = { failNextLaunch: false, fhirFailures: [], accessTokenSeconds, authorizeError: undefined, tokenError: undefined, dropScopes: [], lrsFailure: undefined, cdsFailure: undefined };
   let baseUrl = '';
 
   const fhirBase = () => `${baseUrl}/fhir`;
@@ -256,10 +256,18 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
     const path = url.pathname.slice('/fhir'.length) || '/';
     if (path === '/.well-known/smart-configuration') return send(res, 200, smartConfiguration());
     if (path === '/metadata') return send(res, 200, capabilityStatement(), { 'Content-Type': 'application/fhir+json' });
-    const failure = controls.fhirFailures.find((f) => !f.path || path.startsWith(f.path));
+    const slow = controls.fhirFailures.find((f) => f.status === 'slow' && (!f.path || path.startsWith(f.path)));
+    if (slow) {
+      // Answers, but only after delayMs (a slow FHIR server), then as usual.
+      if (--slow.count <= 0) controls.fhirFailures.splice(controls.fhirFailures.indexOf(slow), 1);
+      await new Promise((resolve) => setTimeout(resolve, slow.delayMs));
+    }
+    const failure = controls.fhirFailures.find((f) => f.status !== 'slow' && (!f.path || path.startsWith(f.path)));
     if (failure) {
       if (--failure.count <= 0) controls.fhirFailures.splice(controls.fhirFailures.indexOf(failure), 1);
       if (failure.status === 'timeout') return; // never answers: the client's timeout must fire
+      if (failure.status === 'down') return void req.socket.destroy(); // the connection drops: a network error
+      if (failure.status === 'malformed') return void (res.writeHead(200, { 'Content-Type': 'application/fhir+json' }), res.end('{"resourceType": "Bundle", "entry": [{"resource": '));
       return send(res, failure.status, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: `sandbox failure ${failure.status}` }] }, failure.status === 429 ? { 'Retry-After': '1' } : {});
     }
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
@@ -337,7 +345,7 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
         controls.accessTokenSeconds = Math.max(1, Number(body.seconds) || accessTokenSeconds);
         return send(res, 200, { ok: true });
       case '/__sandbox/fhir-failure':
-        controls.fhirFailures.push({ status: body.status === 'timeout' ? 'timeout' : Number(body.status), count: Number(body.count ?? 1), path: body.path });
+        controls.fhirFailures.push({ status: ['timeout', 'down', 'malformed', 'slow'].includes(body.status) ? body.status : Number(body.status), count: Number(body.count ?? 1), path: body.path, delayMs: Number(body.delayMs ?? 30_000) });
         return send(res, 200, { ok: true });
       case '/__sandbox/authorize-error':
         // The next authorization redirects back with this OAuth error (unauthorized_client, invalid_scope, …).
@@ -358,8 +366,19 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
         controls.failNextLaunch = false;
         controls.fhirFailures.length = 0;
         controls.accessTokenSeconds = accessTokenSeconds;
+        controls.lrsFailure = undefined;
+        controls.cdsFailure = undefined;
+        return send(res, 200, { ok: true });
+      case '/__sandbox/lrs-failure':
+        // { status: 503 } or { status: 'down' } (the connection drops) until { status: 0 }.
+        controls.lrsFailure = body.status === 'down' ? 'down' : Number(body.status) || undefined;
+        return send(res, 200, { ok: true });
+      case '/__sandbox/cds-failure':
+        controls.cdsFailure = body.status === 'down' ? 'down' : Number(body.status) || undefined;
         return send(res, 200, { ok: true });
       case '/__sandbox/xapi/statements': {
+        if (controls.lrsFailure === 'down') return void req.socket.destroy();
+        if (controls.lrsFailure) return send(res, controls.lrsFailure, { error: `sandbox LRS failure ${controls.lrsFailure}` });
         // A small LRS for the demo and tests (xAPI 1.0.3 Statements API): POST validates every statement with
         // Learning Locker's xAPI validation (a bad one rejects the batch, 400, as the spec says) and stores it
         // with `stored`; GET answers a StatementResult filtered by since / until / verb / activity, `limit` per
@@ -437,6 +456,8 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
       if (url.pathname.startsWith('/__sandbox/')) return (await handleControl(req, res, url), true);
       if (url.pathname === '/cds-services' || url.pathname.startsWith('/cds-services/')) {
         if (req.method === 'OPTIONS') return (send(res, 204, '', { 'Access-Control-Allow-Headers': 'Content-Type, Authorization', 'Access-Control-Allow-Methods': 'GET, POST' }), true);
+        if (controls.cdsFailure === 'down') return (req.socket.destroy(), true);
+        if (controls.cdsFailure) return (send(res, controls.cdsFailure, { error: `sandbox CDS failure ${controls.cdsFailure}` }), true);
         let body;
         try {
           body = req.method === 'POST' ? JSON.parse((await readBody(req)) || 'null') : undefined;

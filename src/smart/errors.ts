@@ -44,6 +44,8 @@ export function toSmartError(error: unknown, what: string): SmartError {
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number') return new SmartError(kindOfStatus(status), `${what}: HTTP ${status}`, status);
   if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new SmartError('timeout', `${what}: timed out`);
+  // A body that is not JSON (a proxy's HTML page, a truncated answer): the EHR answered, not in FHIR.
+  if (e?.name === 'SyntaxError') return new SmartError('invalid', `${what}: the answer is not valid JSON`);
   return new SmartError('network', `${what}: ${e?.message ?? String(error)}`);
 }
 

@@ -146,12 +146,17 @@ describe('SMART on FHIR', () => {
     [500, 'server', /had a problem answering/],
     [503, 'server', /had a problem answering/],
     ['timeout', 'timeout', /took too long/],
+    ['malformed', 'invalid', /did not understand/],
+    ['down', 'network', /could not be reached/],
+    ['slow', 'timeout', /took too long/],
   ]) {
     it(`FHIR failure ${status}: a quiet "${kind}" state, and the host page still works`, async () => {
       const { page, context } = await openPage(demo.browser, demo.server.url);
       const frame = await openAppFor(page, 'Chet');
       await frame.waitForFunction(() => document.querySelector('ehr-guide')?.engine?.context.patient, null, { timeout: 10000 });
-      await control('fhir-failure', { status, path: '/Patient', count: 3 });
+      // slow: answers after 30 s, past the data source's timeout. down: the connection drops (Chromium retries a
+      // dropped request on a fresh connection, so every attempt for a while must drop).
+      await control('fhir-failure', { status, path: '/Patient', count: status === 'down' ? 50 : 3, delayMs: 30_000 });
       await frame.click('#refresh');
       await frame.waitForFunction((k) => document.getElementById('status').dataset.kind === k, kind, { timeout: 15000 });
       assert.match((await appState(frame)).status, text);
