@@ -196,9 +196,12 @@ function renderChart(chart: Chart): HTMLElement {
   const cards = document.createElement('ehr-cds-cards');
   cards.setAttribute('heading-level', '3');
   fetch('/cds-services/ehr-guide-sepsis', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hook: 'patient-view', hookInstance: crypto.randomUUID(), context: { patientId: chart.id, userId: 'Practitioner/dr-demo' } }) })
-    .then((r) => (r.ok ? r.json() : { cards: [] }))
-    .then((response) => cards.show('ehr-guide-sepsis', response, { cdsServiceUrl: '/cds-services/ehr-guide-sepsis' }))
-    .catch(() => undefined);
+    .then(async (r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      cards.show('ehr-guide-sepsis', await r.json(), { cdsServiceUrl: '/cds-services/ehr-guide-sepsis' });
+    })
+    // Down, failing or not JSON: a quiet line in place of the cards; the chart works on.
+    .catch(() => cards.unavailable('ehr-guide-sepsis', 'the sepsis service'));
 
   const orderStatus = h('span', { class: 'status', role: 'status' });
   // On request: the clinician asks for the order-entry tour (a pack item) from the form's heading.

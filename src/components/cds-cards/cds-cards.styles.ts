@@ -74,4 +74,8 @@ export const cdsCardsStyles = css`
       color: CanvasText;
     }
   }
+  .status {
+    margin: 0 0 0.5rem;
+    color: var(--_muted);
+  }
 `;

@@ -42,6 +42,7 @@ export type SmartLinkLauncher = (link: CdsLink, card: ReadCard) => void | Promis
  * @fires {CustomEvent<EhrProblemDetail>} ehr-problem - The response or a card is invalid (with its JSON path), feedback could not be delivered, or a SMART link could not be launched.
  *
  * @csspart list - The list of cards.
+ * @csspart status - The quiet line naming services that could not be called (see `unavailable()`).
  * @csspart card - One card.
  * @csspart indicator - The indicator label.
  * @csspart summary - The card's summary.
@@ -95,6 +96,8 @@ export class EhrCdsCards extends GuideElement {
   @state() private overriding?: string;
   @state() private details = new Map<string, CompiledMarkdown>();
   @state() private explainerReady = false;
+  /** Services that could not be called (their names, as the host gave them), shown as one quiet status line. */
+  @state() private unavailableServices: string[] = [];
 
   readonly #set = new CdsCardSet();
   readonly #serviceUrls = new Map<string, string>();
@@ -142,6 +145,7 @@ export class EhrCdsCards extends GuideElement {
     const { cards, problems } = readCdsResponse(response, serviceId);
     for (const p of problems) this.problem('response-invalid', `CDS response from "${serviceId}": ${p.path}: ${p.message}`, { path: p.path });
     if (options.cdsServiceUrl) this.#serviceUrls.set(serviceId, options.cdsServiceUrl);
+    if (this.#unavailable.delete(serviceId)) this.unavailableServices = [...this.#unavailable.values()];
     const removed = this.#set.replace(serviceId, cards);
     for (const key of removed) this.resolved.delete(key);
     for (const card of cards) this.resolved.delete(card.key);
@@ -151,9 +155,25 @@ export class EhrCdsCards extends GuideElement {
     return problems;
   }
 
+  /**
+   * Says quietly that a service could not be called (down, timing out, answering an error): its earlier cards
+   * go (they may be stale) and a status line names it until its next `show()`. `label` is how the clinician
+   * knows the service (default: its id).
+   */
+  unavailable(serviceId: string, label = serviceId): void {
+    this.#set.replace(serviceId, []);
+    this.cards = this.#set.cards;
+    this.#unavailable.set(serviceId, label);
+    this.unavailableServices = [...this.#unavailable.values()];
+  }
+
+  readonly #unavailable = new Map<string, string>();
+
   /** Removes every card (e.g. the patient changed). */
   clear(): void {
     this.#set.clear();
+    this.#unavailable.clear();
+    this.unavailableServices = [];
     this.cards = [];
     this.resolved = new Map();
     this.details = new Map();
@@ -251,8 +271,11 @@ export class EhrCdsCards extends GuideElement {
   }
 
   override render() {
-    if (!this.cards.length) return nothing;
-    return html`<ul part="list" class="list" aria-label=${this.i18n.t('list')}>
+    const status = this.unavailableServices.length
+      ? html`<p part="status" class="status" role="status">${this.unavailableServices.map((service) => this.i18n.t('unavailable', { service })).join(' ')}</p>`
+      : nothing;
+    if (!this.cards.length) return status;
+    return html`${status}<ul part="list" class="list" aria-label=${this.i18n.t('list')}>
       ${this.cards.map((card, index) => this.#renderCard(card, index))}
     </ul>`;
   }

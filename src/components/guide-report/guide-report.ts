@@ -58,7 +58,7 @@ let nextId = 0;
 export class EhrGuideReport extends GuideElement {
   static override styles = [panelStyles, guideReportStyles];
 
-  /** The LRS's statements resource (`https://lrs.example.org/xapi/statements`). */
+  /** The LRS's xAPI endpoint (`https://lrs.example.org/xapi/`, as for `<ehr-guide>`) or its statements resource. */
   @property({ attribute: 'lrs-endpoint' }) lrsEndpoint?: string;
   /** The LRS's Authorization header value; a property only, never an attribute. */
   @property({ attribute: false }) lrsAuth?: string;

@@ -7,7 +7,10 @@ import type { HttpTransport } from '../adapters.js';
  * again, or past `maxPages`) ends the read with a stated reason; what was read until then is kept.
  */
 export interface LrsQuery {
-  /** The LRS's statements resource, e.g. `https://lrs.example.org/xapi/statements`. */
+  /**
+   * The LRS's xAPI endpoint (`https://lrs.example.org/xapi/`, as `<ehr-guide lrs-endpoint>` takes it) or its
+   * statements resource (`…/xapi/statements`); the statements resource is read either way.
+   */
   endpoint: string;
   /** The Authorization header value (e.g. `Basic …`). */
   auth?: string;
@@ -32,10 +35,17 @@ export interface LrsRead {
 }
 
 /** Reads every page; `onPage` hears each page as it comes (for a report that fills progressively). */
+/** The Statements API resource of an xAPI endpoint: `…/xapi/` → `…/xapi/statements`; `…/statements` stays. */
+export function statementsResource(endpoint: string): URL {
+  const url = new URL(endpoint);
+  if (!/\/statements\/?$/.test(url.pathname)) url.pathname = `${url.pathname.replace(/\/?$/, '/')}statements`;
+  return url;
+}
+
 export async function readLrs(transport: HttpTransport, query: LrsQuery, onPage?: (statements: unknown[], pages: number) => void): Promise<LrsRead> {
   let url: URL;
   try {
-    url = new URL(query.endpoint);
+    url = statementsResource(query.endpoint);
   } catch {
     return { statements: [], pages: 0, stopped: `the LRS endpoint ${JSON.stringify(query.endpoint)} is not a URL` };
   }

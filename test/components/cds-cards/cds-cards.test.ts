@@ -172,6 +172,26 @@ describe('<ehr-cds-cards>', function () {
     events.stop();
   });
 
+  it('says quietly that a service could not be called, drops its stale cards, keeps the others, and clears on its next answer', async () => {
+    const el = await mount();
+    el.show('a', { cards: [{ uuid: 'a1', summary: 'From A', indicator: 'info', source: { label: 'A' } }] });
+    el.show('b', { cards: [{ uuid: 'b1', summary: 'From B', indicator: 'info', source: { label: 'B' } }] });
+    el.unavailable('a', 'the sepsis service');
+    await el.updateComplete;
+    expect([...root(el).querySelectorAll('li.card')].map((li) => li.getAttribute('data-key'))).to.deep.equal(['b1']);
+    const status = root(el).querySelector('[part="status"]')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(status.textContent).to.equal('Decision support from the sepsis service is unavailable right now. The chart is not affected.');
+    await expect(el).to.be.accessible();
+    el.show('a', { cards: [] });
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="status"]')).to.equal(null);
+    el.unavailable('b');
+    await el.updateComplete;
+    expect(root(el).querySelector('li.card')).to.equal(null);
+    expect(root(el).querySelector('[part="status"]')!.textContent).to.include('Decision support from b is unavailable');
+  });
+
   it('renders the specification\'s example response from the `response` property', async () => {
     const el = await fixture<EhrCdsCards>(html`<ehr-cds-cards service-id="static" .response=${await response('02-current-example')}></ehr-cds-cards>`);
     expect([...root(el).querySelectorAll('h3')].map((h) => h.textContent)).to.deep.equal(['Another card', 'Example Card']);

@@ -120,6 +120,12 @@ describe('the governance and learning report', () => {
     expect(junk.stopped).to.equal('the LRS answered with something that is not JSON');
     const slow = await readLrs((req) => new Promise((_, reject) => req.signal!.addEventListener('abort', () => reject(new Error('aborted')))), { endpoint: 'https://lrs.example/xapi/statements', timeoutMs: 50 });
     expect(slow.stopped).to.equal('the LRS did not answer within 0.05 s');
+    // The xAPI endpoint as <ehr-guide lrs-endpoint> takes it: its statements resource is read.
+    seen.length = 0;
+    for (const endpoint of ['https://lrs.example/xapi/', 'https://lrs.example/xapi', 'https://lrs.example/xapi/statements/']) {
+      await readLrs(pages(), { endpoint, limit: 10 });
+      expect(new URL(seen.at(-1)!.url).pathname, endpoint).to.match(/^\/xapi\/statements\/?$/);
+    }
     const notUrl = await readLrs(pages(), { endpoint: 'not a url' });
     expect(notUrl.stopped).to.equal('the LRS endpoint "not a url" is not a URL');
   });

@@ -1,8 +1,7 @@
-// The harness page's script: loads the built library (dist/) as a vendor would, gives every element its content,
-// and says when all of them have rendered (window.__harness).
-import '/dist/define/all.js';
-import '/dist/define/ehr-guide-report.js';
-import { itemStatement, withRole } from '/dist/core/index.js';
+// The harness page's script: loads the built library as a plain page would (the self-contained CDN bundles in
+// dist/cdn/), gives every element its content, and says when all of them have rendered (window.__harness).
+import '/dist/cdn/all.js';
+import '/dist/cdn/ehr-guide-report.js';
 
 const json = async (url) => (await fetch(url)).json();
 const rendered = (el) => (el.shadowRoot?.textContent ?? '').trim().length > 0;
@@ -35,10 +34,6 @@ async function run() {
   badge.resource = await f('DocumentReference-ambient-note');
   badge.related = [await f('Provenance-ambient-note-ai'), await f('Device-TheAI')];
 
-  const report = document.getElementById('report');
-  const learner = { homePage: 'https://hospital.example.org', name: 'l' };
-  report.statements = Array.from({ length: 30 }, (_, i) => withRole(itemStatement('shown', { itemId: 'ai.reading-a-score', version: '1.0.0', title: 'Reading a risk score', kind: 'tip' }, { ...learner, name: `l${i % 6}` }), 'physician'));
-
   const tour = document.getElementById('tour');
   await tour.start({ focus: false });
   document.getElementById('inline-tip').open = true;
@@ -47,6 +42,12 @@ async function run() {
   await new Promise((r) => setTimeout(r, 300));
   for (const q of lesson.shadowRoot.querySelectorAll('fieldset')) q.querySelector('input')?.click();
   lesson.shadowRoot.querySelector('[part="check-button"]')?.click();
+  // The report reads back what the guide sent to the LRS (the lesson just answered), aggregating in its worker.
+  const start0 = performance.now();
+  while ((guide.engine.records.queued.length > 0 || !lesson.shadowRoot.querySelector('[part="result"]')) && performance.now() - start0 < 5000) await new Promise((r) => setTimeout(r, 50));
+  const report = document.getElementById('report');
+  report.setAttribute('lrs-endpoint', '/__sandbox/xapi/');
+  await new Promise((r) => setTimeout(r, 0));
   await report.loaded;
 
   const all = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('ehr-') && el.localName !== 'ehr-guide');

@@ -21,5 +21,6 @@ export default {
   overridden: () => "Overridden",
   overriddenReason: (d) => "Overridden: " + d.reason,
   table: () => "Table",
-  image: () => "Image"
+  image: () => "Image",
+  unavailable: (d) => "Decision support from " + d.service + " is unavailable right now. The chart is not affected."
 }

@@ -21,5 +21,6 @@ export default {
   overridden: () => "Anulado",
   overriddenReason: (d) => "Anulado: " + d.reason,
   table: () => "Tabla",
-  image: () => "Imagen"
+  image: () => "Imagen",
+  unavailable: (d) => "El apoyo a la decisión de " + d.service + " no está disponible en este momento. La historia clínica no se ve afectada."
 }
