@@ -59,7 +59,7 @@ export default tseslint.config(
   },
   {
     // End-to-end tests run in Node but pass functions to the page (page.evaluate), which see browser globals.
-    files: ['test/e2e/**/*.mjs', 'bench/**/*.mjs'],
+    files: ['test/e2e/**/*.mjs', 'test/e2e/pages/*.js', 'bench/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );
