@@ -2,7 +2,14 @@ interface TrustedTypesLike {
   createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
 }
 
-let policy: { createScriptURL(url: string): unknown } | null | undefined;
+type Policy = { createScriptURL(url: string): unknown };
+let policy: Policy | null | undefined;
+/**
+ * Where the policy is kept for every copy of ehr-guide on the page: a second copy (another version, bundled by a
+ * vendor's widget) cannot create a second policy of the same name under a CSP without 'allow-duplicates', so it
+ * uses the first copy's, which admits the same worker file names.
+ */
+const SHARED = Symbol.for('ehr-guide.trusted-types-policy');
 
 /**
  * Under a CSP with `require-trusted-types-for 'script'`, a worker URL must be a TrustedScriptURL. The policy
@@ -13,6 +20,10 @@ export function workerUrl(url: URL): unknown {
   const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
   if (!tt) return url;
   if (policy === undefined) {
+    const shared = (globalThis as { [SHARED]?: Policy })[SHARED];
+    if (typeof shared?.createScriptURL === 'function') policy = shared;
+  }
+  if (policy === undefined) {
     try {
       policy = tt.createPolicy('ehr-guide', {
         createScriptURL(candidate: string) {
@@ -20,6 +31,7 @@ export function workerUrl(url: URL): unknown {
           return candidate;
         },
       });
+      (globalThis as { [SHARED]?: Policy })[SHARED] = policy;
     } catch {
       policy = null; // the page's CSP does not allow the policy: try the plain URL (fails loudly if TT is enforced)
     }

@@ -4,6 +4,9 @@
 // endpoint; the LRS down then back (records sent = records produced); the CDS service down.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startDemoServer } from '../../demo/server.mjs';
 import { launch } from './browser.mjs';
 
@@ -12,11 +15,22 @@ const ISSUE_CSP = "script-src 'self'; object-src 'none'; require-trusted-types-f
 
 let server;
 let browser;
+const root = fileURLToPath(new URL('../..', import.meta.url));
+// A second copy of the library, "version 0.0.9": the CDN bundles with their version stamp changed.
+const OLD = 'test-results/old-cdn';
 before(async () => {
+  rmSync(join(root, OLD), { recursive: true, force: true });
+  cpSync(join(root, 'dist/cdn'), join(root, OLD), { recursive: true });
+  for (const dir of [OLD, `${OLD}/chunks`]) {
+    for (const f of readdirSync(join(root, dir)).filter((n) => n.endsWith('.js'))) {
+      const file = join(root, dir, f);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/="0\.1\.0";/g, '="0.0.9";'));
+    }
+  }
   server = await startDemoServer({
     port: 0,
     csp: ISSUE_CSP,
-    mounts: { '/harness/': 'test/e2e/pages', '/fixtures/cds-hooks/': 'test/fixtures/cds-hooks', '/fixtures/ai-transparency/': 'test/fixtures/ai-transparency' },
+    mounts: { '/old-cdn/': OLD, '/harness/': 'test/e2e/pages', '/fixtures/cds-hooks/': 'test/fixtures/cds-hooks', '/fixtures/ai-transparency/': 'test/fixtures/ai-transparency' },
   });
   browser = await launch();
 });
@@ -74,6 +88,30 @@ describe('hardening', () => {
     });
     assert.deepEqual(live, []);
     await context.close();
+  });
+
+  it('two copies of the library in different versions on one page: no crash, the first keeps its tags, a warning names both versions', async () => {
+    // With two copies of Lit on a page, lit-html's policy is created twice: the CSP needs 'allow-duplicates'
+    // (README, "Content Security Policy"). ehr-guide's own policy is shared by the copies, never created twice.
+    const twoCopies = await startDemoServer({ port: 0, csp: `${ISSUE_CSP} 'allow-duplicates'`, mounts: { '/old-cdn/': OLD, '/harness/': 'test/e2e/pages' } });
+    try {
+      const { page, context, problems } = await open(new URL('harness/two-copies.html', twoCopies.url).href);
+      const warnings = [];
+      page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      await page.reload();
+      await page.waitForFunction(() => customElements.get('ehr-tip') && document.getElementById('tip').shadowRoot);
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => customElements.get('ehr-tip').version), '0.0.9', 'the first copy keeps the tag');
+      assert.ok(warnings.some((w) => /<ehr-tip> is already defined by another copy \(version 0\.0\.9\); this copy \(version 0\.1\.0\) is not registered/.test(w)), warnings.join('\n'));
+      await page.evaluate(() => document.getElementById('tip').show());
+      await page.waitForFunction(() => document.getElementById('tip').shadowRoot.querySelector('[part~="panel"]')?.matches(':popover-open'));
+      assert.match(await page.evaluate(() => document.getElementById('tip').shadowRoot.textContent), /Check the dose/);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      await context.close();
+    } finally {
+      await twoCopies.close();
+    }
   });
 
   it('a whole demo session: traffic only to the EHR\'s origin, and no patient data in learning records or CDS feedback', async () => {

@@ -25,6 +25,15 @@ export const tokenStyles = css`
     font-size: var(--_font-size);
     line-height: 1.45;
   }
+  /* Again on the shadow tree's own top-level parts: a page rule such as "* { all: unset }" reaches the host
+     element (outer rules beat :host) but never inside; the private tokens survive it ("all" spares custom properties). */
+  [part~='panel'],
+  [part~='base'],
+  [part~='beacon'] {
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.45;
+  }
   [hidden] {
     display: none !important;
   }
