@@ -112,6 +112,13 @@ describe('hardening', () => {
     } finally {
       await twoCopies.close();
     }
+    // Without 'allow-duplicates': the second Lit cannot load (the one error), the first copy keeps working.
+    const { page, context, problems } = await open(new URL('harness/two-copies.html', server.url).href);
+    await page.waitForFunction(() => customElements.get('ehr-tip') && document.getElementById('tip').shadowRoot);
+    await page.evaluate(() => document.getElementById('tip').show());
+    await page.waitForFunction(() => document.getElementById('tip').shadowRoot.querySelector('[part~="panel"]')?.matches(':popover-open'));
+    assert.ok(problems.length > 0 && problems.every((p) => /lit-html/.test(p)), problems.join('\n'));
+    await context.close();
   });
 
   it('a whole demo session: traffic only to the EHR\'s origin, and no patient data in learning records or CDS feedback', async () => {
