@@ -60,6 +60,12 @@ export const cdsCardsStyles = css`
   .links {
     margin: 0.25rem 0;
   }
+  /* WCAG 2.2 target size (2.5.8): each link at least 24 px high, so stacked links are never too close to tap. */
+  .links a {
+    display: inline-block;
+    min-block-size: 24px;
+    line-height: 24px;
+  }
   .resolved {
     font-style: italic;
   }
