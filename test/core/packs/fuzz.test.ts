@@ -41,7 +41,7 @@ function nestedQuote(n: number): Json {
   return v;
 }
 
-function mutate(original: Json, steps: fc.RecordValue<{ at: number; op: (typeof OPS)[number]; value: unknown; other: number }>[]): Json {
+function mutate(original: Json, steps: Array<{ at: number; op: (typeof OPS)[number]; value: unknown; other: number }>): Json {
   const json = structuredClone(original);
   for (const step of steps) {
     const all = places(json);
