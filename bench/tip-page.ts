@@ -1,11 +1,13 @@
-// Runs in headless Chromium: the same job done by ehr-guide's <ehr-tip>, driver.js and Shepherd.js side by side —
-// show a popup anchored to a button until it is on screen and positioned, then remove it. Median over runs.
+// Runs in headless Chromium: the same job done by ehr-guide's <ehr-tip>, driver.js, Shepherd.js and intro.js side by
+// side — show a popup anchored to a button until it is on screen and positioned (checked after every task, not
+// only every frame), then remove it. Median over runs.
 import '../src/define/ehr-tip.js';
 import type { EhrTip } from '../src/components/tip/tip.js';
 import { driver } from 'driver.js';
 import Shepherd from 'shepherd.js';
+import introJs from 'intro.js';
 
-import { interleaved, until } from './page-helpers.js';
+import { interleaved, untilSubFrame as until } from './page-helpers.js';
 
 function target(): HTMLButtonElement {
   const button = document.createElement('button');
@@ -59,6 +61,20 @@ const runners: Record<string, () => Promise<number>> = {
     });
     const elapsed = performance.now() - start;
     void tour.complete();
+    button.remove();
+    return elapsed;
+  },
+  async 'intro.js'() {
+    const button = target();
+    const start = performance.now();
+    const tour = introJs.tour().setOptions({ steps: [{ element: button, title: 'Before you sign', intro: 'Check the dose first.' }], showBullets: false, showProgress: false });
+    void tour.start();
+    await until(() => {
+      const p = document.querySelector<HTMLElement>('.introjs-tooltip');
+      return Boolean(p && p.getBoundingClientRect().top > 0 && getComputedStyle(p).visibility !== 'hidden');
+    });
+    const elapsed = performance.now() - start;
+    await tour.exit(true);
     button.remove();
     return elapsed;
   },

@@ -1,10 +1,12 @@
-// Runs in headless Chromium: a three-step guided tour with ehr-guide's <ehr-tour>, driver.js and Shepherd.js side
-// by side — time from start to the first step on screen and positioned, and from "next" to the second step.
+// Runs in headless Chromium: a three-step guided tour with ehr-guide's <ehr-tour>, driver.js, Shepherd.js and
+// intro.js side by side — time from start to the first step on screen and positioned, and from "next" to the
+// second step, checked after every task (a sub-frame timer), not only every animation frame.
 import '../src/define/ehr-tour.js';
 import type { EhrTour } from '../src/components/tour/tour.js';
 import { driver } from 'driver.js';
 import Shepherd from 'shepherd.js';
-import { interleaved, until } from './page-helpers.js';
+import introJs from 'intro.js';
+import { interleaved, untilSubFrame as until } from './page-helpers.js';
 
 const STEPS = [
   { id: 'med', title: 'Medication', text: 'Search by generic name.' },
@@ -82,6 +84,21 @@ const runners = {
     await until(() => nextTo(popup('freq'), 'freq'));
     const t2 = performance.now();
     void tour.complete();
+    form.remove();
+    return { first: t1 - t0, next: t2 - t1 };
+  },
+  async 'intro.js'() {
+    const form = screen();
+    const tour = introJs.tour().setOptions({ steps: STEPS.map((s) => ({ element: `#${s.id}`, title: s.title, intro: s.text, position: 'bottom' })), showBullets: false, showProgress: false });
+    const popup = () => document.querySelector('.introjs-tooltip');
+    const t0 = performance.now();
+    void tour.start();
+    await until(() => nextTo(popup(), 'med') && !!popup()!.textContent!.includes('Medication'));
+    const t1 = performance.now();
+    void tour.nextStep();
+    await until(() => nextTo(popup(), 'freq') && !!popup()!.textContent!.includes('Frequency'));
+    const t2 = performance.now();
+    await tour.exit(true);
     form.remove();
     return { first: t1 - t0, next: t2 - t1 };
   },
