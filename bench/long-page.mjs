@@ -13,7 +13,7 @@ import { ensureChromium, CHROMIUM_ARGS } from '../scripts/lib/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const css = (path) => readFileSync(join(root, 'node_modules', path), 'utf8');
-const page = (await build({ stdin: { contents: "import * as b from './bench/long-page.ts'; globalThis.longPage = b; globalThis.benchReady = true;", resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', target: 'es2022', write: false, minify: true, tsconfig: join(root, 'tsconfig.json'), logLevel: 'silent' })).outputFiles[0].text;
+const page = (await build({ stdin: { contents: "import * as b from './bench/long-page.ts'; import * as t from './bench/tip-page.ts'; globalThis.longPage = b; globalThis.tipPage = t; globalThis.benchReady = true;", resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', target: 'es2022', write: false, minify: true, tsconfig: join(root, 'tsconfig.json'), logLevel: 'silent' })).outputFiles[0].text;
 const html = `<!doctype html><meta charset="utf-8"><style>body{margin:0;font:14px system-ui}${css('driver.js/dist/driver.css')}${css('shepherd.js/dist/css/shepherd.css')}${css('intro.js/introjs.css')}</style><body><script type="module" src="/page.js"></script>`;
 const server = createServer((req, res) => {
   if (req.url === '/page.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(page);
@@ -24,8 +24,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const LIBRARIES = (process.env.BENCH_LIBRARIES ?? 'ehr-guide <ehr-tour>,driver.js,Shepherd.js,intro.js').split(',');
 const RUNS = 20;
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
-// Heap after GC is not measured: forcing a GC (HeapProfiler.collectGarbage, or gc() with --expose-gc) and then
-// running a tour made this Chromium build's browser process exit in this harness; nodes and listeners are counted.
+// Heap after GC: HeapProfiler.collectGarbage (twice) then Runtime.getHeapUsage, through the DevTools protocol.
 const COUNTING = `(() => {
   const add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
   const live = new WeakMap(); const targets = new Set(); let ids = 0; const fnIds = new WeakMap();
@@ -52,13 +51,51 @@ try {
     // Counted in the page: every node of the document and its shadow trees, and listeners added and not removed
     // on any target (addEventListener/removeEventListener wrapped before any library loads; see COUNTING).
     const counters = () => tab.evaluate(() => globalThis.__counters());
+    const cdp = await context.newCDPSession(tab);
+    const heap = async () => {
+      if (process.env.BENCH_NO_HEAP) return 0;
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
     const elements = await tab.evaluate(() => document.body.getElementsByTagName('*').length);
-    const first = await tab.evaluate((n) => globalThis.longPage.run(n), name); // also the warm-up
+    // The first (warm-up) run, traced: the longest main-thread task from start to step 1 on screen.
+    const events = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,toplevel', transferMode: 'ReportEvents' });
+    await tab.evaluate(() => performance.mark('bench:start'));
+    const first = await tab.evaluate((n) => globalThis.longPage.run(n), name);
+    await cdp.send('Tracing.end');
+    await traced;
+    const startTs = events.find((e) => e.name === 'bench:start')?.ts;
+    const stepTs = events.find((e) => e.name === 'bench:first-step')?.ts;
+    const mainThread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((m) => m.pid === e.pid && m.name === 'bench:start'));
+    const longestStartTaskMs = startTs && stepTs && mainThread ? events.filter((e) => e.pid === mainThread.pid && e.tid === mainThread.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts >= startTs && e.ts <= stepTs).reduce((max, e) => Math.max(max, (e.dur ?? 0) / 1000), 0) : null;
     const before = await counters();
+    const heapBefore = await heap();
     const reached = [];
     for (let i = 0; i < RUNS; i++) { if (process.env.BENCH_DEBUG) console.error('run', i, JSON.stringify(await counters()), JSON.stringify(await tab.evaluate(() => performance.memory?.usedJSHeapSize))); reached.push(await tab.evaluate((n) => globalThis.longPage.run(n), name)); }
     const after = await counters();
-    results[name] = { elements, firstRunStepsReached: first, stepsReachedMedian: reached.sort((a, b) => a - b)[Math.floor(RUNS / 2)], leftBehind: { nodes: after.nodes - before.nodes, listeners: after.listeners - before.listeners } };
+    const heapAfter = await heap();
+    // 200 anchored-popup cycles (the tip-like use of each library): what they leave behind.
+    const tipName = name === 'ehr-guide <ehr-tour>' ? 'ehr-guide <ehr-tip>' : name;
+    if (process.env.BENCH_DEBUG) console.error('tip warm-up', tipName);
+    await tab.evaluate((n) => globalThis.tipPage.cycle(n, 5), tipName); // warm-up
+    if (process.env.BENCH_DEBUG) console.error('tip warm-up done');
+    const tipBefore = await counters();
+    const tipHeapBefore = process.env.BENCH_NO_TIP_HEAP ? 0 : await heap();
+    await tab.evaluate((n) => globalThis.tipPage.cycle(n, 200), tipName);
+    const tipAfter = await counters();
+    const tipHeapAfter = process.env.BENCH_NO_TIP_HEAP ? 0 : await heap();
+    results[name] = {
+      elements,
+      firstRunStepsReached: first,
+      stepsReachedMedian: reached.sort((a, b) => a - b)[Math.floor(RUNS / 2)],
+      longestStartTaskMs,
+      leftBehind: { nodes: after.nodes - before.nodes, listeners: after.listeners - before.listeners, heapKB: Math.round((heapAfter - heapBefore) / 1024) },
+      tipCycles: { cycles: 200, nodes: tipAfter.nodes - tipBefore.nodes, listeners: tipAfter.listeners - tipBefore.listeners, heapKB: Math.round((tipHeapAfter - tipHeapBefore) / 1024) },
+    };
     await context.close();
   }
 } finally {
@@ -67,11 +104,13 @@ try {
 }
 
 console.log(`\n10-step tour down a generated 5,000-element EHR screen (each library in a fresh tab; ${RUNS} runs after one warm-up run)`);
-console.log('  library                 steps seen (1st run / median)   left behind after 20 runs: DOM nodes   listeners');
+console.log('  library                 steps seen (1st / median)   longest task start→step 1   after 20 tours: nodes  listeners  heap    after 200 popups: nodes  listeners  heap');
 for (const [name, r] of Object.entries(results)) {
-  console.log(`  ${name.padEnd(22)} ${`${r.firstRunStepsReached} / ${r.stepsReachedMedian} of 10`.padStart(16)}                    ${String(r.leftBehind.nodes).padStart(8)} ${String(r.leftBehind.listeners).padStart(11)}`);
+  const t = r.tipCycles;
+  console.log(`  ${name.padEnd(22)} ${`${r.firstRunStepsReached} / ${r.stepsReachedMedian} of 10`.padStart(14)} ${(r.longestStartTaskMs === null ? 'n/a' : `${r.longestStartTaskMs.toFixed(1)} ms`).padStart(26)} ${String(r.leftBehind.nodes).padStart(24)} ${String(r.leftBehind.listeners).padStart(10)} ${`${r.leftBehind.heapKB} KB`.padStart(7)} ${String(t.nodes).padStart(24)} ${String(t.listeners).padStart(10)} ${`${t.heapKB} KB`.padStart(7)}`);
 }
-console.log('  (a step is seen when its popup and its target are both inside the viewport; listeners are those added and not removed, on any target, counted in the page)');
+console.log('  (a step is seen when its popup and its target are both inside the viewport; listeners are those added and not removed, on any target, counted in the page;');
+console.log('   heap = used JS heap after two forced GCs (DevTools protocol), after minus before; the longest task is from the DevTools trace of the first run)');
 
 const file = join(root, 'bench/results.json');
 const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};

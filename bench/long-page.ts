@@ -55,7 +55,10 @@ async function seen(popup: () => Element | null | undefined, k: number): Promise
   const target = document.getElementById(`step-${k}`);
   const until = performance.now() + 1500;
   while (performance.now() < until) {
-    if (inView(popup()) && inView(target)) return true;
+    if (inView(popup()) && inView(target)) {
+      if (k === 0) performance.mark('bench:first-step'); // for the longest main-thread task from start to step 1
+      return true;
+    }
     await frame();
   }
   return false;

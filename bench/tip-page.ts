@@ -80,6 +80,11 @@ const runners: Record<string, () => Promise<number>> = {
   },
 };
 
+/** Shows and removes one library's anchored popup `n` times (for what the cycles leave behind). */
+export async function cycle(name: string, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await runners[name]();
+}
+
 export async function run(rounds = 25): Promise<Record<string, { median: number; p95: number }>> {
   const wrapped = Object.fromEntries(Object.entries(runners).map(([name, runner]) => [name, async () => ({ show: await runner() })]));
   const results = await interleaved(wrapped, rounds);
