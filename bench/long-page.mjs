@@ -21,8 +21,9 @@ const server = createServer((req, res) => {
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 
-const LIBRARIES = (process.env.BENCH_LIBRARIES ?? 'ehr-guide <ehr-tour>,driver.js,Shepherd.js,intro.js').split(',');
-const RUNS = 20;
+const LIBRARIES = (process.env.BENCH_LIBRARIES ?? 'ehr-guide <ehr-tour>,ehr-guide <ehr-tour> (compiled pack),driver.js,Shepherd.js,intro.js').split(',');
+const RUNS = Number(process.env.BENCH_TOUR_RUNS ?? 20);
+const TIP_CYCLES = Number(process.env.BENCH_TIP_CYCLES ?? 200);
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
 // Heap after GC: HeapProfiler.collectGarbage (twice) then Runtime.getHeapUsage, through the DevTools protocol.
 const COUNTING = `(() => {
@@ -55,6 +56,8 @@ try {
     const heap = async () => {
       if (process.env.BENCH_NO_HEAP) return 0;
       await cdp.send('HeapProfiler.collectGarbage');
+      await counters(); // lets the harness drop its references to listener targets that are gone
+      await cdp.send('HeapProfiler.collectGarbage');
       await cdp.send('HeapProfiler.collectGarbage');
       return (await cdp.send('Runtime.getHeapUsage')).usedSize;
     };
@@ -79,13 +82,13 @@ try {
     const after = await counters();
     const heapAfter = await heap();
     // 200 anchored-popup cycles (the tip-like use of each library): what they leave behind.
-    const tipName = name === 'ehr-guide <ehr-tour>' ? 'ehr-guide <ehr-tip>' : name;
+    const tipName = name.startsWith('ehr-guide') ? 'ehr-guide <ehr-tip>' : name;
     if (process.env.BENCH_DEBUG) console.error('tip warm-up', tipName);
     await tab.evaluate((n) => globalThis.tipPage.cycle(n, 5), tipName); // warm-up
     if (process.env.BENCH_DEBUG) console.error('tip warm-up done');
     const tipBefore = await counters();
     const tipHeapBefore = process.env.BENCH_NO_TIP_HEAP ? 0 : await heap();
-    await tab.evaluate((n) => globalThis.tipPage.cycle(n, 200), tipName);
+    await tab.evaluate(([n, k]) => globalThis.tipPage.cycle(n, k), [tipName, TIP_CYCLES]);
     const tipAfter = await counters();
     const tipHeapAfter = process.env.BENCH_NO_TIP_HEAP ? 0 : await heap();
     results[name] = {
@@ -94,7 +97,7 @@ try {
       stepsReachedMedian: reached.sort((a, b) => a - b)[Math.floor(RUNS / 2)],
       longestStartTaskMs,
       leftBehind: { nodes: after.nodes - before.nodes, listeners: after.listeners - before.listeners, heapKB: Math.round((heapAfter - heapBefore) / 1024) },
-      tipCycles: { cycles: 200, nodes: tipAfter.nodes - tipBefore.nodes, listeners: tipAfter.listeners - tipBefore.listeners, heapKB: Math.round((tipHeapAfter - tipHeapBefore) / 1024) },
+      tipCycles: { cycles: TIP_CYCLES, nodes: tipAfter.nodes - tipBefore.nodes, listeners: tipAfter.listeners - tipBefore.listeners, heapKB: Math.round((tipHeapAfter - tipHeapBefore) / 1024) },
     };
     await context.close();
   }

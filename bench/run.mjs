@@ -4,6 +4,7 @@
 // every change) run in the same browser, with the ratio between them.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -88,6 +89,10 @@ try {
   console.log(`\nRatios (straightforward ÷ ehr-guide): per context change ${(naive.perChange.median / all).toFixed(1)}×, longest main-thread task ${(naive.longestTaskMs / Math.max(ours.longestTaskDuringChangesMs, 0.01)).toFixed(1)}×`);
   const longestChange = tracedTasks.changes ?? ours.longestTaskDuringChangesMs;
   console.log(`Targets: ≤ 10 ms per context change (median of all changes: ${ms(all)} → ${all <= 10 ? 'met' : 'NOT met'}); no engine main-thread task over 5 ms (longest during changes ${ms(longestChange)} → ${longestChange <= 5 ? 'met' : 'NOT met'})`);
+  const file = join(root, 'bench/results.json');
+  const saved = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  saved.engine = { date: new Date().toISOString(), browser: await browser.version(), items: ours.items, resources: ours.resources, perChange: ours.perChange, examplePacks: ex.perChange, longestTracedTaskMs: tracedTasks, straightforward: naive.perChange };
+  writeFileSync(file, `${JSON.stringify(saved, null, 2)}\n`);
 } finally {
   await browser.close();
   server.close();

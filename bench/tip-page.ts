@@ -82,6 +82,7 @@ const runners: Record<string, () => Promise<number>> = {
 
 /** Shows and removes one library's anchored popup `n` times (for what the cycles leave behind). */
 export async function cycle(name: string, n: number): Promise<void> {
+  scrollTo(0, 0); // the buttons sit near the top of the page
   for (let i = 0; i < n; i++) await runners[name]();
 }
 

@@ -63,6 +63,7 @@ export async function completeLaunch(options: SmartDataOptions = {}, location: L
   let client: Client;
   try {
     client = (await FHIR.oauth2.ready()) as unknown as Client;
+    performance.mark('ehr-guide:smart-ready'); // the performance timeline: launch completed (bench/startup.mjs)
   } catch (error) {
     throw await readyError(error);
   }

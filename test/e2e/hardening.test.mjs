@@ -161,6 +161,17 @@ describe('hardening', () => {
       await page.click('#patient-list button:has-text("Joaquin")');
       await page.waitForFunction(() => document.querySelector('ehr-guide')?.engine?.records.queued.length === 0, null, { timeout: 10000 });
       const before = await received();
+      // Every statement the engine records from now on (whatever produces it: the agreement, pushed tips shown).
+      await page.evaluate(() => {
+        const records = document.querySelector('ehr-guide').engine.records;
+        const record = records.record.bind(records);
+        window.__recorded = [];
+        records.record = (statement) => {
+          const full = record(statement);
+          window.__recorded.push(full.id);
+          return full;
+        };
+      });
       await control('lrs-failure', { status: failure });
       await page.click('#patient-list button:has-text("Chet")');
       await page.click('#patient-list button:has-text("Joaquin")');
@@ -168,11 +179,11 @@ describe('hardening', () => {
       await explainer.locator('button:has-text("Agree")').click({ timeout: 10000 });
       await page.waitForFunction(() => document.querySelector('ehr-guide').engine.records.queued.length > 0, null, { timeout: 10000 });
       await page.waitForTimeout(500);
-      const produced = await page.evaluate(() => document.querySelector('ehr-guide').engine.records.queued.map((s) => s.id));
-      assert.ok(produced.length >= 1);
+      assert.ok((await page.evaluate(() => window.__recorded.length)) >= 1);
       await control('lrs-failure', { status: 0 });
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await page.waitForFunction(() => document.querySelector('ehr-guide').engine.records.queued.length === 0, null, { timeout: 15000 });
+      const produced = await page.evaluate(() => window.__recorded);
       const after = await received();
       const arrived = after.filter((id) => !before.includes(id));
       assert.deepEqual([...arrived].sort(), [...produced].sort(), 'records sent = records produced');

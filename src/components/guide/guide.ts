@@ -241,7 +241,15 @@ export class EhrGuide extends GuideElement {
     if (event.detail && typeof event.detail === 'object') this.setContext(event.detail);
   };
 
+  #firstDecisions = false;
+
   #onResult(result: EvaluationResult): void {
+    // On the page's performance timeline, for the host's own metrics and bench/startup.mjs: when guidance first
+    // could show (decisions on loaded packs and a patient). Names and times only, never content or patient data.
+    if (!this.#firstDecisions && result.changed.some((d) => d.show)) {
+      this.#firstDecisions = true;
+      performance.mark('ehr-guide:first-decisions');
+    }
     for (const decision of result.changed) {
       const base = { itemId: decision.itemId, kind: decision.kind, version: decision.version };
       if (decision.show) this.emit('ehr-guide-match', base);
