@@ -13,16 +13,13 @@ import type { EhrCdsCardActionDetail } from '../../events.js';
 import { standaloneLaunchUrl } from '../../smart/standalone-link.js';
 import { ensureElement } from '../shared/lazy-elements.js';
 import { GuideElement } from '../shared/guide-element.js';
-import { renderMarkdown } from '../shared/render-markdown.js';
 import { imagePolicyFor } from '../shared/image-origins.js';
 import { markdownStyles } from '../shared/markdown.styles.js';
 import { panelStyles } from '../shared/panel.styles.js';
-import { heading } from '../shared/heading.js';
 import { renderCardActions } from './card-actions.render.js';
+import { renderCardHead } from './card-head.render.js';
 import { cdsCardsStyles } from './cds-cards.styles.js';
 
-const INDICATOR_WORDS = { critical: 'critical', warning: 'warning', info: 'info', success: 'info' } as const;
-const SUMMARY_MAX = 140;
 
 /** A SMART link launch, done by the host (only the EHR can mint a launch context). */
 export type SmartLinkLauncher = (link: CdsLink, card: ReadCard) => void | Promise<void>;
@@ -283,20 +280,11 @@ export class EhrCdsCards extends GuideElement {
   #renderCard(card: ReadCard, index: number) {
     const c = card.card;
     const id = `card-${index}`;
-    const summary = c.summary.length > SUMMARY_MAX ? `${c.summary.slice(0, SUMMARY_MAX - 1)}…` : c.summary;
     const resolved = this.resolved.get(card.key);
     const model = this.#modelCardFor(card);
     const indicator = c.indicator === 'success' ? 'info' : c.indicator;
-    const images = imagePolicyFor(this); // icons and detail images only from the page's or allowed origins
     return html`<li part="card" class="card ${indicator}" aria-labelledby=${id} data-key=${card.key}>
-      <p part="indicator" class="indicator"><span class="icon" aria-hidden="true">${indicator === 'critical' ? '‼' : indicator === 'warning' ? '!' : 'i'}</span> ${this.i18n.t(INDICATOR_WORDS[c.indicator])}</p>
-      ${heading(this.headingLevel, summary, { id, part: 'summary' })}
-      ${summary !== c.summary ? html`<p class="full-summary">${c.summary}</p>` : nothing}
-      ${c.detail ? html`<div part="detail" class="detail md">${renderMarkdown(this.details.get(card.key), { imageAllowed: images, labels: { table: this.i18n.t('table'), image: this.i18n.t('image') } })}</div>` : nothing}
-      <p part="source" class="source muted">
-        ${card.icon && images(card.icon) ? html`<img src=${card.icon} alt="" width="16" height="16" referrerpolicy="no-referrer" />` : nothing} ${this.i18n.t('source')}
-        ${c.source.url && /^https?:\/\//i.test(c.source.url) ? html`<a href=${c.source.url} target="_blank" rel="noopener noreferrer">${c.source.label}</a>` : c.source.label}
-      </p>
+      ${renderCardHead({ card, id, headingLevel: this.headingLevel, detail: this.details.get(card.key), images: imagePolicyFor(this), t: (key) => this.i18n.t(key) })}
       ${model && this.explainerReady ? html`<ehr-ai-explainer heading-level=${Math.min(6, this.headingLevel + 1)} .cdsCard=${c} .card=${model} cds-service-url=${this.#serviceUrls.get(card.serviceId) ?? nothing} @ehr-ai-feedback=${(e: CustomEvent<{ outcome: string; reason?: { display?: string } }>) => this.#resolve(card, e.detail.outcome === 'agree' ? this.i18n.t('agreedAi') : this.#overridden(e.detail.reason?.display))}></ehr-ai-explainer>` : nothing}
       ${resolved
         ? html`<p class="resolved" role="status">${resolved}.</p>`
