@@ -40,9 +40,10 @@ try {
   const tourTimes = await tab.evaluate((n) => globalThis.tours.run(n), ROUNDS);
   const oursTour = 'ehr-guide <ehr-tour>';
   console.log(`\nGuided tour (3 steps), side by side (${ROUNDS} interleaved rounds after 3 warm-up; sub-frame timer)`);
-  console.log('  library                 first step median   next step median   first: peer ÷ ours   next: peer ÷ ours');
+  console.log('  library                 start → step 1   next → step 2   next → step 3   step 1: peer ÷ ours   step 2   step 3');
   for (const [name, t] of Object.entries(tourTimes)) {
-    console.log(`  ${name.padEnd(22)} ${`${t.first.median.toFixed(1)} ms`.padStart(19)} ${`${t.next.median.toFixed(1)} ms`.padStart(18)} ${(t.first.median / tourTimes[oursTour].first.median).toFixed(2).padStart(20)} ${(t.next.median / tourTimes[oursTour].next.median).toFixed(2).padStart(19)}`);
+    const o = tourTimes[oursTour];
+    console.log(`  ${name.padEnd(22)} ${`${t.first.median.toFixed(1)} ms`.padStart(14)} ${`${t.next.median.toFixed(1)} ms`.padStart(15)} ${`${t.last.median.toFixed(1)} ms`.padStart(15)} ${(t.first.median / o.first.median).toFixed(2).padStart(21)} ${(t.next.median / o.next.median).toFixed(2).padStart(8)} ${(t.last.median / o.last.median).toFixed(2).padStart(8)}`);
   }
   console.log('  (ehr-guide\'s steps here are markdown, compiled on demand; its tour never dims or blocks the page)');
   const file = join(root, 'bench/results.json');

@@ -25,6 +25,7 @@ if (tours) {
   const o = tours['ehr-guide <ehr-tour>'];
   row('tour start → step 1 placed (median)', ms(o?.first.median), PEERS.map((p) => `${ms(tours[p]?.first.median)}${ratio(tours[p]?.first.median, o?.first.median)}`));
   row('next → step 2 placed (median)', ms(o?.next.median), PEERS.map((p) => `${ms(tours[p]?.next.median)}${ratio(tours[p]?.next.median, o?.next.median)}`));
+  if (o?.last) row('next → step 3 placed (median)', ms(o.last.median), PEERS.map((p) => `${ms(tours[p]?.last?.median)}${ratio(tours[p]?.last?.median, o.last.median)}`));
 }
 const lp = r.longPageTour?.results;
 if (lp) {
