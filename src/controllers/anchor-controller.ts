@@ -82,15 +82,18 @@ export class AnchorController implements ReactiveController {
         placement: mirrorPlacement(options.placement, getComputedStyle(reference).direction === 'rtl'),
         middleware,
       });
-      // CSSOM writes, not style attributes: allowed under a strict style-src CSP.
-      Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
+      // CSSOM writes, not style attributes: allowed under a strict style-src CSP. Under CSS zoom on an ancestor (some
+      // EHR shells zoom their root), Floating UI measures in zoomed pixels while left/top are scaled again by the
+      // zoom: divide by the element's effective zoom (currentCSSZoom, 1 where unsupported).
+      const zoom = (floating as { currentCSSZoom?: number }).currentCSSZoom || 1;
+      Object.assign(floating.style, { left: `${x / zoom}px`, top: `${y / zoom}px` });
       floating.dataset.placement = placement;
       if (options.arrow && middlewareData.arrow) {
         const side = placement.split('-')[0];
         const staticSide = ({ top: 'bottom', right: 'left', bottom: 'top', left: 'right' } as Record<string, string>)[side];
         Object.assign(options.arrow.style, {
-          left: middlewareData.arrow.x != null ? `${middlewareData.arrow.x}px` : '',
-          top: middlewareData.arrow.y != null ? `${middlewareData.arrow.y}px` : '',
+          left: middlewareData.arrow.x != null ? `${middlewareData.arrow.x / zoom}px` : '',
+          top: middlewareData.arrow.y != null ? `${middlewareData.arrow.y / zoom}px` : '',
           right: '',
           bottom: '',
           [staticSide]: '-5px',

@@ -41,6 +41,8 @@ const PAGES: Page[] = [
   { name: 'popover', wrap: (i) => html`<div class="host-popover" popover="manual" style="width: 820px; height: 420px; inset: 20px auto auto 20px; margin: 0">${i}</div>` },
   { name: 'rtl', dir: 'rtl', wrap: (i) => html`<div>${i}</div>` },
   { name: 'zoom-200', zoom: 2, wrap: (i) => html`<div>${i}</div>` },
+  // CSS zoom on the root, as some EHR shells do (not the browser's zoom).
+  { name: 'css-zoom', css: 'html { zoom: 1.5; }', wrap: (i) => html`<div>${i}</div>` },
 ];
 
 const TOUR = { kind: 'tour', id: 'tour.hostile', version: '1.0.0', title: 'Order entry', reviewBy: '2099-12-31', body: 'b', steps: [{ selector: '.h-med', title: 'Medication', body: 'Search by generic name.' }, { selector: '.h-sign', title: 'Sign', body: 'Signing sends it.' }] };
