@@ -54,7 +54,7 @@ try {
     const counters = () => tab.evaluate(() => globalThis.__counters());
     const cdp = await context.newCDPSession(tab);
     const heap = async () => {
-      if (process.env.BENCH_NO_HEAP) return 0;
+      if (process.env.BENCH_NO_HEAP) return 0; // BENCH_NO_HEAP=1: skip the forced GCs (a faster run, no heap figures)
       await cdp.send('HeapProfiler.collectGarbage');
       await counters(); // lets the harness drop its references to listener targets that are gone
       await cdp.send('HeapProfiler.collectGarbage');
@@ -83,14 +83,12 @@ try {
     const heapAfter = await heap();
     // 200 anchored-popup cycles (the tip-like use of each library): what they leave behind.
     const tipName = name.startsWith('ehr-guide') ? 'ehr-guide <ehr-tip>' : name;
-    if (process.env.BENCH_DEBUG) console.error('tip warm-up', tipName);
     await tab.evaluate((n) => globalThis.tipPage.cycle(n, 5), tipName); // warm-up
-    if (process.env.BENCH_DEBUG) console.error('tip warm-up done');
     const tipBefore = await counters();
-    const tipHeapBefore = process.env.BENCH_NO_TIP_HEAP ? 0 : await heap();
+    const tipHeapBefore = await heap();
     await tab.evaluate(([n, k]) => globalThis.tipPage.cycle(n, k), [tipName, TIP_CYCLES]);
     const tipAfter = await counters();
-    const tipHeapAfter = process.env.BENCH_NO_TIP_HEAP ? 0 : await heap();
+    const tipHeapAfter = await heap();
     results[name] = {
       elements,
       firstRunStepsReached: first,

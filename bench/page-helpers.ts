@@ -1,10 +1,6 @@
 // Shared by the side-by-side benchmark pages: frame waits, medians, and interleaved rounds.
 export const frame = () => new Promise((r) => requestAnimationFrame(r));
 
-export async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 600 && !check(); i++) await frame();
-}
-
 const channel = new MessageChannel();
 const tick = () => new Promise<void>((resolve) => {
   channel.port1.onmessage = () => resolve();

@@ -9,7 +9,7 @@ import { aiOutputFrom, findModelCard, type AiOutput } from '../../core/models/ai
 import { explainOutput } from '../../core/models/explain-output.js';
 import { validateModelCard, type ModelCard } from '../../core/models/model-card.js';
 import type { CdsCoding } from '../../core/cds/cds-response.js';
-import { sharedCdsFeedbackOutbox } from '../../platform/shared-outbox.js';
+import { FeedbackOutboxController } from '../../controllers/feedback-outbox-controller.js';
 import type { ConditionEvaluator } from '../../core/triggers/evaluator.js';
 import { PopulationCheckController, type ExplainerPatientData } from './population-check.js';
 import type { ProblemCode } from '../../events.js';
@@ -119,6 +119,8 @@ export class EhrAiExplainer extends GuideElement {
   constructor() {
     super();
     this.#guide.onResult(() => this.#onEngineResult());
+    // Hears the feedback outbox's problems while connected, and sends what an outage left queued.
+    new FeedbackOutboxController(this, (message) => this.#problem({ code: 'feedback-failed', message }));
   }
 
   @state() private output?: AiOutput;
@@ -131,19 +133,6 @@ export class EhrAiExplainer extends GuideElement {
   readonly #id = `ehr-ai-explainer-${++nextId}`;
   #proficiency?: string;
 
-  #stopHearing?: () => void;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const outbox = sharedCdsFeedbackOutbox();
-    this.#stopHearing = outbox.onProblem((message) => this.#problem({ code: 'feedback-failed', message }));
-    void outbox.flush();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopHearing?.();
-  }
 
   protected override willUpdate(changed: PropertyValues): void {
     const guideChanged = this.#guide.takeChange();

@@ -6,7 +6,7 @@ import { wordsOf } from '../../controllers/words.js';
 import messages from '../../i18n/compiled/en/cds.js';
 import { CdsCardSet, readCdsResponse, type CdsCoding, type CdsLink, type ReadCard } from '../../core/cds/cds-response.js';
 import { cardFeedback } from '../../core/cds/feedback.js';
-import { sharedCdsFeedbackOutbox } from '../../platform/shared-outbox.js';
+import { FeedbackOutboxController } from '../../controllers/feedback-outbox-controller.js';
 import { aiOutputFromCdsCard, findModelCard } from '../../core/models/ai-output.js';
 import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 import type { EhrCdsCardActionDetail } from '../../events.js';
@@ -99,23 +99,11 @@ export class EhrCdsCards extends GuideElement {
   readonly #set = new CdsCardSet();
   readonly #serviceUrls = new Map<string, string>();
 
-  readonly #outbox = sharedCdsFeedbackOutbox();
-  #stopHearing?: () => void;
+  readonly #outbox = new FeedbackOutboxController(this, (message) => this.problem('feedback-failed', message)).outbox;
 
   constructor() {
     super();
     this.#guide.onResult(() => this.#loadExplainerIfNeeded()); // a pack added later may carry the model card
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#stopHearing = this.#outbox.onProblem((message) => this.problem('feedback-failed', message));
-    void this.#outbox.flush();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopHearing?.();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -4,9 +4,10 @@ import '../../../src/define/ehr-ai-badge.js';
 import '../../../src/define/ehr-guide-report.js';
 import '../../../src/define/all.js';
 import type { EhrGuideReport } from '../../../src/components/guide-report/guide-report.js';
-import { DEEP_VECTORS, HOSTILE_URLS, textPayloads } from '../../fixtures/xss/vectors.js';
+import { HOSTILE_URLS } from '../../fixtures/xss/vectors.js';
 import { generate } from '../../core/report/generate.js';
-import { batchesWithin, findUnsafe, installSentinel, poison, type Sentinel } from './inspect.js';
+import { batchesWithin, findUnsafe, poison } from './inspect.js';
+import { useHostileChecks } from './harness.js';
 import { frames, until } from '../../helpers.js';
 
 // The corpus through what clinical systems send: CDS Hooks cards (summary, detail, source, links, suggestions,
@@ -22,30 +23,14 @@ const xmlEscape = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charC
 
 describe('hostile content: CDS cards, AI-written resources, the governance report', function () {
   this.timeout(180000);
-  let sentinel: Sentinel;
-  let payloads: string[];
-  let problems: string[];
-  before(async () => {
-    payloads = [...(await textPayloads()), ...DEEP_VECTORS];
-  });
-  beforeEach(() => {
-    sentinel = installSentinel();
-    problems = [];
-  });
-  afterEach(async () => {
-    await new Promise((r) => setTimeout(r, 100));
-    sentinel.restore();
-    expect(problems.join('\n')).to.equal('');
-    expect(sentinel.hits).to.deep.equal([]);
-    expect(sentinel.uncaught).to.deep.equal([]);
-  });
-  const check = (el: Element) => problems.push(...findUnsafe(el));
+  const corpus = useHostileChecks();
+  const check = corpus.check;
 
   it('<ehr-cds-cards>: every field of every card, with the override form open', async () => {
     const response = await json<{ cards: R[] }>('/test/fixtures/cds-hooks/all-features.json');
     let round = 0;
-    for (let offset = 0; offset < payloads.length; offset += 40, round++) {
-      const hostile = poison(response, payloads.slice(offset, offset + 40), HOSTILE_URLS.slice(round % HOSTILE_URLS.length), { limit: 140, keep: ['extension', 'resource'] });
+    for (let offset = 0; offset < corpus.payloads.length; offset += 40, round++) {
+      const hostile = poison(response, corpus.payloads.slice(offset, offset + 40), HOSTILE_URLS.slice(round % HOSTILE_URLS.length), { limit: 140, keep: ['extension', 'resource'] });
       const el = await fixture<HTMLElement>(html`<ehr-cds-cards service-id="xss" .response=${hostile}></ehr-cds-cards>`);
       await until(() => root(el).querySelectorAll('[part~="card"]').length > 0 || shown(el).length > 40, `cards round ${round} shown`, 5000);
       // Open what a clinician would open: details, the dismiss (override) form.
@@ -61,7 +46,7 @@ describe('hostile content: CDS cards, AI-written resources, the governance repor
     const f = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await json<R>(`/test/fixtures/ai-transparency/${n}.json`)]))) as Record<string, R>;
     const chaiXml = new TextDecoder().decode(Uint8Array.from(atob(((f['DocumentReference-ModelCard-sample-CHAI-attached'].content as R[])[0].attachment as R).data as string), (c) => c.charCodeAt(0)));
     let round = 0;
-    for (const batch of batchesWithin(payloads, 30, 12000)) {
+    for (const batch of batchesWithin(corpus.payloads, 30, 12000)) {
       round++;
       const at = (k: number) => batch[k % batch.length];
       const keep = ['data', 'contentType', 'type', 'category', 'meta', 'agent', 'target', 'entity', 'who', 'subject', 'context', 'content', 'identifier'];
@@ -94,8 +79,8 @@ describe('hostile content: CDS cards, AI-written resources, the governance repor
     let p = 0;
     const hostile = statements.map((s) => {
       const st = structuredClone(s) as unknown as { object: { definition?: { name?: Record<string, string> } }; result?: { response?: string } };
-      if (st.object.definition?.name) st.object.definition.name = { 'en-US': payloads[p++ % payloads.length].slice(0, 500), es: payloads[p++ % payloads.length].slice(0, 500) };
-      if (st.result?.response !== undefined && p % 2) st.result.response = payloads[p++ % payloads.length].slice(0, 500);
+      if (st.object.definition?.name) st.object.definition.name = { 'en-US': corpus.payloads[p++ % corpus.payloads.length].slice(0, 500), es: corpus.payloads[p++ % corpus.payloads.length].slice(0, 500) };
+      if (st.result?.response !== undefined && p % 2) st.result.response = corpus.payloads[p++ % corpus.payloads.length].slice(0, 500);
       return st;
     });
     const el = await fixture<EhrGuideReport>(html`<ehr-guide-report .statements=${hostile} min-cell="1"></ehr-guide-report>`);
@@ -109,7 +94,7 @@ describe('hostile content: CDS cards, AI-written resources, the governance repor
   it('host-set attributes of every element, from custom-elements.json: hostile URLs and text, no crash', async () => {
     const manifest = await json<{ modules: { declarations?: { tagName?: string; attributes?: { name: string; type?: { text: string } }[] }[] }[] }>('/custom-elements.json');
     const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
-    const values = [...HOSTILE_URLS, ...payloads.filter((s) => /<|javascript|on\w+=/i.test(s)).slice(0, 40)];
+    const values = [...HOSTILE_URLS, ...corpus.payloads.filter((s) => /<|javascript|on\w+=/i.test(s)).slice(0, 40)];
     let set = 0;
     for (const d of elements) {
       expect(customElements.get(d.tagName!), d.tagName).to.not.equal(undefined);
@@ -122,7 +107,7 @@ describe('hostile content: CDS cards, AI-written resources, the governance repor
           host.setAttribute(attr.name, value);
           set++;
           await (host as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
-          problems.push(...findUnsafe(host).map((x) => `${x} (${attr.name}=${JSON.stringify(value.slice(0, 40))})`));
+          corpus.report(findUnsafe(host).map((x) => `${x} (${attr.name}=${JSON.stringify(value.slice(0, 40))})`));
         }
         host.removeAttribute(attr.name);
       }

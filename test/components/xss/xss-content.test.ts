@@ -10,8 +10,9 @@ import type { EhrGuide } from '../../../src/components/guide/guide.js';
 import type { EhrTour } from '../../../src/components/tour/tour.js';
 import { memoryStorage } from '../../../src/core/progress/storage.js';
 import { MODEL_SCORE_EXTENSION } from '../../../src/core/models/ai-output.js';
-import { DEEP_VECTORS, HOSTILE_URLS, textPayloads } from '../../fixtures/xss/vectors.js';
-import { batches, batchesWithin, findUnsafe, installSentinel, poison, type Sentinel } from './inspect.js';
+import { HOSTILE_URLS } from '../../fixtures/xss/vectors.js';
+import { batches, batchesWithin, poison } from './inspect.js';
+import { useHostileChecks } from './harness.js';
 import { frames, until } from '../../helpers.js';
 
 // The whole corpus through every text field of tips, tours, lessons, the help panel and model cards, as a pack
@@ -22,36 +23,20 @@ const shown = (el: Element) => (root(el).textContent ?? '').replace(/\s+/g, ' ')
 
 describe('hostile content: tips, tours, lessons, help panel, model cards', function () {
   this.timeout(180000);
-  let sentinel: Sentinel;
-  let payloads: string[];
-  let problems: string[];
-  before(async () => {
-    payloads = [...(await textPayloads()), ...DEEP_VECTORS];
-  });
-  beforeEach(() => {
-    sentinel = installSentinel();
-    problems = [];
-  });
-  afterEach(async () => {
-    await new Promise((r) => setTimeout(r, 100)); // let any image error or handler fire
-    sentinel.restore();
-    expect(problems.join('\n')).to.equal('');
-    expect(sentinel.hits).to.deep.equal([]);
-    expect(sentinel.uncaught).to.deep.equal([]);
-  });
-  const check = (el: Element) => problems.push(...findUnsafe(el));
+  const corpus = useHostileChecks();
+  const check = corpus.check;
 
   it('<ehr-tip>: heading, beacon label and markdown body', async () => {
-    for (const [i, batch] of batchesWithin(payloads, 40).entries()) {
+    for (const [i, batch] of batchesWithin(corpus.payloads, 40).entries()) {
       const page = await fixture<HTMLElement>(html`<div><button id="t">Order</button><ehr-tip anchor="#t" variant="callout" open heading=${batch[0].slice(0, 200)} beacon-label=${(batch[1] ?? 'x').slice(0, 200)} markdown=${[`MARK${i}`, ...batch].join('\n\n')}></ehr-tip></div>`);
       const tip = page.querySelector('ehr-tip')!;
-      await until(() => shown(tip).includes(`MARK${i}`) || problems.length > 0, `tip ${i} body shown`, 5000);
+      await until(() => shown(tip).includes(`MARK${i}`) || corpus.found > 0, `tip ${i} body shown`, 5000);
       check(tip);
     }
   });
 
   it('<ehr-tour>: every step title and body, walked to the end', async () => {
-    for (const [i, batch] of batchesWithin(payloads, 24, 19000).entries()) {
+    for (const [i, batch] of batchesWithin(corpus.payloads, 24, 19000).entries()) {
       const steps = batches(batch, 2).map(([title, body]) => ({ selector: '#t', title: title.slice(0, 200).trim() || 'x', body: `MARK${i}\n\n${body ?? 'x'}` }));
       const tour = { kind: 'tour', id: `xss.tour-${i}`, version: '1.0.0', title: batch[0].slice(0, 200).trim() || 'x', reviewBy: '2030-01-01', body: 'x', steps };
       const page = await fixture<HTMLElement>(html`<div><button id="t">Order</button><ehr-tour .tour=${tour}></ehr-tour></div>`);
@@ -67,7 +52,7 @@ describe('hostile content: tips, tours, lessons, help panel, model cards', funct
   });
 
   it('<ehr-lesson>: title, body, prompts, options, feedback and explanations, after answering', async () => {
-    for (const [i, batch] of batchesWithin(payloads, 30).entries()) {
+    for (const [i, batch] of batchesWithin(corpus.payloads, 30).entries()) {
       const t = (k: number) => (batch[k % batch.length] ?? 'x').slice(0, 190).trim() || 'x';
       const questions = [0, 1, 2].map((q) => ({
         id: `q${q}`,
@@ -91,7 +76,7 @@ describe('hostile content: tips, tours, lessons, help panel, model cards', funct
     const guide = page.querySelector('ehr-guide') as EhrGuide;
     await guide.packsLoaded;
     const panel = page.querySelector('ehr-help-panel')!;
-    for (const [i, batch] of batchesWithin(payloads, 40).entries()) {
+    for (const [i, batch] of batchesWithin(corpus.payloads, 40).entries()) {
       const items = batch.map((body, k) => ({ kind: 'tip', id: `xss.tip-${i}-${k}`, version: '1.0.0', title: `M${i}.${k} ${body.slice(0, 150)}`.trim(), reviewBy: '2030-01-01', body: body.slice(0, 20000) }));
       const result = guide.engine.addPack({ format: 'ehr-guide-pack/1', id: `xss-${i}`, version: '1.0.0', title: 'Hostile', locale: 'en', items }, `xss-${i}`);
       expect(JSON.stringify(result.errors).slice(0, 500)).to.equal('[]');
@@ -112,8 +97,8 @@ describe('hostile content: tips, tours, lessons, help panel, model cards', funct
     // Card sources must be URLs (the schema checks); the hostile ones that parse as URLs go there.
     const parseable = HOSTILE_URLS.filter((u) => URL.canParse(u));
     let round = 0;
-    for (let offset = 0; offset < payloads.length; offset += 60, round++) {
-      const slice = payloads.slice(offset, offset + 60);
+    for (let offset = 0; offset < corpus.payloads.length; offset += 60, round++) {
+      const slice = corpus.payloads.slice(offset, offset + 60);
       const card = poison(cards[round % cards.length], slice, parseable.slice(round % parseable.length), { limits: { units: 55, label: 95, period: 95 } });
       const resource = poison(
         { resourceType: 'RiskAssessment', id: 'ra', status: 'final', method: { text: 'm' }, basis: [{ display: 'b' }], note: [{ text: 'n' }], prediction: [{ outcome: { text: 'o' }, rationale: 'r', extension: [{ url: MODEL_SCORE_EXTENSION, valueDecimal: 7 }] }] },
