@@ -55,6 +55,11 @@ export type ProblemCode =
   | 'pack-fetch-failed'
   | 'value-set-invalid'
   | 'condition-error'
+  // tours: a step that cannot go on (its screen never came, its check cannot be evaluated)
+  | 'step-unreachable'
+  | 'step-condition-invalid'
+  // cmi5: a launch from an LMS that could not start or report
+  | 'cmi5'
   | 'storage'
   | 'evaluator';
 
@@ -84,13 +89,13 @@ export type EhrTipDismissEvent = CustomEvent<EhrTipDismissDetail>;
 /** The engine decided an item may show now. */
 export interface EhrGuideMatchDetail {
   itemId: string;
-  kind: 'tip' | 'tour' | 'lesson';
+  kind: 'tip' | 'tour' | 'lesson' | 'checklist';
   version: string;
 }
 /** The engine decided an item does not show, and why (which filter, condition or cap). */
 export interface EhrGuideSuppressedDetail {
   itemId: string;
-  kind: 'tip' | 'tour' | 'lesson';
+  kind: 'tip' | 'tour' | 'lesson' | 'checklist';
   version: string;
   reason: import('./core/fatigue/decisions.js').SuppressReason;
   /** Which condition or cap; authored text and numbers only, never patient data. */
@@ -149,6 +154,31 @@ export interface EhrLessonCompleteDetail {
 
 export interface EhrTourStartDetail {
   tourId: string;
+  /** True when a saved tour goes on (after the host navigated away and back, or a reload), at `index`. */
+  resumed?: boolean;
+  index?: number;
+}
+/** A running tour waits: its current step is on another screen (workflow point) than the one showing. */
+export interface EhrTourPauseDetail {
+  tourId: string;
+  index: number;
+  /** The screen the step is on. */
+  screen: string;
+}
+/** The clinician's action on an interactive step: done (and right), needing a fix, or the step skipped. */
+export interface EhrTourActionDetail {
+  tourId: string;
+  index: number;
+  outcome: 'done' | 'fix-needed' | 'skipped';
+}
+/** A checklist's progress changed (an entry done), or it is complete. */
+export interface EhrChecklistChangeDetail {
+  checklistId: string;
+  done: number;
+  count: number;
+  complete: boolean;
+  /** The entry that was just done, if one was. */
+  entryId?: string;
 }
 export interface EhrTourStepDetail {
   tourId: string;
@@ -160,7 +190,11 @@ export interface EhrTourEndDetail {
   tourId: string;
   /** True when the clinician reached the last step and chose Done. */
   completed: boolean;
-  reason: 'done' | 'closed' | 'escape' | 'no-steps' | 'api' | 'disconnected';
+  /**
+   * `screen-not-reached`: the step's screen was not reported within `pause-timeout`; `expired`: a saved tour was
+   * older than `resume-within`; `replaced`: the tour's pack item changed version under it.
+   */
+  reason: 'done' | 'closed' | 'escape' | 'no-steps' | 'api' | 'disconnected' | 'screen-not-reached' | 'expired' | 'replaced';
 }
 /** Ask before the clinician closes a tour (close button, Escape); `preventDefault()` keeps it running. */
 export interface EhrTourRequestCloseDetail {
@@ -174,6 +208,9 @@ export interface EhrGuideEventMap {
   'ehr-tour-step': CustomEvent<EhrTourStepDetail>;
   'ehr-tour-end': CustomEvent<EhrTourEndDetail>;
   'ehr-tour-request-close': CustomEvent<EhrTourRequestCloseDetail>;
+  'ehr-tour-pause': CustomEvent<EhrTourPauseDetail>;
+  'ehr-tour-action': CustomEvent<EhrTourActionDetail>;
+  'ehr-checklist-change': CustomEvent<EhrChecklistChangeDetail>;
   'ehr-lesson-complete': CustomEvent<EhrLessonCompleteDetail>;
   'ehr-ai-feedback': CustomEvent<EhrAiFeedbackDetail>;
   'ehr-ai-request-override': CustomEvent<EhrAiRequestOverrideDetail>;

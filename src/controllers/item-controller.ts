@@ -87,7 +87,7 @@ export class ItemController<T> implements ReactiveController {
 }
 
 /** Looks up a pack item of one kind. */
-export function itemOfKind<K extends 'tip' | 'tour' | 'lesson'>(kind: K) {
+export function itemOfKind<K extends 'tip' | 'tour' | 'lesson' | 'checklist'>(kind: K) {
   return (guide: GuideApi, id: string) => {
     const item = guide.item(id);
     if (item?.kind === kind) return { value: item as Extract<NonNullable<ReturnType<GuideApi['item']>>, { kind: K }> };

@@ -50,6 +50,8 @@ export class EhrGuide extends GuideElement {
   @property() proficiency?: Proficiency;
   /** The current workflow point: a CDS Hooks hook name (patient-view, order-sign, …) or a screen id. */
   @property() workflow?: string;
+  /** The EHR's version (`2026.2`): items with `when.ehrVersion` ("What's new" after an upgrade) apply from that version. */
+  @property({ attribute: 'ehr-version' }) ehrVersion?: string;
   /**
    * The clinician's locale (BCP 47, e.g. `es-MX`): the language of every element inside and of pack items with
    * translations. Without it, the SMART launch's `locale`, else the nearest `lang` of the page, else English.
@@ -144,6 +146,11 @@ export class EhrGuide extends GuideElement {
     }
     if (changed.has('proficiency')) patch.proficiency = this.proficiency && (PROFICIENCIES as readonly string[]).includes(this.proficiency) ? this.proficiency : this.#invalid('proficiency', this.proficiency, PROFICIENCIES);
     if (changed.has('workflow')) patch.workflow = this.workflow || null;
+    if (changed.has('ehrVersion')) {
+      const version = this.ehrVersion?.trim();
+      if (version && !/^\d+(?:\.\d+){0,3}$/.test(version)) this.#onProblem({ code: 'attribute-invalid', message: `<ehr-guide ehr-version="${version}">: not a version of up to four numbers such as "2026.2"; ignored` });
+      patch.ehrVersion = version && /^\d+(?:\.\d+){0,3}$/.test(version) ? version : null;
+    }
     if (changed.has('locale')) patch.locale = this.#resolvedLocale();
     if (Object.keys(patch).length) engine.setContext(patch);
     if (changed.has('context') && this.context) this.setContext(this.context);

@@ -12,7 +12,7 @@ import { ensureElement } from '../shared/lazy-elements.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { helpPanelStyles } from './help-panel.styles.js';
 
-const KIND_WORDS = { tip: 'kindTip', tour: 'kindTour', lesson: 'kindLesson' } as const;
+const KIND_WORDS = { tip: 'kindTip', tour: 'kindTour', lesson: 'kindLesson', checklist: 'kindChecklist' } as const;
 const WHATS_NEW = /^what'?s new$/i;
 let nextId = 0;
 
@@ -118,6 +118,7 @@ export class EhrHelpPanel extends GuideElement {
     if (!this.emit('ehr-guide-open-item', { itemId: item.id }, { cancelable: true })) return; // the host opens it its own way
     this.openItem = item.id;
     if (item.kind === 'lesson') void ensureElement('ehr-lesson');
+    if (item.kind === 'checklist') void ensureElement('ehr-checklist');
     if (item.kind === 'tour') {
       await ensureElement('ehr-tour');
       await this.updateComplete;
@@ -137,6 +138,7 @@ export class EhrHelpPanel extends GuideElement {
       <div id=${panelId} class="content" ?hidden=${!open}>
         ${open && item.kind === 'tip' ? html`<div class="md">${this.#body.render({ table: this.i18n.t('table'), image: this.i18n.t('image') })}</div>` : nothing}
         ${open && item.kind === 'lesson' ? html`<ehr-lesson item=${item.id} heading-level=${Math.min(6, this.headingLevel + 2)}></ehr-lesson>` : nothing}
+        ${open && item.kind === 'checklist' ? html`<ehr-checklist item=${item.id} heading-level=${Math.min(6, this.headingLevel + 2)}></ehr-checklist>` : nothing}
         ${open && item.kind === 'tour' ? html`<p class="muted">${this.i18n.t('tourHint')}</p><ehr-tour item=${item.id}></ehr-tour>` : nothing}
       </div>
     </li>`;

@@ -1,4 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { SpotlightController } from './spotlight-controller.js';
+import { StepActionController, controlValue } from './step-action-controller.js';
+import { TourOfferBinding } from './tour-offer-binding.js';
+import { renderOffer, renderPaused, renderStep } from './tour.render.js';
+import { valueCheckPasses, StepConditionError } from '../../core/tours/step-action.js';
+import type { TourStep } from '../../core/packs/step-schema.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
@@ -16,7 +22,6 @@ import type { EhrTourEndDetail } from '../../events.js';
 import { PopupController } from '../popup/popup-controller.js';
 import { arrowStyles } from '../shared/arrow.styles.js';
 import { GuideElement } from '../shared/guide-element.js';
-import { heading } from '../shared/heading.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { tourStyles } from './tour.styles.js';
 
@@ -25,11 +30,16 @@ let nextId = 0;
 const reducedMotion = (el: Element) => (globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false) || getComputedStyle(el).getPropertyValue('--ehr-motion').trim() === 'reduce';
 
 /**
- * A guided tour through the EHR's own screen: one step at a time, each a popup beside the control it explains,
- * with Back, Next and Done. It never covers or dims the page (the clinician can keep working), scrolls each
- * step's control into view, moves focus into the step when the clinician started it, closes on Escape and gives
- * focus back. A step whose control is not on the page is skipped and reported. Completion is kept in the
- * learner's progress and sent as an xAPI statement.
+ * A guided tour through the EHR's own screens: one step at a time, each a popup beside the control it explains,
+ * with Back, Next and Done — or, on an interactive step, waiting for the clinician's own action on the real
+ * control (a click, typing, a choice, a workflow point, a host event), with a hint after a while, a check that it
+ * was done right, and Skip as a way out; it never acts on the EHR's controls itself. Steps bound to a screen
+ * pause the tour elsewhere and resume it there, and a running tour survives a reload (from progress storage). It
+ * never covers the page unless a spotlight is asked for (a dimmed cut-out that leaves the control usable),
+ * scrolls each step's control into view, moves focus into the step when the clinician started it, closes on
+ * Escape and gives focus back. A step whose control is not on the page is skipped and reported. The engine may
+ * offer the tour (first visit to a screen, "What's new") under the fatigue guard; it never starts it unasked.
+ * Completion is kept in the learner's progress and sent as an xAPI statement.
  *
  * @summary A guided tour: step-by-step popups anchored to the EHR's own controls.
  * @tag ehr-tour
@@ -37,8 +47,10 @@ const reducedMotion = (el: Element) => (globalThis.matchMedia?.('(prefers-reduce
  * @fires {CustomEvent<EhrTourStartDetail>} ehr-tour-start - The tour started.
  * @fires {CustomEvent<EhrTourStepDetail>} ehr-tour-step - A step is showing.
  * @fires {CustomEvent<EhrTourRequestCloseDetail>} ehr-tour-request-close - Cancelable: the clinician asked to close the tour (× or Escape); `preventDefault()` keeps it running.
- * @fires {CustomEvent<EhrTourEndDetail>} ehr-tour-end - The tour ended, and why.
- * @fires {CustomEvent<EhrProblemDetail>} ehr-problem - A step's control is not on the page (skipped), or the tour is invalid or not found.
+ * @fires {CustomEvent<EhrTourEndDetail>} ehr-tour-end - The tour ended, and why (done, closed, screen-not-reached, expired, …).
+ * @fires {CustomEvent<EhrTourPauseDetail>} ehr-tour-pause - The current step is on another screen: the tour waits for it.
+ * @fires {CustomEvent<EhrTourActionDetail>} ehr-tour-action - The clinician's action on an interactive step: done, fix needed, or skipped.
+ * @fires {CustomEvent<EhrProblemDetail>} ehr-problem - A step's control is not on the page (skipped), its screen never came (`step-unreachable`), its check cannot be evaluated (`step-condition-invalid`), or the tour is invalid or not found.
  *
  * @csspart panel - The step's popup.
  * @csspart arrow - The arrow pointing at the step's control.
@@ -51,6 +63,18 @@ const reducedMotion = (el: Element) => (globalThis.matchMedia?.('(prefers-reduce
  * @csspart actions - The Back and Next buttons.
  * @csspart back-button - "Back".
  * @csspart next-button - "Next" / "Done".
+ * @csspart skip-button - "Skip this step" (interactive steps).
+ * @csspart waiting - "Your turn" on an interactive step, and "Checking…".
+ * @csspart hint - The hint after the clinician has not acted for a while.
+ * @csspart fix - What to fix when the step's check fails.
+ * @csspart spotlight - The dimming layer (when a spotlight is on).
+ * @csspart hole - The cut-out around the step's control.
+ * @csspart paused - The card of a paused tour (its step is on another screen).
+ * @csspart offer - The card offering the tour.
+ * @csspart offer-title - The offer's title.
+ * @csspart offer-start - "Start the tour".
+ * @csspart offer-later - "Not now".
+ * @csspart offer-never - "Don't offer again".
  *
  * @cssprop --ehr-color-surface - Background.
  * @cssprop --ehr-color-text - Text colour.
@@ -86,9 +110,25 @@ export class EhrTour extends GuideElement {
   @property({ attribute: 'target-timeout', type: Number }) targetTimeout = 3000;
   /** The level of each step's title (2–6). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  /** A dimmed cut-out around each step's control (also per tour and per step in the pack); off by default. */
+  @property({ type: Boolean }) spotlight = false;
+  /** The screen showing, for a tour without `<ehr-guide>` (inside one, its `workflow` is the screen). */
+  @property() screen?: string;
+  /** Seconds a paused tour waits for its step's screen before it ends (`screen-not-reached`). */
+  @property({ attribute: 'pause-timeout', type: Number }) pauseTimeout = 1800;
+  /** Minutes within which a saved tour resumes after a reload; an older one ends (`expired`). */
+  @property({ attribute: 'resume-within', type: Number }) resumeWithin = 480;
+  /** Never show the engine's offer of this tour here (the help panel's own copy, a host's start button only). */
+  @property({ attribute: 'no-offer', type: Boolean }) noOffer = false;
 
   @state() private resolved?: Tour;
   @state() private index = 0;
+  @state() private paused?: string;
+  @state() private hint = false;
+  @state() private fix?: string;
+  @state() private checking = false;
+  /** The step's action cannot be evaluated: it falls back to Next. */
+  @state() private actionInvalid = false;
   @query('[part="panel"]') private panelEl?: HTMLElement;
 
   readonly #guide = new GuideController(this);
@@ -103,28 +143,49 @@ export class EhrTour extends GuideElement {
   readonly #popup = new PopupController(this, {
     onAnchorChange: (state) => this.#onAnchor(state),
     // A control a single-page EHR renders late gets `target-timeout` to appear before its step is skipped.
-    onMissing: () => this.open && this.#skip(),
+    onMissing: () => this.open && !this.paused && this.#skip(),
     missingGraceMs: () => this.targetTimeout,
   });
   readonly #body = new MarkdownBodyController(this, (code, message) => this.problem(code, message, { itemId: this.#tourId }));
+  readonly #actions = new StepActionController(this);
+  readonly #spotlight = new SpotlightController(this);
+  readonly #offer = new TourOfferBinding(this, this.#guide, () => !this.noOffer);
   readonly #walker = new StepWalker(0);
   readonly #id = `ehr-tour-${++nextId}`;
   #returnFocus?: HTMLElement | null;
   #takeFocus = false;
+  /** When the tour started (epoch ms, kept with its saved position). */
   #startedAt = 0;
   #resolving: Promise<unknown> = Promise.resolve();
   #announced = false;
+  #resumeChecked = '';
   #scrolledFor = -1;
   #scrollCheck?: ReturnType<typeof setTimeout>;
+  #pauseTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    // Each evaluation may bring a new screen (workflow point): a paused tour goes on, an action may be met.
+    this.#guide.onResult((result) => this.#onScreen(result.context.workflow));
+  }
 
   get #tourId(): string {
     return this.item ?? this.resolved?.id ?? '';
   }
 
+  get #step(): TourStep | undefined {
+    return this.resolved?.steps[this.index];
+  }
+
+  /** The screen showing: the guide's workflow point, else the `screen` property. */
+  get #screen(): string | undefined {
+    return this.#guide.guide?.context.workflow ?? this.screen;
+  }
+
   /** Starts the tour at its first step (moving focus into it, as the clinician asked for it); resolves once it is placed. */
   async start(options: { focus?: boolean } = {}): Promise<void> {
     this.#takeFocus = options.focus ?? true;
-    this.#startedAt = performance.now();
+    this.#startedAt = Date.now();
     this.#returnFocus = deepActiveElement() as HTMLElement | null;
     this.#walker.reset(this.resolved?.steps.length ?? 0);
     this.index = 0;
@@ -143,8 +204,10 @@ export class EhrTour extends GuideElement {
     await this.updateComplete;
   }
 
-  /** Goes to the next step (or ends the tour after the last); resolves once the step is on screen and placed. */
+  /** Goes to the next step (or ends the tour after the last); a step's check runs first. Resolves once placed. */
   async next(): Promise<void> {
+    const step = this.#step;
+    if (step?.check && !step.action && !this.actionInvalid && this.open && !(await this.#checked(step, controlValue(this.#popup.anchor.anchor)))) return;
     this.#apply(this.#walker.move(1));
     await this.#placed();
   }
@@ -163,12 +226,19 @@ export class EhrTour extends GuideElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('item')) this.#item.id = this.item;
+    if (changed.has('item')) {
+      this.#item.id = this.item;
+      this.#offer.setItem(this.item);
+    }
+    if (changed.has('noOffer')) this.#offer.refresh();
     if (changed.has('tour') || (changed.has('item') && this.tour === undefined)) this.#resolve();
-    if (changed.has('resolved')) this.#walker.reset(this.resolved?.steps.length ?? 0);
+    if (changed.has('resolved')) {
+      this.#walker.reset(this.resolved?.steps.length ?? 0);
+      this.#resume();
+    }
     if (this.open && this.resolved && !this.#announced) {
       this.#announced = true;
-      this.emit('ehr-tour-start', { tourId: this.#tourId });
+      if (!this.#resuming) this.emit('ehr-tour-start', { tourId: this.#tourId });
     }
     if (!this.open) this.#announced = false;
     if ((changed.has('open') || changed.has('index') || changed.has('resolved')) && this.open && this.resolved) this.#showStep();
@@ -176,26 +246,47 @@ export class EhrTour extends GuideElement {
   }
 
   protected override updated(): void {
-    const show = this.open && !!this.resolved && this.#popup.anchor.state === 'visible';
+    const step = this.#step;
+    const anchor = this.#popup.anchor.anchor;
+    const show = this.open && !!step && !this.paused && this.#popup.anchor.state === 'visible';
+    const layer = this.renderRoot.querySelector<HTMLElement>('[part="spotlight"]');
+    const lit = show && (step.spotlight ?? (this.resolved?.spotlight || this.spotlight));
+    // The spotlight goes into the top layer first, so the step's panel stays above it.
+    if (this.#spotlight.sync(layer, lit ? anchor : null) && this.panelEl?.matches(':popover-open')) this.panelEl.hidePopover();
     this.#popup.sync(this.panelEl, show, { placement: 'bottom', distance: 10, arrow: this.panelEl?.querySelector<HTMLElement>('.arrow') });
     if (show && this.#takeFocus) {
       this.#takeFocus = false;
-      this.panelEl?.querySelector<HTMLElement>('[part="next-button"]')?.focus({ preventScroll: true });
+      this.panelEl?.querySelector<HTMLElement>('[part="next-button"], [part="skip-button"]')?.focus({ preventScroll: true });
     }
+    for (const part of ['paused', 'offer'] as const) {
+      const el = this.renderRoot.querySelector<HTMLElement>(`[part="${part}"]`);
+      try {
+        if (el && !el.matches(':popover-open')) el.showPopover();
+      } catch {
+        // not connected yet: the next update retries
+      }
+    }
+    this.#offer.visible(!!this.renderRoot.querySelector('[part="offer"]'));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // A tour of the packs keeps its saved position: an `<ehr-tour>` for it on the next screen (or after a reload) goes on.
     if (this.open) this.#end(false, 'disconnected');
     this.#teardown();
+    this.#resumeChecked = '';
   }
 
-  /** Everything a running tour holds on the page — anchor observers, placement, timers — let go. */
+  /** Everything a running tour holds on the page — anchor observers, placement, listeners, timers — let go. */
   #teardown(): void {
     this.#popup.setTarget(null);
     this.#popup.stopAll();
+    this.#actions.disarm();
+    this.#spotlight.hide();
     this.#scrolledFor = -1;
+    this.paused = undefined;
     clearTimeout(this.#scrollCheck);
+    clearTimeout(this.#pauseTimer);
   }
 
   #resolve(): void {
@@ -215,17 +306,144 @@ export class EhrTour extends GuideElement {
     });
   }
 
+  #resuming = false;
+
+  /** A tour of the packs saved as running (another screen, a reload) goes on where it was, without taking focus. */
+  #resume(): void {
+    const guide = this.#guide.guide;
+    const tour = this.resolved;
+    if (!guide || !tour || !this.item || this.open || this.#resumeChecked === `${tour.id}@${tour.version}`) return;
+    this.#resumeChecked = `${tour.id}@${tour.version}`;
+    const saved = guide.tourPosition(this.item);
+    if (!saved) return;
+    if (Date.now() - saved.savedAt > this.resumeWithin * 60_000) {
+      void guide.saveTourPosition(this.item, undefined);
+      this.emit('ehr-tour-end', { tourId: this.#tourId, completed: false, reason: 'expired' });
+      return;
+    }
+    this.#walker.restore(saved.index, saved.skipped);
+    this.#startedAt = saved.startedAt;
+    this.#takeFocus = false;
+    this.#resuming = true;
+    this.index = this.#walker.index;
+    this.open = true;
+    this.emit('ehr-tour-start', { tourId: this.#tourId, resumed: true, index: this.index });
+    void this.updateComplete.then(() => (this.#resuming = false));
+  }
+
+  #save(): void {
+    if (!this.item || !this.open) return;
+    void this.#guide.guide?.saveTourPosition(this.item, { index: this.index, skipped: [...this.#walker.skipped], startedAt: this.#startedAt, savedAt: Date.now() });
+  }
+
   #showStep(): void {
     const tour = this.resolved!;
     const step = tour.steps[this.index];
     if (!step) return;
+    this.#actions.disarm();
+    this.hint = false;
+    this.fix = undefined;
+    this.checking = false;
+    this.actionInvalid = false;
+    this.#save();
+    if (step.screen && step.screen !== this.#screen) return this.#pause(step.screen);
+    clearTimeout(this.#pauseTimer);
+    this.paused = undefined;
     this.#popup.setTarget(step.selector);
     void this.#body.set(step.body, `steps[${this.index}].body`);
     this.emit('ehr-tour-step', { tourId: this.#tourId, index: this.index, count: tour.steps.length });
+    if (step.action && (step.action.on === 'workflow' || step.action.on === 'event')) this.#arm(step, null);
+  }
+
+  /** The step is on another screen: nothing shows but a quiet card, until the host reports that screen. */
+  #pause(screen: string): void {
+    this.#popup.setTarget(null);
+    this.#spotlight.hide();
+    if (this.paused === screen) return;
+    this.paused = screen;
+    this.emit('ehr-tour-pause', { tourId: this.#tourId, index: this.index, screen });
+    clearTimeout(this.#pauseTimer);
+    const index = this.index;
+    this.#pauseTimer = setTimeout(() => {
+      if (!this.open || this.paused !== screen || this.index !== index) return;
+      this.problem('step-unreachable', `step ${index + 1} is on screen "${screen}", which the host did not report within ${this.pauseTimeout} s; the tour ended`, { itemId: this.#tourId, path: `steps[${index}].screen` });
+      this.#end(false, 'screen-not-reached');
+    }, Math.max(0, this.pauseTimeout) * 1000);
+  }
+
+  /** A new workflow point: a paused tour may go on (or a running one pause), a workflow action may be met. */
+  #onScreen(workflow: string | undefined): void {
+    if (!this.open) return this.#resume();
+    const step = this.#step;
+    if (!step) return;
+    if (workflow) this.#actions.observe({ kind: 'workflow', workflow });
+    const here = !step.screen || step.screen === this.#screen;
+    if ((this.paused && here) || (!this.paused && !here)) this.#showStep();
+  }
+
+  #arm(step: TourStep, anchor: Element | null): void {
+    if (!step.action || this.actionInvalid) return;
+    const index = this.index;
+    this.#actions.arm(step.action, anchor, {
+      onMet: (value) => void this.#actionMet(index, value),
+      onHint: () => this.index === index && (this.hint = true),
+      onInvalid: (message) => this.#invalidCondition(index, message),
+    });
+  }
+
+  #invalidCondition(index: number, message: string): void {
+    this.problem('step-condition-invalid', `step ${index + 1}: ${message}; the step goes on with Next`, { itemId: this.#tourId, path: `steps[${index}]` });
+    if (this.index === index) this.actionInvalid = true;
+  }
+
+  async #actionMet(index: number, value: string | undefined): Promise<void> {
+    const step = this.#step;
+    if (!step || this.index !== index || !this.open) return;
+    if (step.check) {
+      // The host's own handlers run after ours (we listen in the capture phase): let them update the context first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (!(await this.#checked(step, value ?? controlValue(this.#popup.anchor.anchor))) || this.index !== index || !this.open) return;
+    }
+    this.emit('ehr-tour-action', { tourId: this.#tourId, index, outcome: 'done' });
+    this.#apply(this.#walker.move(1), this.renderRoot.contains(deepActiveElement()));
+  }
+
+  /** Runs a step's check: true when it passes; otherwise the fix shows (or the check cannot run, and Next takes over). */
+  async #checked(step: TourStep, value: string | undefined): Promise<boolean> {
+    const check = step.check!;
+    const index = this.index;
+    this.checking = true;
+    let passed: boolean;
+    try {
+      passed = valueCheckPasses(check, value);
+      if (passed && check.condition) {
+        const guide = this.#guide.guide;
+        if (!guide) throw new StepConditionError('a condition check needs the tour inside <ehr-guide> (the live context)');
+        const result = await guide.checkCondition(check.condition);
+        if (!result.ok) throw new StepConditionError(`the check ${JSON.stringify(check.condition)} cannot be evaluated: ${result.error}`);
+        passed = result.value;
+      }
+    } catch (error) {
+      this.checking = false;
+      if (!(error instanceof StepConditionError)) throw error;
+      this.#invalidCondition(index, error.message);
+      this.#actions.disarm();
+      return false;
+    }
+    this.checking = false;
+    if (this.index !== index) return false;
+    this.fix = passed ? undefined : check.fix;
+    if (!passed) this.emit('ehr-tour-action', { tourId: this.#tourId, index, outcome: 'fix-needed' });
+    return passed;
   }
 
   #onAnchor(state: AnchorState): void {
     if (state === 'missing' && this.open && this.#popup.anchor.error) return this.#skip();
+    const step = this.#step;
+    if (state !== 'missing' && this.open && step?.action && !this.actionInvalid && (step.action.on === 'click' || step.action.on === 'input' || step.action.on === 'select')) {
+      if (this.#actions.waiting) this.#actions.rebind(this.#popup.anchor.anchor);
+      else this.#arm(step, this.#popup.anchor.anchor);
+    }
     // A step's control below the fold (or above it) is brought into view once per step: the clinician asked for
     // the tour, and a step nobody can see is no step. Instant under reduced motion.
     if (state === 'hidden' && this.open && this.#scrolledFor !== this.index) {
@@ -270,9 +488,11 @@ export class EhrTour extends GuideElement {
   #end(completed: boolean, reason: EhrTourEndDetail['reason']): void {
     if (!this.open) return;
     this.open = false;
+    this.#actions.disarm();
     this.emit('ehr-tour-end', { tourId: this.#tourId, completed, reason });
     const guide = this.#guide.guide;
-    if (completed && this.item && guide?.item(this.item)) void guide.recordTour(this.item, performance.now() - this.#startedAt);
+    if (reason !== 'disconnected' && this.item) void guide?.saveTourPosition(this.item, undefined);
+    if (completed && this.item && guide?.item(this.item)) void guide.recordTour(this.item, Date.now() - this.#startedAt);
     const back = this.#returnFocus;
     this.#returnFocus = undefined;
     if (back && back.isConnected && reason !== 'no-steps' && reason !== 'disconnected') back.focus({ preventScroll: true });
@@ -286,24 +506,38 @@ export class EhrTour extends GuideElement {
 
   override render() {
     const tour = this.resolved;
-    if (!tour || !this.open) return html`<div part="panel" class="panel" popover="manual" hidden></div>`;
+    const t = (key: string, values?: Record<string, unknown>) => this.i18n.t(key as keyof typeof messages, values);
+    if (!tour || !this.open) {
+      const offer = tour && this.item && this.#offer.offered;
+      return html`<div part="panel" class="panel" popover="manual" hidden></div>${offer
+        ? renderOffer(this.#id, tour.title, tour.steps.length, t, { start: () => void this.start(), later: () => this.#offer.dismiss(false), never: () => this.#offer.dismiss(true) })
+        : nothing}`;
+    }
+    if (this.paused) return html`<div part="panel" class="panel" popover="manual" hidden></div>${renderPaused(this.#id, this.paused, t, () => this.#requestClose('closed'))}`;
     const step = tour.steps[this.index];
-    const count = tour.steps.length;
-    return html`<div part="panel" class="panel" popover="manual" role="dialog" aria-modal="false" aria-labelledby="${this.#id}-title" aria-describedby="${this.#id}-body" @keydown=${this.#onKeydown}>
-      <div class="arrow" part="arrow" aria-hidden="true"></div>
-      <div class="header" part="header">
-        ${heading(this.headingLevel, step.title, { id: `${this.#id}-title`, part: 'heading' })}
-        <button part="close-button" class="close" aria-label=${this.i18n.t('close')} @click=${() => this.#requestClose('closed')}>×</button>
-      </div>
-      <div part="body" class="body md" id="${this.#id}-body">${this.#body.render({ table: this.i18n.t('table'), image: this.i18n.t('image') })}</div>
-      <div class="footer" part="footer">
-        <span part="progress" class="muted">${this.i18n.t('progress', { step: wordsOf(this.i18n).number(this.index + 1), count: wordsOf(this.i18n).number(count), title: tour.title })}</span>
-        <span class="actions" part="actions">
-          ${this.#walker.isFirst ? nothing : html`<button part="back-button" @click=${() => void this.back()}>${this.i18n.t('back')}</button>`}
-          <button part="next-button" class="primary" @click=${() => void this.next()}>${this.i18n.t(this.#walker.isLast ? 'done' : 'next')}</button>
-        </span>
-      </div>
-    </div>`;
+    const words = wordsOf(this.i18n);
+    return html`<div part="spotlight" class="spotlight" popover="manual" aria-hidden="true"><div part="hole" class="hole"></div></div>${renderStep({
+      id: this.#id,
+      step,
+      headingLevel: this.headingLevel,
+      body: this.#body.render({ table: this.i18n.t('table'), image: this.i18n.t('image') }),
+      progress: this.i18n.t('progress', { step: words.number(this.index + 1), count: words.number(tour.steps.length), title: tour.title }),
+      isFirst: this.#walker.isFirst,
+      isLast: this.#walker.isLast,
+      interactive: !!step.action && !this.actionInvalid,
+      hint: this.hint,
+      fix: this.fix,
+      checking: this.checking,
+      t,
+      onKeydown: this.#onKeydown,
+      onClose: () => this.#requestClose('closed'),
+      onBack: () => void this.back(),
+      onNext: () => void this.next(),
+      onSkip: () => {
+        this.emit('ehr-tour-action', { tourId: this.#tourId, index: this.index, outcome: 'skipped' });
+        this.#apply(this.#walker.move(1));
+      },
+    })}`;
   }
 }
 

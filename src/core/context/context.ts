@@ -18,6 +18,8 @@ export interface GuideContext {
   readonly proficiency?: Proficiency;
   /** The current workflow point: a CDS Hooks hook name (patient-view, order-sign, …) or a host screen id. */
   readonly workflow?: string;
+  /** The EHR's version as the host reports it (`2026.2`): items with `when.ehrVersion` apply from that version on. */
+  readonly ehrVersion?: string;
   readonly locale: string;
   /** SMART launch extras the elements may use (`fhirContext`, `intent`, `tenant`, …); never PHI in events. */
   readonly launch?: Readonly<Record<string, unknown>>;
@@ -34,6 +36,7 @@ export interface ContextPatch {
   role?: Role | null;
   proficiency?: Proficiency | null;
   workflow?: string | null;
+  ehrVersion?: string | null;
   locale?: string;
   launch?: Record<string, unknown> | null;
 }
@@ -97,7 +100,7 @@ export function applyContext(base: GuideContext, patch: ContextPatch): { context
       bump(`resource:${type}`);
     }
   }
-  for (const key of ['role', 'proficiency', 'workflow', 'launch'] as const) {
+  for (const key of ['role', 'proficiency', 'workflow', 'ehrVersion', 'launch'] as const) {
     if (!(key in patch)) continue;
     const value = patch[key] ?? undefined;
     if (value === base[key]) continue;

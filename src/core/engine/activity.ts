@@ -2,6 +2,7 @@ import type { FatiguePolicy } from '../fatigue/policy.js';
 import type { LoadedItem } from '../packs/load-pack.js';
 import type { ProgressStore } from '../progress/progress-store.js';
 import type { AiFeedback, XapiStatement } from '../records/statements.js';
+import { checklistStatus } from '../checklists/status.js';
 import type { EvaluationLoop } from './evaluation-loop.js';
 import type { ExposureTracker } from './exposure.js';
 import { isIntrusive } from './guard.js';
@@ -9,6 +10,8 @@ import type { Recorder } from './recorder.js';
 
 export interface ActivitySource {
   item(id: string): LoadedItem | undefined;
+  /** Every loaded item (checklists are looked through when something is completed). */
+  items(): readonly LoadedItem[];
   exposure: ExposureTracker;
   progress: ProgressStore;
   recorder: Recorder;
@@ -89,7 +92,46 @@ export class Activity {
     const item = this.s.item(itemId);
     if (!item) return;
     await this.s.progress.recordCompleted(item.id, item.version, this.s.now(), score, passed);
+    if (item.kind !== 'checklist') await this.#checklistsAfter(item.id);
     this.s.loop.schedule(); // completion changes the inferred proficiency, which the prefilters read
+  }
+
+  /** A checklist's task ticked by the clinician or reported by the host (its workflow point, its event). */
+  async checklistEntry(checklistId: string, entryId: string): Promise<void> {
+    const list = this.s.item(checklistId);
+    if (list?.kind !== 'checklist') return;
+    const entry = list.entries.find((e) => e.id === entryId);
+    if (!entry || entry.item !== undefined) throw new RangeError(`checklist "${checklistId}" has no task "${entryId}" (tours and lessons are done by completing them)`);
+    if (this.s.progress.checklistDone(list.id, list.version)[entryId] !== undefined) return;
+    await this.s.progress.markChecklistEntry(list.id, list.version, entryId, this.s.now());
+    await this.#advance(list, entryId);
+    this.s.loop.schedule();
+  }
+
+  /** The host reached a workflow point: tasks done there are ticked, in every checklist. */
+  async workflowReached(workflow: string): Promise<void> {
+    for (const list of this.s.items()) {
+      if (list.kind !== 'checklist') continue;
+      for (const entry of list.entries) if (entry.item === undefined && entry.doneWhen?.workflow === workflow) await this.checklistEntry(list.id, entry.id);
+    }
+  }
+
+  /** A tour or lesson was completed: each checklist that lists it progresses, and completes when it is all done. */
+  async #checklistsAfter(itemId: string): Promise<void> {
+    for (const list of this.s.items()) {
+      if (list.kind !== 'checklist') continue;
+      const entry = list.entries.find((e) => e.item === itemId);
+      if (entry) await this.#advance(list, entry.id);
+    }
+  }
+
+  async #advance(list: LoadedItem, entryId: string): Promise<void> {
+    const status = checklistStatus(list, { item: (id) => this.s.item(id), progress: (id, version) => this.s.progress.item(id, version), tasksDone: this.s.progress.checklistDone(list.id, list.version) });
+    if (!status.entries.find((e) => e.id === entryId)?.done) return;
+    this.s.recorder.checklistEntry(named(list), entryId, (status.done / status.count) * 100, this.s.locale());
+    if (!status.complete || this.s.progress.item(list.id, list.version)?.completed !== undefined) return;
+    await this.s.progress.recordCompleted(list.id, list.version, this.s.now());
+    this.s.recorder.checklist(named(list), status.count, this.s.locale());
   }
 
   async resetDismissals(): Promise<void> {

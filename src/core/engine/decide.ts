@@ -21,6 +21,37 @@ export interface DecideInput {
   today: string;
   policy: FatiguePolicy;
   isMounted: (itemId: string) => boolean;
+  /** Whether this session is the learner's first at a workflow point (for `when.firstVisit`). */
+  isFirstVisitSession?: (screen: string) => boolean;
+  /** Whether the learner already completed the item's current major version (a tour walked, a lesson passed). */
+  isCompleted?: (item: LoadedItem) => boolean;
+}
+
+/** Compares dotted numeric versions (`2026.2` < `2026.10`); missing parts count as 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+/** The onboarding and "What's new" rules of pushed items: first visit to a screen, EHR version, already done. */
+function pushRules(item: LoadedItem, context: GuideContext, input: DecideInput): { reason: Decision['reason']; detail: string } | undefined {
+  const when = item.when;
+  if (when?.ehrVersion) {
+    const version = context.ehrVersion;
+    if (!version || !/^\d+(?:\.\d+){0,3}$/.test(version)) return { reason: 'ehr-version', detail: `applies from EHR version ${when.ehrVersion}; the host reports ${version ? `"${version}", not a dotted version` : 'no EHR version (ehr-version)'}` };
+    if (compareVersions(version, when.ehrVersion) < 0) return { reason: 'ehr-version', detail: `applies from EHR version ${when.ehrVersion}; the EHR is at ${version}` };
+  }
+  if (when?.firstVisit) {
+    const screen = context.workflow;
+    if (!screen || !input.isFirstVisitSession?.(screen)) return { reason: 'not-first-visit', detail: screen ? `for a learner's first visit to ${screen}; this learner first came in an earlier session` : 'for a first visit to a screen; no workflow point is set' };
+  }
+  if ((item.kind === 'tour' || item.kind === 'lesson') && input.isCompleted?.(item) && !input.policy.onRequest) return { reason: 'completed', detail: `the learner already completed this ${item.kind} (version ${item.version})` };
+  return undefined;
 }
 
 /**
@@ -28,7 +59,8 @@ export interface DecideInput {
  * and expiry — and, when pushed, have an element on the page to show them — go on as candidates for their
  * FHIRPath conditions and the fatigue guard.
  */
-export function decide(items: readonly LoadedItem[], { context, proficiency, today, policy, isMounted }: DecideInput): { decisions: Decision[]; candidates: Candidate[] } {
+export function decide(items: readonly LoadedItem[], input: DecideInput): { decisions: Decision[]; candidates: Candidate[] } {
+  const { context, proficiency, today, policy, isMounted } = input;
   const decisions: Decision[] = [];
   const candidates: Candidate[] = [];
   // A patient who has died gets no unsolicited patient-specific guidance (Synthea, like real EHRs, leaves orders
@@ -37,7 +69,7 @@ export function decide(items: readonly LoadedItem[], { context, proficiency, tod
   for (const item of items) {
     const decision: Decision = { itemId: item.id, kind: item.kind, version: item.version, priority: item.priority ?? DEFAULT_PRIORITY, intrusive: isIntrusive(item), show: false };
     decisions.push(decision);
-    const filtered = prefilter(item, context, proficiency, today, policy.hideExpired);
+    const filtered = prefilter(item, context, proficiency, today, policy.hideExpired) ?? (decision.intrusive ? pushRules(item, context, input) : undefined);
     if (filtered) {
       decision.reason = filtered.reason;
       decision.detail = filtered.detail;

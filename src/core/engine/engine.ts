@@ -11,7 +11,8 @@ import type { LoadedItem, PackLoadResult } from '../packs/load-pack.js';
 import { localizeItem } from '../packs/translations.js';
 import { guidanceFor, localizeGuidance, type AiContentGuidance } from '../ai-content/guidance.js';
 import type { Proficiency } from '../packs/schema.js';
-import type { ItemProgress } from '../progress/progress.js';
+import type { ItemProgress, TourPosition } from '../progress/progress.js';
+import type { ConditionResult } from '../triggers/evaluator.js';
 import { ProgressStore } from '../progress/progress-store.js';
 import type { AiFeedback, XapiStatement } from '../records/statements.js';
 import { ConditionCache, evaluationData } from './conditions.js';
@@ -74,7 +75,7 @@ export class GuideEngine implements GuideApi {
       onProblem: problem,
     });
     this.#recorder = new Recorder({ ...options, storage: options.recordStorage, transport: options.transport, role: () => this.role ?? undefined }, problem);
-    this.#activity = new Activity({ item: (id) => this.packs.item(id), exposure: this.#exposure, progress: this.progress, recorder: this.#recorder, loop: this.#loop, now: this.#now, policy: () => this.#policy, locale: () => this.#context.locale });
+    this.#activity = new Activity({ item: (id) => this.packs.item(id), items: () => this.packs.items, exposure: this.#exposure, progress: this.progress, recorder: this.#recorder, loop: this.#loop, now: this.#now, policy: () => this.#policy, locale: () => this.#context.locale });
   }
 
   /** Learning records (xAPI) on their way to the LRS; `records.config` sets or changes the LRS. */
@@ -179,6 +180,11 @@ export class GuideEngine implements GuideApi {
   setContext(patch: ContextPatch): ContextChanges {
     const { context, changes } = applyContext(this.#context, patch);
     this.#context = context;
+    // A first visit to a screen is kept (for onboarding items with `when.firstVisit`); only the screen id and when.
+    if (changes.has('workflow') && context.workflow) {
+      void this.progress.recordVisit(context.workflow, this.#now());
+      void this.#activity.workflowReached(context.workflow);
+    }
     if (changes.size) this.#loop.schedule();
     return changes;
   }
@@ -271,6 +277,39 @@ export class GuideEngine implements GuideApi {
   recordTour(itemId: string, durationMs: number): Promise<void> {
     return this.#activity.tour(itemId, durationMs);
   }
+  /** A checklist's task done (ticked, or reported by the host); throws a RangeError for an entry that is no task. */
+  markChecklistEntry(checklistId: string, entryId: string): Promise<void> {
+    return this.#activity.checklistEntry(checklistId, entryId);
+  }
+
+  /** Where a checklist's tasks stand (entry id → when done). */
+  checklistDone(checklistId: string): Readonly<Record<string, number>> {
+    const item = this.packs.item(checklistId);
+    return item ? this.progress.checklistDone(item.id, item.version) : {};
+  }
+
+  /** Where a running tour stands (saved across screens and reloads); `undefined` when none is saved. */
+  tourPosition(itemId: string): Readonly<TourPosition> | undefined {
+    const item = this.packs.item(itemId);
+    return item ? this.progress.tourPosition(item.id, item.version) : undefined;
+  }
+
+  /** Keeps (or, with `undefined`, forgets) where a running tour stands. */
+  saveTourPosition(itemId: string, position: Omit<TourPosition, 'version'> | undefined): Promise<void> {
+    const item = this.packs.item(itemId);
+    return item ? this.progress.saveTourPosition(item.id, item.version, position) : Promise.resolve();
+  }
+
+  /** Evaluates one FHIRPath expression over the live context (a tour step's check); an error is a result, never thrown. */
+  async checkCondition(expression: string): Promise<ConditionResult> {
+    try {
+      const [result] = await this.#conditions.evaluator.evaluate([expression], evaluationData(this.#context, () => this.packs.valueSetMembers));
+      return result ?? { ok: false, error: 'no result' };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  }
+
   recordCompleted(itemId: string, score?: number, passed?: boolean): Promise<void> {
     return this.#activity.completed(itemId, score, passed);
   }

@@ -112,7 +112,7 @@ export class EvaluationLoop {
     if (generation !== this.#generation) return this.#latest!;
     const context = s.context();
     const now = s.now();
-    const pass = decide(s.items(), { context: s.effectiveContext(), proficiency: s.proficiency(), today: dayOf(now), policy: s.policy(), isMounted: (id) => s.exposure.isMounted(id) });
+    const pass = decide(s.items(), { context: s.effectiveContext(), proficiency: s.proficiency(), today: dayOf(now), policy: s.policy(), isMounted: (id) => s.exposure.isMounted(id), isFirstVisitSession: (screen) => s.progress.isFirstVisitSession(screen), isCompleted: (item) => s.progress.item(item.id, item.version)?.completed !== undefined && s.progress.item(item.id, item.version)?.passed !== false });
     const items = pass.candidates.map((c) => c.item);
     if (s.conditions.isStale(items, context)) {
       await s.conditions.refresh(items, context);

@@ -17,7 +17,7 @@ export interface GuardInput {
 
 /** Whether an item interrupts: pushed by the engine and not a hover/focus tooltip. */
 export function isIntrusive(item: LoadedItem): boolean {
-  if (item.unsolicited === false) return false;
+  if (item.unsolicited === false || item.kind === 'checklist') return false; // a checklist is a list the host places, never pushed
   return !(item.kind === 'tip' && item.presentation === 'tooltip');
 }
 

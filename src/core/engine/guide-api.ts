@@ -5,7 +5,8 @@ import type { ModelCard } from '../models/model-card.js';
 import type { PopulationCheck, RelevantSubgroup } from '../models/explain.js';
 import type { LoadedItem } from '../packs/load-pack.js';
 import type { Proficiency } from '../packs/schema.js';
-import type { ItemProgress } from '../progress/progress.js';
+import type { ItemProgress, TourPosition } from '../progress/progress.js';
+import type { ConditionResult } from '../triggers/evaluator.js';
 import type { AiFeedback, XapiStatement } from '../records/statements.js';
 
 /** One evaluation's outcome: every item's decision, which of them changed, and the context they were made in. */
@@ -49,6 +50,18 @@ export interface GuideApi {
   recordDismissed(itemId: string, permanent: boolean): Promise<void>;
   recordLesson(itemId: string, result: { score: number; passed: boolean; durationMs: number }): Promise<void>;
   recordTour(itemId: string, durationMs: number): Promise<void>;
+  /** Where a running tour stands (kept across screens and reloads). */
+  tourPosition(itemId: string): Readonly<TourPosition> | undefined;
+  /** Keeps, or with `undefined` forgets, where a running tour stands. */
+  saveTourPosition(itemId: string, position: Omit<TourPosition, 'version'> | undefined): Promise<void>;
+  /** One FHIRPath expression over the live context (a tour step's check). */
+  checkCondition(expression: string): Promise<ConditionResult>;
+  /** A checklist's tasks done so far (entry id → when). */
+  checklistDone(checklistId: string): Readonly<Record<string, number>>;
+  /** A checklist's task done (ticked by the clinician, or the host's event). */
+  markChecklistEntry(checklistId: string, entryId: string): Promise<void>;
+  /** Every loaded item (a checklist's entries are looked up in them). */
+  readonly items: readonly LoadedItem[];
   recordAiFeedback(feedback: AiFeedback, options?: { language?: string }): XapiStatement;
   /** The clinician opened an AI output's explanation (once per output shown). */
   recordAiExplained(model: { modelId: string; modelName?: string; source: AiFeedback['source'] }): void;

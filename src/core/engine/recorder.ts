@@ -1,6 +1,6 @@
 import type { HttpTransport, IdSource, KeyValueStorage, LockRunner } from '../adapters.js';
 import { LearningRecords, type LrsConfig } from '../records/learning-records.js';
-import { aiExplainedStatement, aiFeedbackStatement, itemStatement, lessonStatement, tourStatement, withRole, type AiFeedback, type ItemEvent, type XapiStatement } from '../records/statements.js';
+import { aiExplainedStatement, aiFeedbackStatement, checklistEntryStatement, checklistStatement, itemStatement, lessonStatement, tourStatement, withRole, type AiFeedback, type ItemEvent, type XapiStatement } from '../records/statements.js';
 import type { EngineProblem } from './problems.js';
 
 export interface RecorderOptions {
@@ -62,6 +62,15 @@ export class Recorder {
 
   tour(item: FinishedItem, durationMs: number, language?: string): void {
     this.#record('tour', () => tourStatement({ ...item, durationMs }, this.learner, { language }));
+  }
+
+  /** A checklist entry done (`progressed`), and the whole list when it is (`completed`). */
+  checklistEntry(item: FinishedItem, entryId: string, progress: number, language?: string): void {
+    this.#record('checklist entry', () => checklistEntryStatement({ ...item, entryId, progress }, this.learner, { language }));
+  }
+
+  checklist(item: FinishedItem, count: number, language?: string): void {
+    this.#record('checklist', () => checklistStatement({ ...item, count }, this.learner, { language }));
   }
 
   /** A pushed item shown or dismissed (Got it, Don't show again, Remind me later). */

@@ -6,6 +6,9 @@ export type SuppressReason =
   | 'proficiency'
   | 'not-on-page'
   | 'expired'
+  | 'not-first-visit'
+  | 'ehr-version'
+  | 'completed'
   | 'condition-false'
   | 'condition-error'
   | 'condition-pending'
@@ -24,7 +27,7 @@ export type SuppressReason =
 
 export interface Decision {
   itemId: string;
-  kind: 'tip' | 'tour' | 'lesson';
+  kind: 'tip' | 'tour' | 'lesson' | 'checklist';
   version: string;
   priority: number;
   /** Whether the item counts against the unsolicited budget when shown (pushed, not a tooltip or on request). */

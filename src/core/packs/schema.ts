@@ -54,6 +54,10 @@ export const WhenSchema = v.strictObject({
   conditions: v.optional(v.array(FHIRPATH)),
   /** CSS selector of the host element the item attaches to. */
   selector: v.optional(TEXT(500)),
+  /** Only during the session of the learner's first visit to the current workflow point (onboarding a screen). */
+  firstVisit: v.optional(v.boolean()),
+  /** Only once the EHR reports this version or a later one (`<ehr-guide ehr-version>`): "What's new" after an upgrade. */
+  ehrVersion: v.optional(v.pipe(v.string(), v.regex(/^\d+(?:\.\d+){0,3}$/, 'must be a version of up to four numbers such as "2026.2" or "12.4.1"'))),
 });
 
 export const FrequencySchema = v.strictObject({
@@ -90,16 +94,22 @@ export const TipSchema = v.strictObject({
   placement: v.optional(v.picklist(['top', 'bottom', 'left', 'right', 'top-start', 'top-end', 'bottom-start', 'bottom-end', 'left-start', 'left-end', 'right-start', 'right-end'])),
 });
 
-export const TourStepSchema = v.strictObject({
-  selector: TEXT(500),
-  title: TEXT(200),
-  body: BodySchema,
-});
+export { TourStepSchema } from './step-schema.js';
+import { TourStepSchema } from './step-schema.js';
+import { ChecklistEntriesSchema } from './checklist-schema.js';
 
 export const TourSchema = v.strictObject({
   kind: v.literal('tour'),
   ...itemBase,
   steps: v.pipe(v.array(TourStepSchema), v.minLength(1, 'a tour needs at least one step')),
+  /** A dimmed cut-out around each step's control (off by default: it must never hide clinical information unasked). */
+  spotlight: v.optional(v.boolean()),
+});
+
+export const ChecklistSchema = v.strictObject({
+  kind: v.literal('checklist'),
+  ...itemBase,
+  entries: ChecklistEntriesSchema,
 });
 
 export const QuestionSchema = v.pipe(
@@ -126,7 +136,7 @@ export const LessonSchema = v.strictObject({
   passMark: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
 });
 
-export const ItemSchema = v.variant('kind', [TipSchema, TourSchema, LessonSchema], 'kind must be "tip", "tour" or "lesson"');
+export const ItemSchema = v.variant('kind', [TipSchema, TourSchema, LessonSchema, ChecklistSchema], 'kind must be "tip", "tour", "lesson" or "checklist"');
 
 const packFields = {
   $schema: v.optional(v.string()),
@@ -180,5 +190,6 @@ export const PackSchema = v.strictObject({
 export type Tip = v.InferOutput<typeof TipSchema>;
 export type Tour = v.InferOutput<typeof TourSchema>;
 export type Lesson = v.InferOutput<typeof LessonSchema>;
+export type Checklist = v.InferOutput<typeof ChecklistSchema>;
 export type PackItem = v.InferOutput<typeof ItemSchema>;
 export type Pack = v.InferOutput<typeof PackSchema>;

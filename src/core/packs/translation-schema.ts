@@ -14,7 +14,8 @@ export const TranslationSchema = v.strictObject({
   title: v.optional(T(200)),
   body: v.optional(BODY),
   tags: v.optional(v.array(T(60))),
-  steps: v.optional(v.array(v.strictObject({ title: v.optional(T(200)), body: v.optional(BODY) }))),
+  steps: v.optional(v.array(v.strictObject({ title: v.optional(T(200)), body: v.optional(BODY), hint: v.optional(T(500)), fix: v.optional(T(1000)) }))),
+  entries: v.optional(v.array(v.strictObject({ title: v.optional(T(200)), description: v.optional(T(1000)) }))),
   questions: v.optional(
     v.array(
       v.strictObject({
@@ -37,6 +38,15 @@ export function translationProblems(item: PackItem, base: string): Array<{ path:
     if (!canonicalLocale(tag)) out.push({ path: at, message: `"${tag}" is not a BCP 47 language tag such as "es" or "es-MX"` });
     if (t.steps && item.kind !== 'tour') out.push({ path: `${at}.steps`, message: `only a tour has steps (this is a ${item.kind})` });
     if (t.steps && item.kind === 'tour' && t.steps.length > item.steps.length) out.push({ path: `${at}.steps`, message: `has ${t.steps.length} steps; the tour has ${item.steps.length}` });
+    if (t.steps && item.kind === 'tour') {
+      t.steps.forEach((ts, i) => {
+        const step = item.steps[i];
+        if (ts.hint && !step?.action) out.push({ path: `${at}.steps[${i}].hint`, message: 'translates a hint, but the step has no action' });
+        if (ts.fix && !step?.check) out.push({ path: `${at}.steps[${i}].fix`, message: 'translates a fix, but the step has no check' });
+      });
+    }
+    if (t.entries && item.kind !== 'checklist') out.push({ path: `${at}.entries`, message: `only a checklist has entries (this is a ${item.kind})` });
+    if (t.entries && item.kind === 'checklist' && t.entries.length > item.entries.length) out.push({ path: `${at}.entries`, message: `has ${t.entries.length} entries; the checklist has ${item.entries.length}` });
     if (t.questions && item.kind !== 'lesson') out.push({ path: `${at}.questions`, message: `only a lesson has questions (this is a ${item.kind})` });
     if (t.questions && item.kind === 'lesson') {
       if (t.questions.length > item.questions.length) out.push({ path: `${at}.questions`, message: `has ${t.questions.length} questions; the lesson has ${item.questions.length}` });

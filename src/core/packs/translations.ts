@@ -44,7 +44,16 @@ function apply(item: LoadedItem, t: Translation): LoadedItem {
   if (t.title) out.title = t.title;
   if (t.body) out.body = t.body;
   if (t.tags) out.tags = t.tags;
-  if (item.kind === 'tour' && t.steps) out.steps = item.steps.map((s, i) => ({ ...s, ...defined(t.steps![i]) }));
+  if (item.kind === 'tour' && t.steps) {
+    out.steps = item.steps.map((s, i) => {
+      const { title, body, hint, fix } = t.steps![i] ?? {};
+      const step = { ...s, ...defined({ title, body }) };
+      if (hint && s.action) step.action = { ...s.action, hint };
+      if (fix && s.check) step.check = { ...s.check, fix };
+      return step;
+    });
+  }
+  if (item.kind === 'checklist' && t.entries) out.entries = item.entries.map((e, i) => ({ ...e, ...defined(t.entries![i]) }));
   if (item.kind === 'lesson' && t.questions) {
     out.questions = item.questions.map((q, i) => {
       const tq = t.questions![i];
@@ -76,6 +85,14 @@ export function untranslatedFields(item: LoadedItem, locale: string): string[] {
     item.steps.forEach((s, i) => {
       if (same(shown.steps[i].title, s.title)) out.push(`steps[${i}].title`);
       if (same(shown.steps[i].body, s.body)) out.push(`steps[${i}].body`);
+      if (s.action?.hint !== undefined && same(shown.steps[i].action?.hint, s.action.hint)) out.push(`steps[${i}].hint`);
+      if (s.check && same(shown.steps[i].check?.fix, s.check.fix)) out.push(`steps[${i}].fix`);
+    });
+  }
+  if (item.kind === 'checklist' && shown.kind === 'checklist') {
+    item.entries.forEach((e, i) => {
+      if (e.title !== undefined && same(shown.entries[i].title, e.title)) out.push(`entries[${i}].title`);
+      if (e.description !== undefined && same(shown.entries[i].description, e.description)) out.push(`entries[${i}].description`);
     });
   }
   if (item.kind === 'lesson' && shown.kind === 'lesson') {

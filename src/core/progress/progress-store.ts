@@ -1,4 +1,4 @@
-import { dayOf, progressKey, reviveProgress, emptyProgress, type ItemProgress, type ProgressState } from './progress.js';
+import { dayOf, progressKey, reviveProgress, emptyProgress, type ItemProgress, type ProgressState, type TourPosition } from './progress.js';
 import { memoryStorage, type ProgressStorage } from './storage.js';
 
 const KEEP_DAYS = 3;
@@ -112,6 +112,45 @@ export class ProgressStore {
     if (passed !== false) item.completed = now;
     if (score !== undefined) item.score = score;
     if (passed !== undefined) item.passed = passed;
+    return this.#persist();
+  }
+
+  /** The learner reached a workflow point (screen); the first visit is kept, with its session. */
+  async recordVisit(screen: string, now: number): Promise<void> {
+    await this.ready; // a visit before the stored progress is read must not be overwritten by it
+    if (this.#state.screens[screen]) return;
+    this.#state.screens[screen] = { first: now, session: this.sessionId };
+    return this.#persist();
+  }
+
+  /** Whether this session is the one of the learner's first visit to `screen`. */
+  isFirstVisitSession(screen: string): boolean {
+    return this.#state.screens[screen]?.session === this.sessionId;
+  }
+
+  tourPosition(itemId: string, version: string): Readonly<TourPosition> | undefined {
+    const saved = this.#state.tours[progressKey(itemId, version)];
+    return saved && saved.version === version ? saved : undefined;
+  }
+
+  /** Keeps where a running tour stands (`undefined`: the tour ended, forget it). */
+  saveTourPosition(itemId: string, version: string, position: Omit<TourPosition, 'version'> | undefined): Promise<void> {
+    const key = progressKey(itemId, version);
+    if (position) this.#state.tours[key] = { ...position, skipped: [...position.skipped], version };
+    else if (key in this.#state.tours) delete this.#state.tours[key];
+    else return this.#writing;
+    return this.#persist();
+  }
+
+  /** A checklist's entries done so far (entry id → when). */
+  checklistDone(itemId: string, version: string): Readonly<Record<string, number>> {
+    return this.#state.checklists[progressKey(itemId, version)] ?? {};
+  }
+
+  markChecklistEntry(itemId: string, version: string, entryId: string, now: number): Promise<void> {
+    const done = (this.#state.checklists[progressKey(itemId, version)] ??= {});
+    if (done[entryId] !== undefined) return this.#writing;
+    done[entryId] = now;
     return this.#persist();
   }
 

@@ -25,12 +25,30 @@ export interface ItemProgress {
   attempts?: number;
 }
 
+/** Where a running tour stands, so it resumes after the host navigates or the page reloads. */
+export interface TourPosition {
+  /** The tour's full version when it was saved: another version starts afresh. */
+  version: string;
+  index: number;
+  /** Steps skipped because their control was missing. */
+  skipped: number[];
+  /** When the tour started and when the position was saved (epoch ms). */
+  startedAt: number;
+  savedAt: number;
+}
+
 export interface ProgressState {
   format: 'ehr-guide-progress/1';
   learnerId: string;
   /** Keyed by `${itemId}@${major}`. */
   items: Record<string, ItemProgress>;
   session: { id: string; unsolicited: number; lastUnsolicitedAt?: number };
+  /** Workflow points (screens) visited: when first, and in which session (for `when.firstVisit`). */
+  screens: Record<string, { first: number; session: string }>;
+  /** Running tours, keyed like items. */
+  tours: Record<string, TourPosition>;
+  /** Checklist entries done (entry id → epoch ms), keyed like items. */
+  checklists: Record<string, Record<string, number>>;
 }
 
 export function majorOf(version: string): string {
@@ -47,7 +65,7 @@ export function dayOf(time: number): string {
 }
 
 export function emptyProgress(learnerId: string, sessionId: string): ProgressState {
-  return { format: 'ehr-guide-progress/1', learnerId, items: {}, session: { id: sessionId, unsolicited: 0 } };
+  return { format: 'ehr-guide-progress/1', learnerId, items: {}, session: { id: sessionId, unsolicited: 0 }, screens: {}, tours: {}, checklists: {} };
 }
 
 /** Reads a stored state defensively: anything malformed is dropped rather than trusted. */
@@ -81,8 +99,30 @@ export function reviveProgress(raw: string | null | undefined, learnerId: string
       attempts: Number.isFinite(item.attempts) ? item.attempts : undefined,
     };
   }
+  const KEY = /^[a-z0-9][a-z0-9._-]*@\d+$/;
+  const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+  for (const [screen, visit] of Object.entries(record(p.screens))) {
+    const { first, session } = record(visit);
+    if (/^[A-Za-z0-9][A-Za-z0-9:._/-]{0,127}$/.test(screen) && finite(first) && typeof session === 'string') state.screens[screen] = { first, session };
+  }
+  for (const [key, raw] of Object.entries(record(p.tours))) {
+    const t = record(raw);
+    if (!KEY.test(key) || typeof t.version !== 'string' || !Number.isInteger(t.index) || (t.index as number) < 0 || !finite(t.startedAt) || !finite(t.savedAt)) continue;
+    const skipped = Array.isArray(t.skipped) ? t.skipped.filter((n): n is number => Number.isInteger(n) && n >= 0) : [];
+    state.tours[key] = { version: t.version, index: t.index as number, skipped, startedAt: t.startedAt, savedAt: t.savedAt };
+  }
+  for (const [key, raw] of Object.entries(record(p.checklists))) {
+    if (!KEY.test(key)) continue;
+    const done = Object.fromEntries(Object.entries(record(raw)).filter(([id, at]) => /^[a-z0-9][a-z0-9._-]{0,127}$/.test(id) && finite(at)));
+    state.checklists[key] = done as Record<string, number>;
+  }
   if (p.session && p.session.id === sessionId) {
     state.session = { id: sessionId, unsolicited: Number(p.session.unsolicited) || 0, lastUnsolicitedAt: Number.isFinite(p.session.lastUnsolicitedAt) ? p.session.lastUnsolicitedAt : undefined };
   }
   return state;
+}
+
+/** `value` as a plain record of its own entries (anything else: empty). */
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -139,6 +139,32 @@ export function tourStatement(tour: { itemId: string; version: string; title: st
   };
 }
 
+/** The statement for a checklist whose every entry is done (an onboarding list completed). */
+export function checklistStatement(list: { itemId: string; version: string; title: string; count: number }, learner: LearnerAccount, options: StatementOptions = {}): XapiStatement {
+  const actor = actorFor('itemId', list.itemId, learner);
+  const base = activityBase(options);
+  return {
+    actor,
+    verb: VERBS.completed,
+    object: { objectType: 'Activity', id: `${base}/checklists/${list.itemId}`, definition: { type: 'http://adlnet.gov/expapi/activities/course', name: { [options.language ?? 'en-US']: list.title } } },
+    result: { completion: true, extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/progress': 100 } },
+    context: { platform: options.platform ?? 'ehr-guide', language: options.language ?? 'en-US', extensions: { [`${XAPI_EXTENSION}/item-version`]: list.version, [`${XAPI_EXTENSION}/entries`]: list.count } },
+  };
+}
+
+/** The statement for one checklist entry done: `progressed`, with the list's progress in percent. */
+export function checklistEntryStatement(list: { itemId: string; version: string; title: string; entryId: string; progress: number }, learner: LearnerAccount, options: StatementOptions = {}): XapiStatement {
+  const actor = actorFor('itemId', list.itemId, learner);
+  const base = activityBase(options);
+  return {
+    actor,
+    verb: { id: 'http://adlnet.gov/expapi/verbs/progressed', display: { 'en-US': 'progressed' } },
+    object: { objectType: 'Activity', id: `${base}/checklists/${list.itemId}`, definition: { type: 'http://adlnet.gov/expapi/activities/course', name: { [options.language ?? 'en-US']: list.title } } },
+    result: { completion: false, extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/progress': Math.round(list.progress) } },
+    context: { platform: options.platform ?? 'ehr-guide', language: options.language ?? 'en-US', extensions: { [`${XAPI_EXTENSION}/item-version`]: list.version, [`${XAPI_EXTENSION}/entry`]: list.entryId } },
+  };
+}
+
 const EXPERIENCED = { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-US': 'experienced' } };
 
 /** What a clinician did with a pushed item: saw it, "Got it", "Don't show again", "Remind me later". */

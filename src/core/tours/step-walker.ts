@@ -21,6 +21,14 @@ export class StepWalker {
     this.skipped.clear();
   }
 
+  /** Back to a saved position (a tour resumed after navigation or a reload). */
+  restore(index: number, skipped: readonly number[]): void {
+    this.index = Math.min(Math.max(0, index), Math.max(0, this.count - 1));
+    this.direction = 1;
+    this.skipped.clear();
+    for (const i of skipped) if (i >= 0 && i < this.count && i !== this.index) this.skipped.add(i);
+  }
+
   /** One step in `direction`, over skipped steps; `skipping` when the move is because the current step is missing. */
   move(direction: 1 | -1, skipping = false): StepMove {
     this.direction = direction;

@@ -11,5 +11,6 @@ export const LOADERS: Record<string, Record<string, () => Promise<{ default: unk
     'facts': () => import('./es/facts.js'),
     'badge': () => import('./es/badge.js'),
     'report': () => import('./es/report.js'),
+    'checklist': () => import('./es/checklist.js'),
   },
 };

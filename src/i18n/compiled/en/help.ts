@@ -7,6 +7,7 @@ export default {
   kindTip: () => "Tip",
   kindTour: () => "Tour",
   kindLesson: () => "Lesson",
+  kindChecklist: () => "Checklist",
   statusNew: () => "New",
   statusPassed: (d) => "Passed (" + d.score + ")",
   statusNotPassed: (d) => "Not passed yet (" + d.score + ")",

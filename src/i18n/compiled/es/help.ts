@@ -7,6 +7,7 @@ export default {
   kindTip: () => "Consejo",
   kindTour: () => "Recorrido",
   kindLesson: () => "Lección",
+  kindChecklist: () => "Lista de tareas",
   statusNew: () => "Nuevo",
   statusPassed: (d) => "Aprobado (" + d.score + ")",
   statusNotPassed: (d) => "Aún no aprobado (" + d.score + ")",
