@@ -8,6 +8,7 @@ export { EhrAiExplainer, DEFAULT_OVERRIDE_REASONS, type ExplainerPatientData } f
 export { EhrModelFacts } from './components/model-facts/model-facts.js';
 export { EhrCdsCards, type SmartLinkLauncher } from './components/cds-cards/cds-cards.js';
 export { EhrLesson } from './components/lesson/lesson.js';
+export { EhrChecklist } from './components/checklist/checklist.js';
 export { EhrTour } from './components/tour/tour.js';
 export { EhrHelpPanel } from './components/help-panel/help-panel.js';
 export { EhrAiBadge } from './components/ai-badge/ai-badge.js';

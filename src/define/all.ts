@@ -8,3 +8,4 @@ import './ehr-lesson.js';
 import './ehr-tour.js';
 import './ehr-help-panel.js';
 import './ehr-ai-badge.js';
+import './ehr-checklist.js';

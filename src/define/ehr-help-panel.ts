@@ -5,6 +5,7 @@ import { registerElementLoader } from '../components/shared/lazy-elements.js';
 
 registerElementLoader('ehr-lesson', () => import('./ehr-lesson.js'));
 registerElementLoader('ehr-tour', () => import('./ehr-tour.js'));
+registerElementLoader('ehr-checklist', () => import('./ehr-checklist.js'));
 defineElement('ehr-help-panel', EhrHelpPanel);
 
 declare global {

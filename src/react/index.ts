@@ -9,6 +9,7 @@ export { EhrGuide } from './ehr-guide.js';
 export { EhrGuideReport } from './ehr-guide-report.js';
 export { EhrHelpPanel } from './ehr-help-panel.js';
 export { EhrLesson } from './ehr-lesson.js';
+export { EhrChecklist } from './ehr-checklist.js';
 export { EhrModelFacts } from './ehr-model-facts.js';
 export { EhrTip } from './ehr-tip.js';
 export { EhrTour } from './ehr-tour.js';

@@ -55,11 +55,11 @@ export const tourStyles = css`
     margin: 0.5rem 0 0;
   }
   .fix {
-    color: var(--ehr-color-critical, #b3261e);
+    color: var(--_critical);
     font-weight: 600;
   }
   .hint {
-    color: var(--ehr-color-info, #0b57d0);
+    color: var(--_info);
   }
   .secondary {
     background: transparent;
@@ -89,7 +89,7 @@ export const tourStyles = css`
     height: var(--h, 0);
     border-radius: var(--_radius);
     box-shadow: 0 0 0 200vmax rgb(0 0 0 / 45%);
-    outline: 2px solid var(--ehr-color-accent, #0b57d0);
+    outline: 2px solid var(--_accent);
     pointer-events: none;
     transition: left 160ms ease, top 160ms ease, width 160ms ease, height 160ms ease;
   }

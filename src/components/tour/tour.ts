@@ -26,6 +26,8 @@ import { panelStyles } from '../shared/panel.styles.js';
 import { tourStyles } from './tour.styles.js';
 
 let nextId = 0;
+/** Tours running on this page, by item id: one element runs a given tour at a time (a resumed tour too). */
+const running = new Map<string, EhrTour>();
 
 const reducedMotion = (el: Element) => (globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false) || getComputedStyle(el).getPropertyValue('--ehr-motion').trim() === 'reduce';
 
@@ -184,6 +186,8 @@ export class EhrTour extends GuideElement {
 
   /** Starts the tour at its first step (moving focus into it, as the clinician asked for it); resolves once it is placed. */
   async start(options: { focus?: boolean } = {}): Promise<void> {
+    const other = this.item ? running.get(this.item) : undefined;
+    if (other && other !== this && other.open) await other.stop(); // one element runs a tour at a time: the one asked
     this.#takeFocus = options.focus ?? true;
     this.#startedAt = Date.now();
     this.#returnFocus = deepActiveElement() as HTMLElement | null;
@@ -226,6 +230,10 @@ export class EhrTour extends GuideElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('open') && this.item) {
+      if (this.open) running.set(this.item, this);
+      else if (running.get(this.item) === this) running.delete(this.item);
+    }
     if (changed.has('item')) {
       this.#item.id = this.item;
       this.#offer.setItem(this.item);
@@ -315,7 +323,8 @@ export class EhrTour extends GuideElement {
     if (!guide || !tour || !this.item || this.open || this.#resumeChecked === `${tour.id}@${tour.version}`) return;
     this.#resumeChecked = `${tour.id}@${tour.version}`;
     const saved = guide.tourPosition(this.item);
-    if (!saved) return;
+    const other = running.get(this.item);
+    if (!saved || (other && other !== this && other.open && other.isConnected)) return;
     if (Date.now() - saved.savedAt > this.resumeWithin * 60_000) {
       void guide.saveTourPosition(this.item, undefined);
       this.emit('ehr-tour-end', { tourId: this.#tourId, completed: false, reason: 'expired' });

@@ -115,9 +115,20 @@ export class LearningRecords {
   /** Sends what is queued; resolves when done (or when it failed: the problem is reported, the queue kept). */
   flush(): Promise<void> {
     if (!this.#config) return Promise.resolve();
-    this.#flushing ??= this.#lock('ehr-guide:xapi-queue', () => this.#send()).finally(() => (this.#flushing = undefined));
+    // A statement queued while a send is in flight is not in that batch: one more send follows it (not the next
+    // statement or retry, which may be minutes away).
+    if (this.#flushing) {
+      this.#again ??= this.#flushing.then(() => {
+        this.#again = undefined;
+        return this.flush();
+      });
+      return this.#again;
+    }
+    this.#flushing = this.#lock('ehr-guide:xapi-queue', () => this.#send()).finally(() => (this.#flushing = undefined));
     return this.#flushing;
   }
+
+  #again?: Promise<void>;
 
   async #send(): Promise<void> {
     const config = this.#config;
