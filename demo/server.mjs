@@ -48,6 +48,7 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', csp = CSP,
   const allMounts = { ...MOUNTS, ...mounts };
   let app = await bundleApp();
   let report = await bundle('demo/report.ts');
+  let lesson = await bundle('demo/lesson.ts');
   // The embedded sandbox EHR (SMART authorization + FHIR server) shares this origin.
   const sandbox = await createSandbox();
   const server = createServer(async (req, res) => {
@@ -66,6 +67,11 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', csp = CSP,
         if (process.env.EHR_DEMO_WATCH) report = await bundle('demo/report.ts');
         res.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] });
         return res.end(report);
+      }
+      if (path === '/demo/lesson.js') {
+        if (process.env.EHR_DEMO_WATCH) lesson = await bundle('demo/lesson.ts');
+        res.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] });
+        return res.end(lesson);
       }
       if (path === '/demo/report.worker.js') {
         // The report's worker, beside the bundled page script (new URL('./report.worker.js', import.meta.url)).

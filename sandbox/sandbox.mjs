@@ -15,6 +15,7 @@ import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import { PRACTITIONERS, riskAssessments, staffResources, syntheaResources } from './fhir-data.mjs';
 import { demoOlderAdult } from './demo-patient.mjs';
 import { createCdsService } from './cds-service.mjs';
+import { createLms } from './lms.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Learning Locker's xAPI statement validation (CommonJS: its function is the default export's `default`). */
@@ -331,7 +332,8 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
 
   async function handleControl(req, res, url) {
     // Cross-origin callers (the SMART app on its own origin) send the xAPI version header: allow it.
-    if (req.method === 'OPTIONS') return send(res, 204, '', { 'Access-Control-Allow-Headers': 'Content-Type, Authorization, X-Experience-API-Version', 'Access-Control-Allow-Methods': 'GET, POST' });
+    if (req.method === 'OPTIONS') return send(res, 204, '', { 'Access-Control-Allow-Headers': 'Content-Type, Authorization, X-Experience-API-Version', 'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE' });
+    if (await lms(req, res, url)) return;
     const body = req.method === 'POST' ? JSON.parse((await readBody(req)) || '{}') : {};
     switch (url.pathname) {
       case '/__sandbox/fail-next-launch':
@@ -422,6 +424,7 @@ ${error ? `<p class="error" role="alert">${html(error)}</p>` : ''}
   }
 
   const statements = [];
+  const lms = createLms({ statements, baseUrl: () => baseUrl, send, readBody });
   const cds = createCdsService({ read: (type, id) => repo.readResource(type, id), baseUrl: () => baseUrl });
 
   return {

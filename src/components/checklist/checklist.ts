@@ -12,6 +12,7 @@ import { heading } from '../shared/heading.js';
 import { ensureElement } from '../shared/lazy-elements.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { checklistStyles } from './checklist.styles.js';
+import { Cmi5Controller } from '../../controllers/cmi5-controller.js';
 
 let nextId = 0;
 
@@ -70,6 +71,8 @@ export class EhrChecklist extends GuideElement {
     onMissing: (code, message) => this.problem(code, `<ehr-checklist item>: ${message}`, { itemId: this.item }),
   });
   readonly #id = `ehr-checklist-${++nextId}`;
+  /** On a cmi5 launch, the checklist is the assignable unit: completed (and passed) once every entry is done. */
+  readonly #cmi5 = new Cmi5Controller(this, (message) => this.problem('cmi5', message, { itemId: this.item }));
   #listeners: Array<[string, EventListener]> = [];
   #reportedMissing = new Set<string>();
 
@@ -115,6 +118,7 @@ export class EhrChecklist extends GuideElement {
       this.emit('ehr-checklist-change', { checklistId: list.id, done: status.done, count: status.count, complete: status.complete, ...(newly ? { entryId: newly.id } : {}) });
     }
     this.#listen(list);
+    if (status.complete) void this.#cmi5.finish({ passed: true });
   }
 
   /** Tasks done when the host dispatches their event: heard on window (capture) while the list shows. */

@@ -14,6 +14,7 @@ import { GuideElement } from '../shared/guide-element.js';
 import { heading } from '../shared/heading.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { lessonStyles } from './lesson.styles.js';
+import { Cmi5Controller } from '../../controllers/cmi5-controller.js';
 
 let nextId = 0;
 
@@ -21,7 +22,8 @@ let nextId = 0;
  * A two-minute lesson with a knowledge check: the lesson's text, then its questions (single or multiple choice),
  * graded on "Check answers" with each question's feedback and the right answers shown. The result is kept in the
  * learner's progress and sent as an xAPI statement (passed or failed, scaled score, time taken) through the
- * enclosing `<ehr-guide>`. Opened on purpose by the clinician, so it is never pushed by the fatigue guard.
+ * enclosing `<ehr-guide>` — and, launched from an LMS with cmi5 launch parameters, as a cmi5 assignable unit to the
+ * LMS's LRS (initialized, passed/failed, completed, terminated; `moveOn` and the mastery score honoured). Opened on purpose by the clinician, so it is never pushed by the fatigue guard.
  *
  * @summary A two-minute lesson with a knowledge check, graded in place and recorded as xAPI.
  * @tag ehr-lesson
@@ -73,6 +75,8 @@ export class EhrLesson extends GuideElement {
     onChange: () => this.lesson === undefined && this.#settle(),
     onMissing: (code, message) => this.lesson === undefined && this.#fail(code, `${message[0].toUpperCase()}${message.slice(1)}.`),
   });
+  /** On a cmi5 launch from an LMS, the lesson is its assignable unit (initialized, passed/failed, completed, terminated). */
+  readonly #cmi5 = new Cmi5Controller(this, (message) => this.problem('cmi5', message, { itemId: this.item }));
   readonly #body = new MarkdownBodyController(this, (code, message) => this.problem(code, message, { path: 'lesson.body', itemId: this.item }));
 
   @state() private resolved?: Lesson;
@@ -153,6 +157,7 @@ export class EhrLesson extends GuideElement {
     this.emit('ehr-lesson-complete', { itemId, version: lesson.version, score: grade.score, passed: grade.passed });
     const guide = this.#guide.guide;
     if (guide?.item(itemId)) void guide.recordLesson(itemId, { score: grade.score, passed: grade.passed, durationMs });
+    void this.#cmi5.finish({ score: grade.score, passed: grade.passed });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="result"]')?.focus();
   }

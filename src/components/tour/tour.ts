@@ -126,6 +126,8 @@ export class EhrTour extends GuideElement {
   @state() private resolved?: Tour;
   @state() private index = 0;
   @state() private paused?: string;
+  /** The guide offers this tour now (its decision, after each evaluation). */
+  @state() private offered = false;
   @state() private hint = false;
   @state() private fix?: string;
   @state() private checking = false;
@@ -168,7 +170,10 @@ export class EhrTour extends GuideElement {
   constructor() {
     super();
     // Each evaluation may bring a new screen (workflow point): a paused tour goes on, an action may be met.
-    this.#guide.onResult((result) => this.#onScreen(result.context.workflow));
+    this.#guide.onResult((result) => {
+      this.offered = this.#offer.offered;
+      this.#onScreen(result.context.workflow);
+    });
   }
 
   get #tourId(): string {
@@ -507,6 +512,11 @@ export class EhrTour extends GuideElement {
     if (back && back.isConnected && reason !== 'no-steps' && reason !== 'disconnected') back.focus({ preventScroll: true });
   }
 
+  #dismissOffer(permanent: boolean): void {
+    this.#offer.dismiss(permanent);
+    this.offered = false;
+  }
+
   #onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
@@ -517,9 +527,9 @@ export class EhrTour extends GuideElement {
     const tour = this.resolved;
     const t = (key: string, values?: Record<string, unknown>) => this.i18n.t(key as keyof typeof messages, values);
     if (!tour || !this.open) {
-      const offer = tour && this.item && this.#offer.offered;
+      const offer = tour && this.item && this.offered && this.#offer.offered;
       return html`<div part="panel" class="panel" popover="manual" hidden></div>${offer
-        ? renderOffer(this.#id, tour.title, tour.steps.length, t, { start: () => void this.start(), later: () => this.#offer.dismiss(false), never: () => this.#offer.dismiss(true) })
+        ? renderOffer(this.#id, tour.title, tour.steps.length, t, { start: () => void this.start(), later: () => this.#dismissOffer(false), never: () => this.#dismissOffer(true) })
         : nothing}`;
     }
     if (this.paused) return html`<div part="panel" class="panel" popover="manual" hidden></div>${renderPaused(this.#id, this.paused, t, () => this.#requestClose('closed'))}`;
