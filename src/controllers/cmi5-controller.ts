@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isCmi5Launch, type Cmi5Result, type Cmi5Session } from '../platform/cmi5-session.js';
 
 /** The page's one cmi5 unit: the first lesson or checklist that connects on a cmi5 launch claims it. */
-let claimed: object | undefined;
+const claim: { by?: object } = {};
 
 /**
  * Runs a lesson or checklist as a cmi5 assignable unit when the page was launched by an LMS with cmi5 launch
@@ -21,13 +21,13 @@ export class Cmi5Controller implements ReactiveController {
 
   /** Whether this element is the page's cmi5 unit. */
   get active(): boolean {
-    return claimed === this;
+    return claim.by === this;
   }
 
   hostConnected(): void {
     if (this.#session || !isCmi5Launch()) return;
-    if (claimed && claimed !== this) return;
-    claimed = this;
+    if (claim.by && claim.by !== this) return;
+    claim.by = this;
     this.#session = import('../platform/cmi5-session.js')
       .then((m) => m.startCmi5Session())
       .then(
