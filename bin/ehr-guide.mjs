@@ -25,8 +25,9 @@ const USAGE = `Usage:
 
 validate  prints every error with its JSON path, and warns about items past their review-by date or due within
           30 days, duplicate ids across packs, FHIRPath that does not compile or uses unknown variables, conditions
-          that match medication or problem text only, tours of more than 12 steps, and (with --page) tour or tip
-          targets missing from the page. Value sets: every problem (and a condition naming a set no pack defines)
+          that match medication or problem text only, tours of more than 12 steps, checklist entries naming items
+          no pack has, and (with --page) tour or tip targets missing from the page and interactive steps whose
+          target cannot take their action (typing without a text field, a choice the select does not offer). Value sets: every problem (and a condition naming a set no pack defines)
           is an error; each composed set's contents are listed. Translations: an item whose words a locale's
           translation leaves out is warned about, field by field, for each --locales tag (default: every locale
           the packs translate into); a malformed translation is an error with its path. Exit 1 on errors.
@@ -124,6 +125,30 @@ function selectorStatus(selector, document) {
   }
 }
 
+/**
+ * Whether a page element can take an interactive step's action: typing needs a text control (input, textarea,
+ * contenteditable, or a custom element, which may hold one), a choice a select, radio or checkbox (with the
+ * values the step names). Returns what is wrong, or undefined.
+ */
+function actionProblem(action, el) {
+  const controls = [el, ...el.querySelectorAll('input, select, textarea, [contenteditable]')];
+  const tag = (e) => e.localName;
+  const custom = controls.some((e) => tag(e).includes('-'));
+  if (action.on === 'input') {
+    const ok = controls.some((e) => (tag(e) === 'input' && !['checkbox', 'radio', 'button', 'submit', 'reset', 'hidden', 'image'].includes((e.getAttribute('type') ?? 'text').toLowerCase())) || tag(e) === 'textarea' || e.hasAttribute?.('contenteditable'));
+    if (!ok && !custom) return 'waits for typing, but the target holds no text field (input, textarea or contenteditable)';
+  }
+  if (action.on === 'select') {
+    const choices = controls.filter((e) => tag(e) === 'select' || (tag(e) === 'input' && ['radio', 'checkbox'].includes((e.getAttribute('type') ?? '').toLowerCase())));
+    if (!choices.length && !custom) return 'waits for a choice, but the target holds no select, radio or checkbox';
+    const offered = new Set(choices.flatMap((e) => (tag(e) === 'select' ? [...e.querySelectorAll('option')].map((o) => o.getAttribute('value') ?? o.textContent.trim()) : [e.getAttribute('value') ?? 'on'])));
+    const missing = (action.values ?? []).filter((value) => choices.length && !offered.has(value));
+    if (missing.length) return `waits for ${missing.map((v) => JSON.stringify(v)).join(', ')}, which the target does not offer (it offers ${[...offered].map((v) => JSON.stringify(v)).join(', ') || 'nothing'})`;
+  }
+  if (action.on === 'click' && el.hasAttribute('disabled')) return 'waits for a click on a disabled control';
+  return undefined;
+}
+
 async function validate(args) {
   const today = todayString(args.today);
   const soon = new Date(new Date(`${today}T00:00:00Z`).getTime() + 30 * DAY).toISOString().slice(0, 10);
@@ -132,6 +157,7 @@ async function validate(args) {
   const ids = new Map();
   const expressions = [];
   const lessonLinks = [];
+  const checklistLinks = [];
   const docs = await pageDocuments(args.pages);
   const valueSetEntries = [];
   for (const l of args.locales ?? []) if (!canonicalLocale(l)) fail(`--locales: "${l}" is not a BCP 47 language tag such as es or es-MX`);
@@ -184,10 +210,22 @@ async function validate(args) {
       if (item.kind === 'tour' && item.steps.length > 12) warnings.push({ file, path: `${at}.steps`, message: `tour "${item.id}" has ${item.steps.length} steps; keep tours to 12 or fewer` });
       const targets = [];
       if (item.when?.selector) targets.push({ path: `${at}.when.selector`, selector: item.when.selector });
-      if (item.kind === 'tour') item.steps.forEach((step, i) => targets.push({ path: `${at}.steps[${i}].selector`, selector: step.selector }));
-      for (const { path, selector } of targets) {
+      if (item.kind === 'tour') item.steps.forEach((step, i) => targets.push({ path: `${at}.steps[${i}].selector`, selector: step.selector, action: step.action }));
+      if (item.kind === 'tour') {
+        item.steps.forEach((step, i) => {
+          const condition = step.check?.condition;
+          if (!condition) return;
+          expressions.push({ file, path: `${at}.steps[${i}].check.condition`, expression: condition, itemId: item.id });
+          const unknown = expressionDependencies(condition).unknownVariables;
+          if (unknown.length) errors.push({ file, path: `${at}.steps[${i}].check.condition`, message: `unknown variable(s) ${unknown.map((v) => `%${v}`).join(', ')}: use %patient, %encounter, %user or %<ResourceType>` });
+        });
+      }
+      if (item.kind === 'checklist') item.entries.forEach((entry, i) => entry.item && checklistLinks.push({ file, path: `${at}.entries[${i}].item`, checklistId: item.id, itemId: entry.item }));
+      for (const { path, selector, action } of targets) {
         for (const { file: page, document } of docs) {
           const status = selectorStatus(selector, document);
+          const problem = status === 'found' && action ? actionProblem(action, document.querySelector(selector)) : undefined;
+          if (problem) warnings.push({ file, path: path.replace(/\.selector$/, '.action'), message: `target ${JSON.stringify(selector)} in ${page} ${problem}` });
           if (status === 'missing') warnings.push({ file, path, message: `target ${JSON.stringify(selector)} not found in ${page}` });
           if (status === 'invalid') errors.push({ file, path, message: `${JSON.stringify(selector)} is not a valid CSS selector` });
           if (status === 'host-only') warnings.push({ file, path, message: `target ${JSON.stringify(selector)}: host found in ${page}; the part inside its shadow root cannot be checked statically` });
@@ -225,6 +263,9 @@ async function validate(args) {
   // A card's lesson may live in another pack: checked once every pack given is read.
   for (const link of lessonLinks) {
     if (!ids.has(link.lessonId)) warnings.push({ file: link.file, path: link.path, message: `model card "${link.cardId}" links lesson "${link.lessonId}", which none of the packs validated here contains` });
+  }
+  for (const link of checklistLinks) {
+    if (!ids.has(link.itemId)) warnings.push({ file: link.file, path: link.path, message: `checklist "${link.checklistId}" lists "${link.itemId}", which none of the packs validated here contains` });
   }
   if (expressions.length) {
     const checks = await new InlineEvaluator().check(expressions.map((e) => e.expression));

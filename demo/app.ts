@@ -9,6 +9,7 @@ import type {} from '../src/define/ehr-guide.js';
 import type {} from '../src/define/ehr-ai-explainer.js';
 import type {} from '../src/define/ehr-cds-cards.js';
 import type {} from '../src/define/ehr-tour.js';
+import type {} from '../src/define/ehr-checklist.js';
 import type {} from '../src/define/ehr-ai-badge.js';
 
 const MODEL_SCORE_EXTENSION = 'https://ehr-guide.dev/fhir/StructureDefinition/model-score';
@@ -292,7 +293,7 @@ function setWorkflow(point: string): void {
   document.getElementById('workflow')!.textContent = point;
 }
 
-for (const type of ['ehr-tip-show', 'ehr-tip-hide', 'ehr-tip-dismiss', 'ehr-problem', 'ehr-guide-match', 'ehr-guide-suppressed', 'ehr-ai-feedback', 'ehr-cds-card-action', 'ehr-guide-open-item', 'ehr-lesson-complete', 'ehr-tour-start', 'ehr-tour-end'] as const) {
+for (const type of ['ehr-tip-show', 'ehr-tip-hide', 'ehr-tip-dismiss', 'ehr-problem', 'ehr-guide-match', 'ehr-guide-suppressed', 'ehr-ai-feedback', 'ehr-cds-card-action', 'ehr-guide-open-item', 'ehr-lesson-complete', 'ehr-tour-start', 'ehr-tour-end', 'ehr-tour-pause', 'ehr-tour-action', 'ehr-checklist-change'] as const) {
   document.addEventListener(type, (event) => {
     const detail = (event as CustomEvent).detail as Record<string, unknown>;
     if (type === 'ehr-guide-suppressed' && detail.reason === 'not-on-page') return; // noise: items of other screens

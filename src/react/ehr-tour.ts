@@ -17,6 +17,8 @@ export const EhrTour = createComponent({
     onEhrTourStep: event('ehr-tour-step'),
     onEhrTourRequestClose: event('ehr-tour-request-close'),
     onEhrTourEnd: event('ehr-tour-end'),
+    onEhrTourPause: event('ehr-tour-pause'),
+    onEhrTourAction: event('ehr-tour-action'),
     onEhrProblem: event('ehr-problem'),
   },
 });

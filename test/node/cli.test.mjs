@@ -28,7 +28,7 @@ describe('ehr-guide validate', () => {
   it('passes the example packs with exit status 0', () => {
     const r = cli('validate', 'packs/ehr-skills.json', 'packs/ai-literacy.json', 'packs/model-cards.json', '--today', '2026-11-23');
     assert.equal(r.status, 0, r.out + r.err);
-    assert.match(r.out, /3 pack\(s\), 14 item\(s\): 0 error\(s\), 0 warning\(s\)/);
+    assert.match(r.out, /3 pack\(s\), 16 item\(s\): 0 error\(s\), 0 warning\(s\)/);
   });
 
   it('warns about model cards that leave HTI-1 attributes out, and checks their population FHIRPath', () => {
@@ -81,6 +81,37 @@ describe('ehr-guide validate', () => {
     assert.ok(!messages.some((m) => m.includes('#step-0') || m.includes('#present')), 'targets present on the page are not reported');
   });
 
+  it("checks interactive steps' targets and conditions, and checklists' entries, against the page (--page)", () => {
+    const tour = {
+      kind: 'tour',
+      id: 'doing',
+      version: '1.0.0',
+      title: 'Doing',
+      reviewBy: '2027-06-01',
+      body: 'b',
+      steps: [
+        { selector: '#label', title: 'Type', body: 'x', action: { on: 'input' } },
+        { selector: '#freq', title: 'Choose', body: 'x', action: { on: 'select', values: ['BID', 'Q4H'] } },
+        { selector: '#med', title: 'Fine', body: 'x', action: { on: 'input', matches: '\\S{3,}' }, check: { condition: "%MedicationRequest.where(", fix: 'x' } },
+        { selector: '#sign', title: 'Off', body: 'x', action: { on: 'click' }, check: { condition: '%nope.exists()', fix: 'x' } },
+      ],
+    };
+    const list = { kind: 'checklist', id: 'week-one', version: '1.0.0', title: 'Week one', reviewBy: '2027-06-01', body: 'b', entries: [{ id: 'doing', item: 'doing' }, { id: 'gone', item: 'tour.nowhere' }] };
+    const file = write('doing.json', pack('doing', [tour, list]));
+    const page = write('doing.html', '<!doctype html><span id="label">Medication</span><select id="freq"><option value="QD">Once</option><option value="BID">Twice</option></select><input id="med"><button id="sign" disabled>Sign</button>');
+    const r = cli('validate', file, '--today', '2026-11-23', '--page', page, '--json');
+    const { errors, warnings } = JSON.parse(r.out);
+    const messages = [...errors, ...warnings].map((w) => `${w.path}: ${w.message}`);
+    assert.ok(messages.includes(`$.items[0].steps[0].action: target "#label" in ${page} waits for typing, but the target holds no text field (input, textarea or contenteditable)`), messages.join('\n'));
+    assert.ok(messages.includes(`$.items[0].steps[1].action: target "#freq" in ${page} waits for "Q4H", which the target does not offer (it offers "QD", "BID")`));
+    assert.ok(messages.includes(`$.items[0].steps[3].action: target "#sign" in ${page} waits for a click on a disabled control`));
+    assert.ok(messages.some((m) => m.startsWith('$.items[0].steps[2].check.condition: FHIRPath does not compile')), messages.join('\n'));
+    assert.ok(messages.includes('$.items[0].steps[3].check.condition: unknown variable(s) %nope: use %patient, %encounter, %user or %<ResourceType>'));
+    assert.ok(messages.includes('$.items[1].entries[1].item: checklist "week-one" lists "tour.nowhere", which none of the packs validated here contains'));
+    assert.ok(!messages.some((m) => m.includes('steps[2].action')), 'a text field that takes typing is not reported');
+    assert.equal(r.status, 1);
+  });
+
   it('reports unreadable and non-JSON files and bad usage clearly', () => {
     assert.match(cli('validate', join(dir, 'missing.json')).out, /missing\.json \$: cannot read: no such file/);
     assert.match(cli('validate', write('broken.json', '{ "format": ')).out, /broken\.json \$: not valid JSON/);
@@ -99,7 +130,7 @@ describe('ehr-guide validate: translations', () => {
     const fr = cli('validate', 'packs/ehr-skills.json', '--locales', 'fr', '--today', '2026-11-23');
     assert.equal(fr.status, 0, fr.out + fr.err);
     assert.match(fr.out, /warning packs\/ehr-skills.json \$\.items\[8\]\.translations: "tour.order-entry" is missing a "fr" translation of title, body, steps\[0\]\.title, steps\[0\]\.body, steps\[1\]\.title, steps\[1\]\.body, steps\[2\]\.title, steps\[2\]\.body: clinicians reading fr see the pack's en there/);
-    assert.equal((fr.out.match(/missing a "fr" translation/g) ?? []).length, 9);
+    assert.equal((fr.out.match(/missing a "fr" translation/g) ?? []).length, 11);
   });
 
   it('names what a partial translation leaves out, skips items in their own language, and rejects a bad tag', () => {
@@ -150,7 +181,7 @@ describe('content-pack JSON Schema', () => {
     const generated = toJsonSchema(PackSchema, { errorMode: 'ignore' });
     assert.deepEqual(committed.properties, generated.properties);
     const kinds = committed.properties.items.items.anyOf ?? committed.properties.items.items.oneOf;
-    assert.deepEqual(kinds.map((k) => k.properties.kind.const).sort(), ['lesson', 'tip', 'tour']);
+    assert.deepEqual(kinds.map((k) => k.properties.kind.const).sort(), ['checklist', 'lesson', 'tip', 'tour']);
   });
 });
 
