@@ -82,7 +82,7 @@ describe('loadPack', () => {
       '$.items[5].colour | bad.extra | Invalid key: Expected never but received "colour"',
       '$.items[6].priority | bad.priority | Invalid value: Expected <=100 but received 101',
       '$.items[7].body | bad.body | must not be empty',
-      '$.items[8].kind | bad.kind | kind must be "tip", "tour" or "lesson"',
+      '$.items[8].kind | bad.kind | kind must be "tip", "tour", "lesson" or "checklist"',
       '$.items[9].title | bad.missing | Invalid type: Expected string but received undefined',
       '$.items[10].questions[0] | bad.lesson | a single-choice question needs exactly one correct option',
       '$.items[10].passMark | bad.lesson | Invalid value: Expected <=1 but received 2',

@@ -41,7 +41,7 @@ describe('ProgressStore', () => {
     const keys = new Set<string>();
     JSON.parse(raw, (key, value) => (keys.add(key), value));
     keys.delete('');
-    expect([...keys].sort()).to.deep.equal(['2026-11-23', 'days', 'format', 'id', 'items', 'lastSeen', 'lastUnsolicitedAt', 'learnerId', 'orders.sign@1', 'seen', 'session', 'sessionSeen', 'unsolicited', 'version'].sort());
+    expect([...keys].sort()).to.deep.equal(['2026-11-23', 'days', 'format', 'id', 'items', 'lastSeen', 'lastUnsolicitedAt', 'learnerId', 'orders.sign@1', 'seen', 'session', 'sessionSeen', 'unsolicited', 'version', 'screens', 'tours', 'checklists'].sort());
     expect(() => new ProgressStore('Jane Doe', 's')).to.throw(TypeError, /pseudonymous id, never a name or MRN/);
   });
 

@@ -76,22 +76,22 @@ export class Activity {
   async lesson(itemId: string, result: { score: number; passed: boolean; durationMs: number }): Promise<void> {
     const item = this.s.item(itemId);
     if (!item) return;
-    await this.completed(itemId, result.score, result.passed);
-    this.s.recorder.lesson(named(item), result, this.s.locale());
+    await this.completed(itemId, result.score, result.passed, () => this.s.recorder.lesson(named(item), result, this.s.locale()));
   }
 
   /** A tour walked to its end: progress and an xAPI "completed" statement. */
   async tour(itemId: string, durationMs: number): Promise<void> {
     const item = this.s.item(itemId);
     if (!item) return;
-    await this.completed(itemId);
-    this.s.recorder.tour(named(item), durationMs, this.s.locale());
+    await this.completed(itemId, undefined, undefined, () => this.s.recorder.tour(named(item), durationMs, this.s.locale()));
   }
 
-  async completed(itemId: string, score?: number, passed?: boolean): Promise<void> {
+  /** Completion kept in progress, its learning record (`record`) made, then the checklists that list the item progress. */
+  async completed(itemId: string, score?: number, passed?: boolean, record?: () => void): Promise<void> {
     const item = this.s.item(itemId);
     if (!item) return;
     await this.s.progress.recordCompleted(item.id, item.version, this.s.now(), score, passed);
+    record?.();
     if (item.kind !== 'checklist') await this.#checklistsAfter(item.id);
     this.s.loop.schedule(); // completion changes the inferred proficiency, which the prefilters read
   }

@@ -32,7 +32,7 @@ describe('<ehr-guide>', function () {
         <ehr-tip item="medrec.start" id="nurse-only"></ehr-tip>
       </ehr-guide>
     </div>`);
-    expect(guide.engine.items.length).to.equal(14);
+    expect(guide.engine.items.length).to.equal(16);
     const tip = page.querySelector<EhrTip>('ehr-tip[item="orders.sign-check"]')!;
     await until(() => beaconOf(tip)?.matches(':popover-open') === true, 'beacon shown');
     expect(tip.heading).to.equal('Before you sign');

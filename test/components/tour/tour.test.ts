@@ -113,13 +113,15 @@ describe('<ehr-tour>', function () {
     await until(() => !tour.open, 'done');
     expect(ends.events[0].detail).to.deep.equal({ tourId: 'tour.order-entry', completed: true, reason: 'done' });
     await until(() => typeof guide.engine.progress.state.items['tour.order-entry@1']?.completed === 'number', 'completion kept in progress');
-    let received: Array<{ body: Array<{ verb: { id: string }; object: { id: string } }> }> = [];
-    for (let i = 0; i < 60 && !received.length; i++) {
+    type Sent = { verb: { id: string }; object: { id: string } };
+    const tourRecord = (list: Array<{ body: Sent[] }>) => list.flatMap((r) => r.body).find((s) => s.object.id === 'https://ehr-guide.dev/xapi/activities/tours/tour.order-entry');
+    let received: Array<{ body: Sent[] }> = [];
+    for (let i = 0; i < 100 && !tourRecord(received); i++) {
       received = await (await fetch('/__test/sunk/lrs-tour')).json();
-      if (!received.length) await new Promise((r) => setTimeout(r, 50));
+      if (!tourRecord(received)) await new Promise((r) => setTimeout(r, 50));
     }
-    expect(received[0].body[0].verb.id).to.equal('http://adlnet.gov/expapi/verbs/completed');
-    expect(received[0].body[0].object.id).to.equal('https://ehr-guide.dev/xapi/activities/tours/tour.order-entry');
+    // The tour's own record (the pack's onboarding checklist lists this tour, so its progress is recorded too).
+    expect(tourRecord(received)!.verb.id).to.equal('http://adlnet.gov/expapi/verbs/completed');
     ends.stop();
   });
 
