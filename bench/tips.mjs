@@ -15,7 +15,7 @@ const esb = async (contents, resolveDir = root) =>
   (await build({ stdin: { contents, resolveDir, loader: 'ts' }, bundle: true, format: 'esm', target: 'es2022', write: false, minify: true, tsconfig: join(root, 'tsconfig.json'), logLevel: 'silent' })).outputFiles[0].text;
 const css = (path) => readFileSync(join(root, 'node_modules', path), 'utf8');
 
-const page = await esb("import * as bench from './bench/tip-page.ts'; import * as tours from './bench/tour-page.ts'; globalThis.bench = bench; globalThis.tours = tours; globalThis.benchReady = true;");
+const page = await esb("import * as bench from './bench/tip-page.ts'; import * as tours from './bench/tour-page.ts'; import * as interactive from './bench/interactive-page.ts'; globalThis.bench = bench; globalThis.tours = tours; globalThis.interactive = interactive; globalThis.benchReady = true;");
 const html = `<!doctype html><meta charset="utf-8"><style>${css('driver.js/dist/driver.css')}${css('shepherd.js/dist/css/shepherd.css')}${css('intro.js/introjs.css')}</style><body><script type="module" src="/page.js"></script>`;
 const server = createServer((req, res) => {
   if (req.url === '/page.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(page);
@@ -46,11 +46,18 @@ try {
     console.log(`  ${name.padEnd(22)} ${`${t.first.median.toFixed(1)} ms`.padStart(14)} ${`${t.next.median.toFixed(1)} ms`.padStart(15)} ${`${t.last.median.toFixed(1)} ms`.padStart(15)} ${(t.first.median / o.first.median).toFixed(2).padStart(21)} ${(t.next.median / o.next.median).toFixed(2).padStart(8)} ${(t.last.median / o.last.median).toFixed(2).padStart(8)}`);
   }
   console.log('  (ehr-guide\'s steps here are markdown, compiled on demand; its tour never dims or blocks the page)');
+  const stepTimes = await tab.evaluate((n) => globalThis.interactive.run(n), ROUNDS);
+  const oursStep = stepTimes['ehr-guide <ehr-tour>'].afterClick.median;
+  console.log(`\nInteractive step: a click on the step's control → the next step placed (${ROUNDS} interleaved rounds after 3 warm-up; sub-frame timer)`);
+  console.log('  library                        click → next placed     p95   peer ÷ ours   within one frame');
+  for (const [name, t] of Object.entries(stepTimes)) console.log(`  ${name.padEnd(30)} ${`${t.afterClick.median.toFixed(1)} ms`.padStart(19)} ${`${t.afterClick.p95.toFixed(1)} ms`.padStart(9)} ${(t.afterClick.median / oursStep).toFixed(2).padStart(12)} ${String(t.afterClick.median <= FRAME).padStart(17)}`);
+  console.log('  (Shepherd.js has advanceOn; driver.js and intro.js have no interactive steps: the host calls next from its own click listener)');
   const file = join(root, 'bench/results.json');
   const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const browserVersion = await browser.version();
   all.tips = { date: new Date().toISOString(), browser: browserVersion, rounds: ROUNDS, timer: 'sub-frame (MessageChannel)', showMs: times };
   all.tours = { date: new Date().toISOString(), browser: browserVersion, rounds: ROUNDS, timer: 'sub-frame (MessageChannel)', ms: tourTimes };
+  all.interactive = { date: new Date().toISOString(), browser: browserVersion, rounds: ROUNDS, timer: 'sub-frame (MessageChannel)', ms: stepTimes };
   writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
 } finally {
   await browser.close();

@@ -27,6 +27,12 @@ if (tours) {
   row('next → step 2 placed (median)', ms(o?.next.median), PEERS.map((p) => `${ms(tours[p]?.next.median)}${ratio(tours[p]?.next.median, o?.next.median)}`));
   if (o?.last) row('next → step 3 placed (median)', ms(o.last.median), PEERS.map((p) => `${ms(tours[p]?.last?.median)}${ratio(tours[p]?.last?.median, o.last.median)}`));
 }
+const it = r.interactive?.ms;
+if (it) {
+  const o = it['ehr-guide <ehr-tour>'];
+  const peer = { 'driver.js': 'driver.js (host listener)', 'Shepherd.js': 'Shepherd.js (advanceOn)', 'intro.js': 'intro.js (host listener)' };
+  row('interactive step: click on the control → next step placed (median)', ms(o?.afterClick.median), PEERS.map((p) => `${ms(it[peer[p]]?.afterClick.median)}${ratio(it[peer[p]]?.afterClick.median, o?.afterClick.median)}`));
+}
 const lp = r.longPageTour?.results;
 if (lp) {
   const o = lp['ehr-guide <ehr-tour>'];
