@@ -30,6 +30,8 @@ describe('demo onboarding', () => {
       // Step 2 is on the order screen; the chart is at patient-view: the tour waits.
       await page.waitForFunction(() => document.querySelector('ehr-checklist').shadowRoot.querySelector('ehr-tour[item="tour.first-order"]').shadowRoot.querySelector('[part="paused"]')?.matches(':popover-open'), null, { timeout: 10000 });
 
+      const paused = await page.evaluate(() => document.querySelector('ehr-checklist').shadowRoot.querySelector('ehr-tour[item="tour.first-order"]').shadowRoot.querySelector('[part="paused"]').textContent);
+      assert.match(paused, /goes on when you open the order form/);
       await page.reload();
       await page.waitForSelector('#patient-list button');
       await page.waitForFunction(() => document.querySelector('ehr-checklist')?.shadowRoot?.querySelector('ehr-tour[item="tour.first-order"]')?.open, null, { timeout: 15000 });

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { SpotlightController } from './spotlight-controller.js';
-import { StepActionController, controlValue } from './step-action-controller.js';
+import type { SpotlightController } from './spotlight-controller.js';
+import type { StepInteraction } from './step-interaction.js';
 import { TourOfferBinding } from './tour-offer-binding.js';
 import { renderOffer, renderPaused, renderStep } from './tour.render.js';
-import { valueCheckPasses, StepConditionError } from '../../core/tours/step-action.js';
+import { bringIntoView } from './step-scroll.js';
 import type { TourStep } from '../../core/packs/step-schema.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { AnchorState } from '../../controllers/anchor-controller.js';
@@ -29,7 +29,6 @@ let nextId = 0;
 /** Tours running on this page, by item id: one element runs a given tour at a time (a resumed tour too). */
 const running = new Map<string, EhrTour>();
 
-const reducedMotion = (el: Element) => (globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false) || getComputedStyle(el).getPropertyValue('--ehr-motion').trim() === 'reduce';
 
 /**
  * A guided tour through the EHR's own screens: one step at a time, each a popup beside the control it explains,
@@ -151,8 +150,11 @@ export class EhrTour extends GuideElement {
     missingGraceMs: () => this.targetTimeout,
   });
   readonly #body = new MarkdownBodyController(this, (code, message) => this.problem(code, message, { itemId: this.#tourId }));
-  readonly #actions = new StepActionController(this);
-  readonly #spotlight = new SpotlightController(this);
+  /** Interactive steps and the spotlight load on first need: a tour that only reads to the clinician never pays for them. */
+  #interaction?: StepInteraction;
+  #interactionLoad?: Promise<StepInteraction>;
+  #spotlight?: SpotlightController;
+  #spotlightLoading = false;
   readonly #offer = new TourOfferBinding(this, this.#guide, () => !this.noOffer);
   readonly #walker = new StepWalker(0);
   readonly #id = `ehr-tour-${++nextId}`;
@@ -216,7 +218,7 @@ export class EhrTour extends GuideElement {
   /** Goes to the next step (or ends the tour after the last); a step's check runs first. Resolves once placed. */
   async next(): Promise<void> {
     const step = this.#step;
-    if (step?.check && !step.action && !this.actionInvalid && this.open && !(await this.#checked(step, controlValue(this.#popup.anchor.anchor)))) return;
+    if (step?.check && !step.action && !this.actionInvalid && this.open && !(await (await this.#interactive()).check(step))) return;
     this.#apply(this.#walker.move(1));
     await this.#placed();
   }
@@ -265,7 +267,15 @@ export class EhrTour extends GuideElement {
     const layer = this.renderRoot.querySelector<HTMLElement>('[part="spotlight"]');
     const lit = show && (step.spotlight ?? (this.resolved?.spotlight || this.spotlight));
     // The spotlight goes into the top layer first, so the step's panel stays above it.
-    if (this.#spotlight.sync(layer, lit ? anchor : null) && this.panelEl?.matches(':popover-open')) this.panelEl.hidePopover();
+    if (lit && !this.#spotlight) {
+      if (!this.#spotlightLoading) {
+        this.#spotlightLoading = true;
+        void import('./spotlight-controller.js').then(({ SpotlightController }) => {
+          this.#spotlight = new SpotlightController(this);
+          this.requestUpdate();
+        });
+      }
+    } else if (this.#spotlight?.sync(layer, lit ? anchor : null) && this.panelEl?.matches(':popover-open')) this.panelEl.hidePopover();
     this.#popup.sync(this.panelEl, show, { placement: 'bottom', distance: 10, arrow: this.panelEl?.querySelector<HTMLElement>('.arrow') });
     if (show && this.#takeFocus) {
       this.#takeFocus = false;
@@ -294,8 +304,8 @@ export class EhrTour extends GuideElement {
   #teardown(): void {
     this.#popup.setTarget(null);
     this.#popup.stopAll();
-    this.#actions.disarm();
-    this.#spotlight.hide();
+    this.#interaction?.disarm();
+    this.#spotlight?.hide();
     this.#scrolledFor = -1;
     this.paused = undefined;
     clearTimeout(this.#scrollCheck);
@@ -354,7 +364,7 @@ export class EhrTour extends GuideElement {
     const tour = this.resolved!;
     const step = tour.steps[this.index];
     if (!step) return;
-    this.#actions.disarm();
+    this.#interaction?.disarm();
     this.hint = false;
     this.fix = undefined;
     this.checking = false;
@@ -372,7 +382,7 @@ export class EhrTour extends GuideElement {
   /** The step is on another screen: nothing shows but a quiet card, until the host reports that screen. */
   #pause(screen: string): void {
     this.#popup.setTarget(null);
-    this.#spotlight.hide();
+    this.#spotlight?.hide();
     if (this.paused === screen) return;
     this.paused = screen;
     this.emit('ehr-tour-pause', { tourId: this.#tourId, index: this.index, screen });
@@ -390,18 +400,40 @@ export class EhrTour extends GuideElement {
     if (!this.open) return this.#resume();
     const step = this.#step;
     if (!step) return;
-    if (workflow) this.#actions.observe({ kind: 'workflow', workflow });
+    if (workflow) this.#interaction?.workflow(workflow);
     const here = !step.screen || step.screen === this.#screen;
     if ((this.paused && here) || (!this.paused && !here)) this.#showStep();
   }
 
+  /** The interactive part, loaded on first need, bound to this element. */
+  #interactive(): Promise<StepInteraction> {
+    this.#interactionLoad ??= import('./step-interaction.js').then(({ StepInteraction }) => {
+      this.#interaction = new StepInteraction(this, {
+        index: () => this.index,
+        running: () => this.open,
+        step: () => this.#step,
+        anchor: () => this.#popup.anchor.anchor,
+        guide: () => this.#guide.guide,
+        state: (change) => {
+          if (change.hint !== undefined) this.hint = change.hint;
+          if ('fix' in change) this.fix = change.fix;
+          if (change.checking !== undefined) this.checking = change.checking;
+        },
+        invalid: (index, message) => this.#invalidCondition(index, message),
+        action: (index, outcome) => this.emit('ehr-tour-action', { tourId: this.#tourId, index, outcome }),
+        advance: () => this.#apply(this.#walker.move(1), this.renderRoot.contains(deepActiveElement())),
+      });
+      return this.#interaction;
+    });
+    return this.#interactionLoad;
+  }
+
+  /** Waits for the step's action (once the interactive part is in, and if the step is still the one showing). */
   #arm(step: TourStep, anchor: Element | null): void {
     if (!step.action || this.actionInvalid) return;
     const index = this.index;
-    this.#actions.arm(step.action, anchor, {
-      onMet: (value) => void this.#actionMet(index, value),
-      onHint: () => this.index === index && (this.hint = true),
-      onInvalid: (message) => this.#invalidCondition(index, message),
+    void this.#interactive().then((interaction) => {
+      if (this.open && this.index === index && this.#step === step && !this.actionInvalid) interaction.arm(step, anchor ?? (controlAction(step) ? this.#popup.anchor.anchor : null));
     });
   }
 
@@ -410,68 +442,21 @@ export class EhrTour extends GuideElement {
     if (this.index === index) this.actionInvalid = true;
   }
 
-  async #actionMet(index: number, value: string | undefined): Promise<void> {
-    const step = this.#step;
-    if (!step || this.index !== index || !this.open) return;
-    if (step.check) {
-      // The host's own handlers run after ours (we listen in the capture phase): let them update the context first.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (!(await this.#checked(step, value ?? controlValue(this.#popup.anchor.anchor))) || this.index !== index || !this.open) return;
-    }
-    this.emit('ehr-tour-action', { tourId: this.#tourId, index, outcome: 'done' });
-    this.#apply(this.#walker.move(1), this.renderRoot.contains(deepActiveElement()));
-  }
-
-  /** Runs a step's check: true when it passes; otherwise the fix shows (or the check cannot run, and Next takes over). */
-  async #checked(step: TourStep, value: string | undefined): Promise<boolean> {
-    const check = step.check!;
-    const index = this.index;
-    this.checking = true;
-    let passed: boolean;
-    try {
-      passed = valueCheckPasses(check, value);
-      if (passed && check.condition) {
-        const guide = this.#guide.guide;
-        if (!guide) throw new StepConditionError('a condition check needs the tour inside <ehr-guide> (the live context)');
-        const result = await guide.checkCondition(check.condition);
-        if (!result.ok) throw new StepConditionError(`the check ${JSON.stringify(check.condition)} cannot be evaluated: ${result.error}`);
-        passed = result.value;
-      }
-    } catch (error) {
-      this.checking = false;
-      if (!(error instanceof StepConditionError)) throw error;
-      this.#invalidCondition(index, error.message);
-      this.#actions.disarm();
-      return false;
-    }
-    this.checking = false;
-    if (this.index !== index) return false;
-    this.fix = passed ? undefined : check.fix;
-    if (!passed) this.emit('ehr-tour-action', { tourId: this.#tourId, index, outcome: 'fix-needed' });
-    return passed;
-  }
-
   #onAnchor(state: AnchorState): void {
     if (state === 'missing' && this.open && this.#popup.anchor.error) return this.#skip();
     const step = this.#step;
-    if (state !== 'missing' && this.open && step?.action && !this.actionInvalid && (step.action.on === 'click' || step.action.on === 'input' || step.action.on === 'select')) {
-      if (this.#actions.waiting) this.#actions.rebind(this.#popup.anchor.anchor);
+    if (state !== 'missing' && this.open && step && controlAction(step) && !this.actionInvalid) {
+      if (this.#interaction?.waiting) this.#interaction.rebind(this.#popup.anchor.anchor);
       else this.#arm(step, this.#popup.anchor.anchor);
     }
     // A step's control below the fold (or above it) is brought into view once per step: the clinician asked for
-    // the tour, and a step nobody can see is no step. Instant under reduced motion.
+    // the tour, and a step nobody can see is no step.
     if (state === 'hidden' && this.open && this.#scrolledFor !== this.index) {
       this.#scrolledFor = this.index;
-      const anchor = this.#popup.anchor.anchor;
-      // Smooth only over a short way: a long smooth scroll down a long EHR page can stop short (and takes long);
-      // if the control is still out of view once it should have arrived, it is brought there at once.
-      const far = anchor ? Math.abs(anchor.getBoundingClientRect().top - innerHeight / 2) > innerHeight * 2 : false;
-      anchor?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reducedMotion(this) || far ? 'instant' : 'smooth' });
       const index = this.index;
+      const anchor = this.#popup.anchor.anchor;
       clearTimeout(this.#scrollCheck);
-      this.#scrollCheck = setTimeout(() => {
-        if (this.open && this.index === index && this.#popup.anchor.anchor === anchor && anchor && !inViewport(anchor)) anchor.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-      }, 700);
+      this.#scrollCheck = bringIntoView(anchor, this, () => this.open && this.index === index && this.#popup.anchor.anchor === anchor);
     }
     this.requestUpdate();
   }
@@ -502,7 +487,7 @@ export class EhrTour extends GuideElement {
   #end(completed: boolean, reason: EhrTourEndDetail['reason']): void {
     if (!this.open) return;
     this.open = false;
-    this.#actions.disarm();
+    this.#interaction?.disarm();
     this.emit('ehr-tour-end', { tourId: this.#tourId, completed, reason });
     const guide = this.#guide.guide;
     if (reason !== 'disconnected' && this.item) void guide?.saveTourPosition(this.item, undefined);
@@ -532,7 +517,7 @@ export class EhrTour extends GuideElement {
         ? renderOffer(this.#id, tour.title, tour.steps.length, t, { start: () => void this.start(), later: () => this.#dismissOffer(false), never: () => this.#dismissOffer(true) })
         : nothing}`;
     }
-    if (this.paused) return html`<div part="panel" class="panel" popover="manual" hidden></div>${renderPaused(this.#id, this.paused, t, () => this.#requestClose('closed'))}`;
+    if (this.paused) return html`<div part="panel" class="panel" popover="manual" hidden></div>${renderPaused(this.#id, this.#step?.screenName ?? this.paused, t, () => this.#requestClose('closed'))}`;
     const step = tour.steps[this.index];
     const words = wordsOf(this.i18n);
     return html`<div part="spotlight" class="spotlight" popover="manual" aria-hidden="true"><div part="hole" class="hole"></div></div>${renderStep({
@@ -560,8 +545,5 @@ export class EhrTour extends GuideElement {
   }
 }
 
-/** Whether any part of `el` is inside the viewport. */
-function inViewport(el: Element): boolean {
-  const r = el.getBoundingClientRect();
-  return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
-}
+/** Whether the step waits for an action on its control (click, typing, a choice), not on the host. */
+const controlAction = (step: TourStep) => step.action?.on === 'click' || step.action?.on === 'input' || step.action?.on === 'select';

@@ -68,6 +68,8 @@ export const TourStepSchema = v.strictObject({
   body: BodySchema,
   /** The screen (workflow point) the step is on: the tour pauses elsewhere and resumes here. */
   screen: v.optional(WORKFLOW),
+  /** The screen as clinicians know it ("Orders"), for the paused tour's card (default: the screen id). */
+  screenName: v.optional(TEXT(100)),
   /** The clinician's own action that moves the step on (instead of Next). */
   action: v.optional(StepActionSchema),
   /** A check once the action happened. */

@@ -14,7 +14,7 @@ export const TranslationSchema = v.strictObject({
   title: v.optional(T(200)),
   body: v.optional(BODY),
   tags: v.optional(v.array(T(60))),
-  steps: v.optional(v.array(v.strictObject({ title: v.optional(T(200)), body: v.optional(BODY), hint: v.optional(T(500)), fix: v.optional(T(1000)) }))),
+  steps: v.optional(v.array(v.strictObject({ title: v.optional(T(200)), body: v.optional(BODY), hint: v.optional(T(500)), fix: v.optional(T(1000)), screenName: v.optional(T(100)) }))),
   entries: v.optional(v.array(v.strictObject({ title: v.optional(T(200)), description: v.optional(T(1000)) }))),
   questions: v.optional(
     v.array(
@@ -43,6 +43,7 @@ export function translationProblems(item: PackItem, base: string): Array<{ path:
         const step = item.steps[i];
         if (ts.hint && !step?.action) out.push({ path: `${at}.steps[${i}].hint`, message: 'translates a hint, but the step has no action' });
         if (ts.fix && !step?.check) out.push({ path: `${at}.steps[${i}].fix`, message: 'translates a fix, but the step has no check' });
+        if (ts.screenName && !step?.screen) out.push({ path: `${at}.steps[${i}].screenName`, message: 'translates a screen name, but the step has no screen' });
       });
     }
     if (t.entries && item.kind !== 'checklist') out.push({ path: `${at}.entries`, message: `only a checklist has entries (this is a ${item.kind})` });

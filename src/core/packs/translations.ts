@@ -46,8 +46,8 @@ function apply(item: LoadedItem, t: Translation): LoadedItem {
   if (t.tags) out.tags = t.tags;
   if (item.kind === 'tour' && t.steps) {
     out.steps = item.steps.map((s, i) => {
-      const { title, body, hint, fix } = t.steps![i] ?? {};
-      const step = { ...s, ...defined({ title, body }) };
+      const { title, body, hint, fix, screenName } = t.steps![i] ?? {};
+      const step = { ...s, ...defined({ title, body }), ...(screenName && s.screen ? { screenName } : {}) };
       if (hint && s.action) step.action = { ...s.action, hint };
       if (fix && s.check) step.check = { ...s.check, fix };
       return step;
@@ -87,6 +87,7 @@ export function untranslatedFields(item: LoadedItem, locale: string): string[] {
       if (same(shown.steps[i].body, s.body)) out.push(`steps[${i}].body`);
       if (s.action?.hint !== undefined && same(shown.steps[i].action?.hint, s.action.hint)) out.push(`steps[${i}].hint`);
       if (s.check && same(shown.steps[i].check?.fix, s.check.fix)) out.push(`steps[${i}].fix`);
+      if (s.screenName !== undefined && same(shown.steps[i].screenName, s.screenName)) out.push(`steps[${i}].screenName`);
     });
   }
   if (item.kind === 'checklist' && shown.kind === 'checklist') {

@@ -57,7 +57,7 @@ describe('<ehr-tour> across screens', function () {
     await tour.next(); // step 2 is on order-select: the tour waits
     await until(() => showing(tour, 'paused'), 'paused card');
     expect(showing(tour)).to.equal(false);
-    expect(part(tour, 'paused')!.textContent).to.include('order-select');
+    expect(part(tour, 'paused')!.textContent).to.include('order-select'); // no screenName: the id
     expect(events.events.find((e) => e.type === 'ehr-tour-pause')!.detail).to.deep.equal({ tourId: 'tour.first-order', index: 1, screen: 'order-select' });
     guide.workflow = 'order-select'; // the host navigated
     await until(() => showing(tour) && title(tour) === 'Medication', 'resumed on its screen', 5000);
