@@ -192,9 +192,9 @@ export interface EhrTourEndDetail {
   completed: boolean;
   /**
    * `screen-not-reached`: the step's screen was not reported within `pause-timeout`; `expired`: a saved tour was
-   * older than `resume-within`; `replaced`: the tour's pack item changed version under it.
+   * older than `resume-within` (a saved position of another version of the tour is not resumed).
    */
-  reason: 'done' | 'closed' | 'escape' | 'no-steps' | 'api' | 'disconnected' | 'screen-not-reached' | 'expired' | 'replaced';
+  reason: 'done' | 'closed' | 'escape' | 'no-steps' | 'api' | 'disconnected' | 'screen-not-reached' | 'expired';
 }
 /** Ask before the clinician closes a tour (close button, Escape); `preventDefault()` keeps it running. */
 export interface EhrTourRequestCloseDetail {
