@@ -4,6 +4,7 @@ import '../../../src/define/ehr-tip.js';
 import '../../../src/define/ehr-tour.js';
 import '../../../src/define/ehr-lesson.js';
 import '../../../src/define/ehr-help-panel.js';
+import '../../../src/define/ehr-checklist.js';
 import '../../../src/define/ehr-model-facts.js';
 import '../../../src/define/ehr-ai-explainer.js';
 import type { EhrGuide } from '../../../src/components/guide/guide.js';
@@ -48,6 +49,45 @@ describe('hostile content: tips, tours, lessons, help panel, model cards', funct
         if (s < steps.length - 1) await el.next();
       }
       await el.stop();
+    }
+  });
+
+  it('interactive steps, paused and offered tours, checklists: hints, fixes, screen names, offer titles, entries', async () => {
+    const text = (t: string | undefined, max: number) => (t ?? 'x').slice(0, max).trim() || 'x';
+    // About 48 payloads a round, dealt to the six fields and cut at each field's schema limit (a longer one makes
+    // the pack invalid, which the fuzz tests cover): some 20 rounds, each waiting a second for its hint.
+    for (const [i, batch] of batches(corpus.payloads, 48).entries()) {
+      const deal = (k: number) => batch.filter((_, j) => j % 6 === k).join(' ');
+      const [hint, fix, screenName, title, entryTitle, description] = [0, 1, 2, 3, 4, 5].map(deal);
+      sessionStorage.removeItem('ehr-guide:session');
+      const pack = {
+        format: 'ehr-guide-pack/1', id: `xss.learning-${i}`, version: '1.0.0', title: 'x', locale: 'en',
+        items: [
+          { kind: 'tour', id: `xss.it-${i}`, version: '1.0.0', title: text(title, 200), reviewBy: '2030-01-01', body: 'x', unsolicited: false, steps: [{ selector: `#f${i}`, title: 'x', body: `MARK${i}`, action: { on: 'select', hint: text(hint, 500), hintAfterSeconds: 1 }, check: { value: '^never$', fix: text(fix, 1000) } }, { selector: `#f${i}`, title: 'x', body: 'x', screen: 'elsewhere', screenName: text(screenName, 100) }] },
+          { kind: 'tour', id: `xss.offer-${i}`, version: '1.0.0', title: text(title, 200), reviewBy: '2030-01-01', body: 'x', when: { firstVisit: true, workflow: ['here'] }, steps: [{ selector: `#f${i}`, title: 'x', body: 'x' }] },
+          { kind: 'checklist', id: `xss.list-${i}`, version: '1.0.0', title: text(title, 200), reviewBy: '2030-01-01', body: 'x', entries: [{ id: 'a', item: `xss.it-${i}`, title: text(entryTitle, 200) }, { id: 'b', title: text(entryTitle, 200), description: text(description, 1000) }] },
+        ],
+      };
+      const page = await fixture<EhrGuide>(html`<ehr-guide .storage=${memoryStorage()} workflow="here" .policy=${{ minIntervalMs: 0 }}><select id=${`f${i}`}><option value="">-</option><option value="a">a</option></select>
+        <ehr-tour id="it" item=${`xss.it-${i}`} no-offer></ehr-tour><ehr-tour id="offer" item=${`xss.offer-${i}`}></ehr-tour><ehr-checklist item=${`xss.list-${i}`}></ehr-checklist></ehr-guide>`);
+      page.engine.addPack(pack);
+      const offer = page.querySelector<EhrTour>('#offer')!;
+      const list = page.querySelector('ehr-checklist')!;
+      await until(() => !!offer.shadowRoot?.querySelector('[part="offer"]') && !!list.shadowRoot?.querySelector('[part="progress-text"]'), `round ${i}: offer and checklist`, 5000);
+      check(offer);
+      check(list);
+      const tour = page.querySelector<EhrTour>('#it')!;
+      await tour.start({ focus: false });
+      await until(() => shown(tour).includes(`MARK${i}`) && !!tour.shadowRoot!.querySelector('[part="hint"]'), `round ${i}: hint`, 5000);
+      const select = page.querySelector<HTMLSelectElement>(`#f${i}`)!; // earlier rounds' pages stay until the test ends
+      select.value = 'a';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await until(() => !!tour.shadowRoot!.querySelector('[part="fix"]'), `round ${i}: fix`, 5000);
+      check(tour);
+      tour.shadowRoot!.querySelector<HTMLButtonElement>('[part="skip-button"]')!.click();
+      await until(() => !!tour.shadowRoot!.querySelector('[part="paused"]'), `round ${i}: paused`, 5000);
+      check(tour);
+      await tour.stop();
     }
   });
 
