@@ -4,6 +4,7 @@ import type { StepInteraction } from './step-interaction.js';
 import { TourOfferBinding } from './tour-offer-binding.js';
 import { renderOffer, renderPaused, renderStep } from './tour.render.js';
 import { bringIntoView } from './step-scroll.js';
+import { TourScreensController } from './tour-screens.js';
 import type { TourStep } from '../../core/packs/step-schema.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { AnchorState } from '../../controllers/anchor-controller.js';
@@ -124,7 +125,6 @@ export class EhrTour extends GuideElement {
 
   @state() private resolved?: Tour;
   @state() private index = 0;
-  @state() private paused?: string;
   /** The guide offers this tour now (its decision, after each evaluation). */
   @state() private offered = false;
   @state() private hint = false;
@@ -146,7 +146,7 @@ export class EhrTour extends GuideElement {
   readonly #popup = new PopupController(this, {
     onAnchorChange: (state) => this.#onAnchor(state),
     // A control a single-page EHR renders late gets `target-timeout` to appear before its step is skipped.
-    onMissing: () => this.open && !this.paused && this.#skip(),
+    onMissing: () => this.open && !this.#screens.paused && this.#skip(),
     missingGraceMs: () => this.targetTimeout,
   });
   readonly #body = new MarkdownBodyController(this, (code, message) => this.problem(code, message, { itemId: this.#tourId }));
@@ -156,6 +156,7 @@ export class EhrTour extends GuideElement {
   #spotlight?: SpotlightController;
   #spotlightLoading = false;
   readonly #offer = new TourOfferBinding(this, this.#guide, () => !this.noOffer);
+  readonly #screens = new TourScreensController(this, () => this.#guide.guide);
   readonly #walker = new StepWalker(0);
   readonly #id = `ehr-tour-${++nextId}`;
   #returnFocus?: HTMLElement | null;
@@ -164,10 +165,8 @@ export class EhrTour extends GuideElement {
   #startedAt = 0;
   #resolving: Promise<unknown> = Promise.resolve();
   #announced = false;
-  #resumeChecked = '';
   #scrolledFor = -1;
   #scrollCheck?: ReturnType<typeof setTimeout>;
-  #pauseTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
@@ -263,7 +262,7 @@ export class EhrTour extends GuideElement {
   protected override updated(): void {
     const step = this.#step;
     const anchor = this.#popup.anchor.anchor;
-    const show = this.open && !!step && !this.paused && this.#popup.anchor.state === 'visible';
+    const show = this.open && !!step && !this.#screens.paused && this.#popup.anchor.state === 'visible';
     const layer = this.renderRoot.querySelector<HTMLElement>('[part="spotlight"]');
     const lit = show && (step.spotlight ?? (this.resolved?.spotlight || this.spotlight));
     // The spotlight goes into the top layer first, so the step's panel stays above it.
@@ -297,7 +296,6 @@ export class EhrTour extends GuideElement {
     // A tour of the packs keeps its saved position: an `<ehr-tour>` for it on the next screen (or after a reload) goes on.
     if (this.open) this.#end(false, 'disconnected');
     this.#teardown();
-    this.#resumeChecked = '';
   }
 
   /** Everything a running tour holds on the page — anchor observers, placement, listeners, timers — let go. */
@@ -307,9 +305,8 @@ export class EhrTour extends GuideElement {
     this.#interaction?.disarm();
     this.#spotlight?.hide();
     this.#scrolledFor = -1;
-    this.paused = undefined;
+    this.#screens.unpause();
     clearTimeout(this.#scrollCheck);
-    clearTimeout(this.#pauseTimer);
   }
 
   #resolve(): void {
@@ -333,31 +330,21 @@ export class EhrTour extends GuideElement {
 
   /** A tour of the packs saved as running (another screen, a reload) goes on where it was, without taking focus. */
   #resume(): void {
-    const guide = this.#guide.guide;
     const tour = this.resolved;
-    if (!guide || !tour || !this.item || this.open || this.#resumeChecked === `${tour.id}@${tour.version}`) return;
-    this.#resumeChecked = `${tour.id}@${tour.version}`;
-    const saved = guide.tourPosition(this.item);
+    if (!tour || !this.item || this.open) return;
     const other = running.get(this.item);
-    if (!saved || (other && other !== this && other.open && other.isConnected)) return;
-    if (Date.now() - saved.savedAt > this.resumeWithin * 60_000) {
-      void guide.saveTourPosition(this.item, undefined);
-      this.emit('ehr-tour-end', { tourId: this.#tourId, completed: false, reason: 'expired' });
-      return;
-    }
-    this.#walker.restore(saved.index, saved.skipped);
-    this.#startedAt = saved.startedAt;
+    if (other && other !== this && other.open && other.isConnected) return;
+    const saved = this.#screens.saved(this.item, `${tour.id}@${tour.version}`, this.resumeWithin);
+    if (!saved) return;
+    if ('expired' in saved) return void this.emit('ehr-tour-end', { tourId: this.#tourId, completed: false, reason: 'expired' });
+    this.#walker.restore(saved.position.index, saved.position.skipped);
+    this.#startedAt = saved.position.startedAt;
     this.#takeFocus = false;
     this.#resuming = true;
     this.index = this.#walker.index;
     this.open = true;
     this.emit('ehr-tour-start', { tourId: this.#tourId, resumed: true, index: this.index });
     void this.updateComplete.then(() => (this.#resuming = false));
-  }
-
-  #save(): void {
-    if (!this.item || !this.open) return;
-    void this.#guide.guide?.saveTourPosition(this.item, { index: this.index, skipped: [...this.#walker.skipped], startedAt: this.#startedAt, savedAt: Date.now() });
   }
 
   #showStep(): void {
@@ -369,10 +356,9 @@ export class EhrTour extends GuideElement {
     this.fix = undefined;
     this.checking = false;
     this.actionInvalid = false;
-    this.#save();
+    if (this.item) this.#screens.save(this.item, { index: this.index, skipped: [...this.#walker.skipped], startedAt: this.#startedAt });
     if (step.screen && step.screen !== this.#screen) return this.#pause(step.screen);
-    clearTimeout(this.#pauseTimer);
-    this.paused = undefined;
+    this.#screens.unpause();
     this.#popup.setTarget(step.selector);
     void this.#body.set(step.body, `steps[${this.index}].body`);
     this.emit('ehr-tour-step', { tourId: this.#tourId, index: this.index, count: tour.steps.length });
@@ -383,16 +369,13 @@ export class EhrTour extends GuideElement {
   #pause(screen: string): void {
     this.#popup.setTarget(null);
     this.#spotlight?.hide();
-    if (this.paused === screen) return;
-    this.paused = screen;
-    this.emit('ehr-tour-pause', { tourId: this.#tourId, index: this.index, screen });
-    clearTimeout(this.#pauseTimer);
     const index = this.index;
-    this.#pauseTimer = setTimeout(() => {
-      if (!this.open || this.paused !== screen || this.index !== index) return;
+    const paused = this.#screens.pause(screen, this.pauseTimeout, () => {
+      if (!this.open || this.index !== index) return;
       this.problem('step-unreachable', `step ${index + 1} is on screen "${screen}", which the host did not report within ${this.pauseTimeout} s; the tour ended`, { itemId: this.#tourId, path: `steps[${index}].screen` });
       this.#end(false, 'screen-not-reached');
-    }, Math.max(0, this.pauseTimeout) * 1000);
+    });
+    if (paused) this.emit('ehr-tour-pause', { tourId: this.#tourId, index, screen });
   }
 
   /** A new workflow point: a paused tour may go on (or a running one pause), a workflow action may be met. */
@@ -402,7 +385,7 @@ export class EhrTour extends GuideElement {
     if (!step) return;
     if (workflow) this.#interaction?.workflow(workflow);
     const here = !step.screen || step.screen === this.#screen;
-    if ((this.paused && here) || (!this.paused && !here)) this.#showStep();
+    if ((this.#screens.paused && here) || (!this.#screens.paused && !here)) this.#showStep();
   }
 
   /** The interactive part, loaded on first need, bound to this element. */
@@ -490,7 +473,7 @@ export class EhrTour extends GuideElement {
     this.#interaction?.disarm();
     this.emit('ehr-tour-end', { tourId: this.#tourId, completed, reason });
     const guide = this.#guide.guide;
-    if (reason !== 'disconnected' && this.item) void guide?.saveTourPosition(this.item, undefined);
+    if (reason !== 'disconnected' && this.item) this.#screens.forget(this.item);
     if (completed && this.item && guide?.item(this.item)) void guide.recordTour(this.item, Date.now() - this.#startedAt);
     const back = this.#returnFocus;
     this.#returnFocus = undefined;
@@ -517,7 +500,8 @@ export class EhrTour extends GuideElement {
         ? renderOffer(this.#id, tour.title, tour.steps.length, t, { start: () => void this.start(), later: () => this.#dismissOffer(false), never: () => this.#dismissOffer(true) })
         : nothing}`;
     }
-    if (this.paused) return html`<div part="panel" class="panel" popover="manual" hidden></div>${renderPaused(this.#id, this.#step?.screenName ?? this.paused, t, () => this.#requestClose('closed'))}`;
+    const paused = this.#screens.paused;
+    if (paused) return html`<div part="panel" class="panel" popover="manual" hidden></div>${renderPaused(this.#id, this.#step?.screenName ?? paused, t, () => this.#requestClose('closed'))}`;
     const step = tour.steps[this.index];
     const words = wordsOf(this.i18n);
     return html`<div part="spotlight" class="spotlight" popover="manual" aria-hidden="true"><div part="hole" class="hole"></div></div>${renderStep({
