@@ -67,3 +67,40 @@ export const Spanish: Story = {
 
 /** Right to left. */
 export const RightToLeft: Story = { ...FirstStep, globals: { dir: 'rtl' } };
+
+const interactive = {
+  ...tour,
+  id: 'story.interactive',
+  title: 'Your first order, by doing it',
+  spotlight: true,
+  steps: [
+    { selector: '#freq', title: 'Choose how often', body: 'Choose the frequency **yourself**: the tour goes on when you do.', action: { on: 'select', hintAfterSeconds: 1 }, check: { value: '^Every 12 hours$', fix: 'this order needs every 12 hours.' } },
+    { selector: '#sign', title: 'Sign it', body: 'Then sign.', action: { on: 'click' } },
+  ],
+};
+
+/** An interactive step with the spotlight: it waits for the clinician's own choice, hints, and says what to fix. */
+export const InteractiveStep: Story = {
+  render: () => html`${ehrScreen()}<ehr-tour .tour=${interactive}></ehr-tour>`,
+  play: async ({ canvasElement }) => {
+    const el = tourIn(canvasElement);
+    await el.start({ focus: false });
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part="skip-button"]')).not.toBeNull());
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part="spotlight"]')!.matches(':popover-open')).toBe(true));
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part="hint"]')).not.toBeNull(), { timeout: 3000 });
+    const freq = canvasElement.querySelector<HTMLSelectElement>('#freq')!;
+    freq.value = 'Daily';
+    freq.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part="fix"]')).not.toBeNull());
+  },
+};
+
+/** A step on another screen: the tour waits there, with a quiet card. */
+export const Paused: Story = {
+  render: () => html`${ehrScreen()}<ehr-tour screen="patient-view" .tour=${{ ...tour, id: 'story.paused', steps: [{ ...tour.steps[0], screen: 'order-select', screenName: 'the order form' }] }}></ehr-tour>`,
+  play: async ({ canvasElement }) => {
+    const el = tourIn(canvasElement);
+    await el.start({ focus: false });
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part="paused"]')!.matches(':popover-open')).toBe(true));
+  },
+};

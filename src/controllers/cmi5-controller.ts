@@ -43,14 +43,20 @@ export class Cmi5Controller implements ReactiveController {
   }
 
   /** The unit's result: sent to the LMS's LRS as moveOn needs it, then `terminated`. */
-  async finish(result: Cmi5Result): Promise<void> {
-    const session = await this.#session;
-    if (!session) return;
-    try {
-      await session.finish(result);
-      await session.terminate();
-    } catch (error) {
-      this.onProblem((error as Error).message);
-    }
+  finish(result: Cmi5Result): Promise<void> {
+    // The first result is the unit's (a checklist re-renders complete; a lesson retried after a fail is not re-sent).
+    this.#finished ??= (async () => {
+      const session = await this.#session;
+      if (!session) return;
+      try {
+        await session.finish(result);
+        await session.terminate();
+      } catch (error) {
+        this.onProblem((error as Error).message);
+      }
+    })();
+    return this.#finished;
   }
+
+  #finished?: Promise<void>;
 }

@@ -43,31 +43,35 @@ export async function startCmi5Session(): Promise<Cmi5Session> {
   const moveOn = String(data.moveOn ?? 'NotApplicable');
   const launchMode = String(data.launchMode ?? 'Normal');
   const masteryScore = typeof data.masteryScore === 'number' ? data.masteryScore : undefined;
-  let finished = false;
+  let finishing: Promise<void> | undefined;
   let terminated: Promise<void> | undefined;
   const session: Cmi5Session = {
     moveOn,
     launchMode,
     masteryScore,
-    async finish(result) {
-      if (finished || terminated) return;
-      finished = true;
-      // Browse and Review launches record nothing but initialized and terminated (the library refuses the rest).
-      if (launchMode !== 'Normal') return;
-      const needsVerdict = moveOn !== 'Completed';
-      const passed = masteryScore !== undefined && result.score !== undefined ? result.score >= masteryScore : result.passed;
-      try {
-        if (needsVerdict) {
-          if (passed) await cmi5.pass(result.score);
-          else await cmi5.fail(result.score);
+    finish(result) {
+      // Once: a second call (the unit re-rendered) waits for the first; nothing after terminated.
+      if (terminated) return Promise.resolve();
+      finishing ??= (async () => {
+        // Browse and Review launches record nothing but initialized and terminated (the library refuses the rest).
+        if (launchMode !== 'Normal') return;
+        const needsVerdict = moveOn !== 'Completed';
+        const passed = masteryScore !== undefined && result.score !== undefined ? result.score >= masteryScore : result.passed;
+        try {
+          if (needsVerdict) {
+            if (passed) await cmi5.pass(result.score);
+            else await cmi5.fail(result.score);
+          }
+          await cmi5.complete();
+        } catch (error) {
+          throw new Error(`cmi5 result not sent: ${describe(error)}`);
         }
-        await cmi5.complete();
-      } catch (error) {
-        throw new Error(`cmi5 result not sent: ${describe(error)}`);
-      }
+      })();
+      return finishing;
     },
     terminate() {
-      terminated ??= cmi5.terminate().then(
+      // After the result (cmi5: terminated is the session's last statement), whether or not it could be sent.
+      terminated ??= (finishing ?? Promise.resolve()).catch(() => undefined).then(() => cmi5.terminate()).then(
         () => undefined,
         (error: unknown) => {
           throw new Error(`cmi5 terminated not sent: ${describe(error)}`);

@@ -92,6 +92,34 @@ describe('cmi5: a lesson launched from an LMS', () => {
     }
   });
 
+  it('a checklist as the unit: completed (and passed) once every entry is done', async () => {
+    const launch = await launchFromLms({ item: 'checklist.new-resident', moveOn: 'CompletedAndPassed' });
+    const { page, context, problems } = await openPage(demo.browser, new URL(launch.url, demo.server.url).href);
+    try {
+      await until(async () => (await statementsOf(launch.registration)).some((s) => VERB(s.verb.id) === 'initialized'), 'initialized');
+      await page.waitForFunction(() => document.querySelector('ehr-checklist')?.shadowRoot?.querySelector('[part="progress-text"]')?.textContent === '0 of 5 done', null, { timeout: 15000 });
+      // The tours and the lesson were done on the EHR page earlier (the learner's progress); here the tasks are.
+      await page.evaluate(async () => {
+        const engine = document.querySelector('ehr-guide').engine;
+        await engine.recordTour('tour.first-order', 60_000);
+        await engine.recordTour('tour.order-entry', 30_000);
+        await engine.recordLesson('lesson.reading-a-risk-score', { score: 1, passed: true, durationMs: 90_000 });
+        document.querySelector('ehr-guide').workflow = 'order-sign';
+      });
+      await page.waitForFunction(() => document.querySelector('ehr-checklist').shadowRoot.querySelector('[part="progress-text"]').textContent === '4 of 5 done', null, { timeout: 10000 });
+      assert.equal((await statementsOf(launch.registration)).some((s) => VERB(s.verb.id) === 'completed'), false, 'not completed before every entry is done');
+      await page.evaluate(() => document.querySelector('ehr-checklist').shadowRoot.querySelector('li[data-entry="templates"] [part="entry-button"]').click());
+      const statements = await until(async () => {
+        const list = await statementsOf(launch.registration);
+        return list.some((s) => VERB(s.verb.id) === 'terminated') && list;
+      }, 'terminated');
+      assert.deepEqual(statements.map((s) => VERB(s.verb.id)), ['launched', 'initialized', 'passed', 'completed', 'terminated']);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the same page without launch parameters runs as plain xAPI: no cmi5 statement, no fetch', async () => {
     const before = (await (await fetch(new URL('/__sandbox/xapi-received', demo.server.url))).json()).length;
     const { page, context, problems } = await openPage(demo.browser, new URL(`/demo/lesson.html?item=${LESSON}`, demo.server.url).href);

@@ -167,6 +167,15 @@ describe('<ehr-tour> spotlight', function () {
     page.querySelector<HTMLDialogElement>('#d')!.close();
   });
 
+  it('frames a control inside a fixed ancestor and inside a popover (top layer), and keeps it clickable', async () => {
+    const fixedPage = await fixture<HTMLElement>(html`<div><div style="position:fixed;right:40px;bottom:40px"><button id="fx">Fixed</button></div><ehr-tour .tour=${spotTour('#fx')}></ehr-tour></div>`);
+    await (await check(fixedPage, '#fx')).stop();
+    const popoverPage = await fixture<HTMLElement>(html`<div><div id="pop" popover="manual" style="margin:80px"><button id="in-pop">In a popover</button><ehr-tour .tour=${spotTour('#in-pop')}></ehr-tour></div></div>`);
+    popoverPage.querySelector<HTMLElement>('#pop')!.showPopover();
+    await (await check(popoverPage, '#in-pop')).stop();
+    popoverPage.querySelector<HTMLElement>('#pop')!.hidePopover();
+  });
+
   it('uses a system-colour frame instead of dimming in forced colours', async () => {
     const page = await fixture<HTMLElement>(html`<div><button id="f">F</button><ehr-tour .tour=${spotTour('#f')}></ehr-tour></div>`);
     const tour = page.querySelector('ehr-tour') as EhrTour;
