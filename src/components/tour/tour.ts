@@ -275,7 +275,9 @@ export class EhrTour extends GuideElement {
         });
       }
     } else if (this.#spotlight?.sync(layer, lit ? anchor : null) && this.panelEl?.matches(':popover-open')) this.panelEl.hidePopover();
-    this.#popup.sync(this.panelEl, show, { placement: 'bottom', distance: 10, arrow: this.panelEl?.querySelector<HTMLElement>('.arrow') });
+    // The step follows its control in the keyboard order: Shift+Tab from the step reaches the control (an
+    // interactive step's action is done there), Tab from the control reaches the step.
+    this.#popup.sync(this.panelEl, show, { placement: 'bottom', distance: 10, arrow: this.panelEl?.querySelector<HTMLElement>('.arrow'), source: anchor });
     if (show && this.#takeFocus) {
       this.#takeFocus = false;
       this.panelEl?.querySelector<HTMLElement>('[part="next-button"], [part="skip-button"]')?.focus({ preventScroll: true });

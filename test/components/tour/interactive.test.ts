@@ -87,6 +87,26 @@ describe('<ehr-tour> interactive steps', function () {
     events.stop();
   });
 
+  it('from the keyboard: Shift+Tab from the step reaches its control, where Enter does the action', async () => {
+    const page = await orderScreen();
+    const tour = page.querySelector('ehr-tour') as EhrTour;
+    page.querySelector<HTMLButtonElement>('#sign')!.focus();
+    await tour.start();
+    await until(() => tour.shadowRoot!.activeElement === part(tour, 'skip-button'), 'focus in the step');
+    const shiftTab = async () => {
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+    };
+    await shiftTab();
+    await until(() => tour.shadowRoot!.activeElement === part(tour, 'close-button'), 'the close button first');
+    await shiftTab();
+    await until(() => document.activeElement === page.querySelector('#open-orders'), 'then the step’s own control');
+    await sendKeys({ press: 'Enter' });
+    await until(() => title(tour) === 'Medication', 'Enter on the control is the click the step waits for');
+    await tour.stop();
+  });
+
   it('Skip is a way out of an interactive step; Escape ends the tour', async () => {
     const page = await orderScreen();
     const tour = page.querySelector('ehr-tour') as EhrTour;
