@@ -472,6 +472,7 @@ export class EhrTour extends GuideElement {
   #end(completed: boolean, reason: EhrTourEndDetail['reason']): void {
     if (!this.open) return;
     this.open = false;
+    if (this.item && running.get(this.item) === this) running.delete(this.item);
     this.#interaction?.disarm();
     this.emit('ehr-tour-end', { tourId: this.#tourId, completed, reason });
     const guide = this.#guide.guide;
