@@ -15,13 +15,16 @@ import { checklistStyles } from './checklist.styles.js';
 import { Cmi5Controller } from '../../controllers/cmi5-controller.js';
 
 let nextId = 0;
+/** Decisions that say the checklist is for someone else (its audience), so it does not show. */
+const OTHER_AUDIENCE = new Set(['role', 'proficiency', 'locale']);
 
 /**
  * An onboarding checklist for a role (a pack's `checklist` item): its tours, lessons and tasks with the learner's
  * progress, resumable across sessions (progress storage), each launchable in place — a tour starts on the page, a
  * lesson opens inline, a task is ticked or reported done by the host (its workflow point or event). Each entry
  * done and the whole list completed are kept in progress and sent as xAPI statements (`progressed`,
- * `completed`) through the enclosing `<ehr-guide>`; the help panel lists checklists too. It needs `<ehr-guide>`.
+ * `completed`) through the enclosing `<ehr-guide>`; the help panel lists checklists too. It shows only to its
+ * audience (a resident's list is not a nurse's) and needs `<ehr-guide>`.
  *
  * @summary An onboarding checklist of tours, lessons and tasks, with progress, resumable, recorded as xAPI.
  * @tag ehr-checklist
@@ -101,6 +104,12 @@ export class EhrChecklist extends GuideElement {
     const guide = this.#guide.guide;
     const list = this.list;
     if (!guide || !list || list.kind !== 'checklist') {
+      this.status = undefined;
+      return this.#unlisten();
+    }
+    // A checklist is for its audience: another role (or level, or language) does not see it.
+    const decision = guide.decision(list.id);
+    if (!decision || (decision.reason && OTHER_AUDIENCE.has(decision.reason))) {
       this.status = undefined;
       return this.#unlisten();
     }

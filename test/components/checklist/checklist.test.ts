@@ -147,3 +147,16 @@ describe('<ehr-checklist>', function () {
     problems.stop();
   });
 });
+
+describe('<ehr-checklist> audience', () => {
+  it('shows only to its audience: a nurse does not see the residents’ list, and it appears when the role changes', async () => {
+    const guide = await fixture<EhrGuide>(html`<ehr-guide .storage=${memoryStorage()} user-role="nurse"><ehr-checklist item="checklist.resident"></ehr-checklist></ehr-guide>`);
+    guide.engine.addPack(pack);
+    await until(() => guide.engine.decision('checklist.resident')?.reason === 'role', 'decided: not for a nurse', 5000);
+    const list = guide.querySelector('ehr-checklist') as EhrChecklist;
+    await list.updateComplete;
+    expect(list.shadowRoot!.querySelector('[part="progress-text"]')).to.equal(null);
+    guide.userRole = 'resident';
+    await until(() => !!list.shadowRoot!.querySelector('[part="progress-text"]'), 'shown to a resident', 5000);
+  });
+});
