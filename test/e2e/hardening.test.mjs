@@ -186,7 +186,10 @@ describe('hardening', () => {
       const produced = await page.evaluate(() => window.__recorded);
       const after = await received();
       const arrived = after.filter((id) => !before.includes(id));
-      assert.deepEqual([...arrived].sort(), [...produced].sort(), 'records sent = records produced');
+      // Every record produced since the outage began arrived. (A record the page made just before — a pushed tip
+      // shown as the chart settled — may arrive in the same window: it is counted by "none twice", not here.)
+      assert.deepEqual(produced.filter((id) => !arrived.includes(id)), [], 'every record produced meanwhile arrived');
+      assert.ok(arrived.length >= produced.length, 'records sent ≥ records produced meanwhile');
       assert.equal(new Set(after).size, after.length, 'none twice');
       const host = await page.evaluate(() => document.querySelector('.banner .name').textContent);
       assert.match(host, /^Joaquin/, 'the host page kept working');
