@@ -118,7 +118,8 @@ export class ProgressStore {
   /** The learner reached a workflow point (screen); the first visit is kept, with its session. */
   async recordVisit(screen: string, now: number): Promise<void> {
     await this.ready; // a visit before the stored progress is read must not be overwritten by it
-    if (this.#state.screens[screen]) return;
+    // Only what a workflow point may be (a hook name or a screen id); anything else is not kept.
+    if (!/^[A-Za-z0-9][A-Za-z0-9:._/-]{0,127}$/.test(screen) || this.#state.screens[screen]) return;
     this.#state.screens[screen] = { first: now, session: this.sessionId };
     return this.#persist();
   }
