@@ -176,6 +176,20 @@ describe('<ehr-tour> spotlight', function () {
     popoverPage.querySelector<HTMLElement>('#pop')!.hidePopover();
   });
 
+  it('moves its cut-out without animation when the EHR asks for reduced motion', async () => {
+    const page = await fixture<HTMLElement>(html`<div><button id="m1">M</button><ehr-tour id="moving" .tour=${spotTour('#m1')}></ehr-tour><div style="--ehr-motion: reduce"><ehr-tour id="still" .tour=${spotTour('#m1')}></ehr-tour></div></div>`);
+    const transition = async (id: string) => {
+      const tour = page.querySelector<EhrTour>(`#${id}`)!;
+      await tour.start({ focus: false });
+      await until(() => showing(tour, 'spotlight'), `${id}: spotlight`);
+      const duration = getComputedStyle(part(tour, 'hole')!).transitionDuration;
+      await tour.stop();
+      return duration;
+    };
+    expect(await transition('moving')).to.not.equal('0s');
+    expect((await transition('still')).split(',').every((d) => d.trim() === '0s')).to.equal(true);
+  });
+
   it('uses a system-colour frame instead of dimming in forced colours', async () => {
     const page = await fixture<HTMLElement>(html`<div><button id="f">F</button><ehr-tour .tour=${spotTour('#f')}></ehr-tour></div>`);
     const tour = page.querySelector('ehr-tour') as EhrTour;
