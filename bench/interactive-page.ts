@@ -7,27 +7,9 @@ import type { EhrTour } from '../src/components/tour/tour.js';
 import { driver } from 'driver.js';
 import Shepherd from 'shepherd.js';
 import introJs from 'intro.js';
-import { interleaved, untilSubFrame as until } from './page-helpers.js';
+import { buttonColumn, interleaved, nextTo, untilSubFrame as until } from './page-helpers.js';
 
-function screen(): HTMLElement {
-  const form = document.createElement('div');
-  form.style.cssText = 'position:absolute;left:200px;top:150px;display:grid;gap:120px';
-  for (const id of ['open-orders', 'med']) {
-    const button = document.createElement('button');
-    button.id = id;
-    button.textContent = id;
-    form.append(button);
-  }
-  document.body.append(form);
-  return form;
-}
-
-const nextTo = (popup: Element | null | undefined, id: string) => {
-  if (!popup) return false;
-  const p = popup.getBoundingClientRect();
-  const t = document.getElementById(id)!.getBoundingClientRect();
-  return p.height > 0 && getComputedStyle(popup).visibility !== 'hidden' && Math.abs(p.top - t.bottom) < 40;
-};
+const screen = () => buttonColumn([{ id: 'open-orders', label: 'open-orders' }, { id: 'med', label: 'med' }]);
 
 const click = () => document.getElementById('open-orders')!.click();
 

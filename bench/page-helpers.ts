@@ -34,3 +34,25 @@ export async function interleaved<T extends string>(runners: Record<T, () => Pro
   }
   return Object.fromEntries(Object.entries(samples).map(([name, metrics]) => [name, Object.fromEntries(Object.entries(metrics).map(([m, v]) => [m, stats(v)]))]));
 }
+
+/** A column of buttons (id → label), far apart, where the tour pages' steps anchor. */
+export function buttonColumn(buttons: ReadonlyArray<{ id: string; label: string }>): HTMLElement {
+  const form = document.createElement('div');
+  form.style.cssText = 'position:absolute;left:200px;top:150px;display:grid;gap:120px';
+  for (const { id, label } of buttons) {
+    const button = document.createElement('button');
+    button.id = id;
+    button.textContent = label;
+    form.append(button);
+  }
+  document.body.append(form);
+  return form;
+}
+
+/** A popup is on screen and below (or beside) the control with this id. */
+export const nextTo = (popup: Element | null | undefined, id: string) => {
+  if (!popup) return false;
+  const p = popup.getBoundingClientRect();
+  const t = document.getElementById(id)!.getBoundingClientRect();
+  return p.height > 0 && getComputedStyle(popup).visibility !== 'hidden' && Math.abs(p.top - t.bottom) < 40;
+};

@@ -6,7 +6,7 @@ import type { EhrTour } from '../src/components/tour/tour.js';
 import { driver } from 'driver.js';
 import Shepherd from 'shepherd.js';
 import introJs from 'intro.js';
-import { interleaved, untilSubFrame as until } from './page-helpers.js';
+import { buttonColumn, interleaved, nextTo, untilSubFrame as until } from './page-helpers.js';
 
 const STEPS = [
   { id: 'med', title: 'Medication', text: 'Search by generic name.' },
@@ -14,26 +14,7 @@ const STEPS = [
   { id: 'sign', title: 'Sign', text: 'Signing sends the order.' },
 ];
 
-function screen(): HTMLElement {
-  const form = document.createElement('div');
-  form.style.cssText = 'position:absolute;left:200px;top:150px;display:grid;gap:120px';
-  for (const step of STEPS) {
-    const button = document.createElement('button');
-    button.id = step.id;
-    button.textContent = step.title;
-    form.append(button);
-  }
-  document.body.append(form);
-  return form;
-}
-
-/** A popup is on screen and below (or beside) the control with this id. */
-const nextTo = (popup: Element | null | undefined, id: string) => {
-  if (!popup) return false;
-  const p = popup.getBoundingClientRect();
-  const t = document.getElementById(id)!.getBoundingClientRect();
-  return p.height > 0 && getComputedStyle(popup).visibility !== 'hidden' && Math.abs(p.top - t.bottom) < 40;
-};
+const screen = () => buttonColumn(STEPS.map((s) => ({ id: s.id, label: s.title })));
 
 const tourData = { kind: 'tour', id: 'bench.tour', version: '1.0.0', title: 'Bench tour', reviewBy: '2030-01-01', body: 'x', steps: STEPS.map((s) => ({ selector: `#${s.id}`, title: s.title, body: s.text })) };
 

@@ -14,6 +14,7 @@ import { GuideElement } from '../shared/guide-element.js';
 import { guideContext } from '../../controllers/guide-context.js';
 import { preloadLocale } from '../../i18n/catalogue.js';
 import { nearestLang } from '../../controllers/locale-controller.js';
+import { EHR_VERSION_PATTERN } from '../../core/patterns.js';
 
 /**
  * The root of ehr-guide on a page: loads content packs, holds the clinical context, decides through its engine
@@ -148,8 +149,9 @@ export class EhrGuide extends GuideElement {
     if (changed.has('workflow')) patch.workflow = this.workflow || null;
     if (changed.has('ehrVersion')) {
       const version = this.ehrVersion?.trim();
-      if (version && !/^\d+(?:\.\d+){0,3}$/.test(version)) this.#onProblem({ code: 'attribute-invalid', message: `<ehr-guide ehr-version="${version}">: not a version of up to four numbers such as "2026.2"; ignored` });
-      patch.ehrVersion = version && /^\d+(?:\.\d+){0,3}$/.test(version) ? version : null;
+      const valid = !!version && EHR_VERSION_PATTERN.test(version);
+      if (version && !valid) this.#onProblem({ code: 'attribute-invalid', message: `<ehr-guide ehr-version="${version}">: not a version of up to four numbers such as "2026.2"; ignored` });
+      patch.ehrVersion = valid ? version : null;
     }
     if (changed.has('locale')) patch.locale = this.#resolvedLocale();
     if (Object.keys(patch).length) engine.setContext(patch);

@@ -1,5 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
 import type { GuideController } from '../../controllers/guide-controller.js';
+import type { Tour } from '../../core/packs/schema.js';
+import { renderOffer, type StepView } from './tour.render.js';
 
 /**
  * A tour the engine may offer (never start): `<ehr-tour item>` inside `<ehr-guide>` tells the guide the page can
@@ -11,6 +14,8 @@ export class TourOfferBinding implements ReactiveController {
   #unmount?: () => void;
   #itemId?: string;
   #counted = false;
+  /** The decision as of the last evaluation, so the offer renders only when it changed (and goes at once when dismissed). */
+  #shown = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -19,6 +24,17 @@ export class TourOfferBinding implements ReactiveController {
   ) {
     host.addController(this);
     guide.onGuide(() => this.#bind());
+    guide.onResult(() => {
+      if (this.offered === this.#shown) return;
+      this.#shown = this.offered;
+      host.requestUpdate();
+    });
+  }
+
+  /** The offer card for `tour` while the guide offers it (nothing otherwise); Start runs `start`. */
+  render(tour: Tour, id: string, t: StepView['t'], start: () => void): TemplateResult | typeof nothing {
+    if (!this.#shown || !this.offered) return nothing;
+    return renderOffer(id, tour.title, tour.steps.length, t, { start, later: () => this.dismiss(false), never: () => this.dismiss(true) });
   }
 
   setItem(id: string | undefined): void {
@@ -54,6 +70,8 @@ export class TourOfferBinding implements ReactiveController {
     const guide = this.guide.guide;
     if (!guide || !this.#itemId) return;
     this.visible(false);
+    this.#shown = false;
+    this.host.requestUpdate();
     void guide.recordDismissed(this.#itemId, permanent);
   }
 

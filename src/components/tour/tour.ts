@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { SpotlightController } from './spotlight-controller.js';
 import type { StepInteraction } from './step-interaction.js';
 import { TourOfferBinding } from './tour-offer-binding.js';
-import { renderOffer, renderPaused, renderStep } from './tour.render.js';
+import { renderPaused, renderStep } from './tour.render.js';
 import { bringIntoView } from './step-scroll.js';
 import { TourScreensController } from './tour-screens.js';
 import type { TourStep } from '../../core/packs/step-schema.js';
@@ -125,8 +125,6 @@ export class EhrTour extends GuideElement {
 
   @state() private resolved?: Tour;
   @state() private index = 0;
-  /** The guide offers this tour now (its decision, after each evaluation). */
-  @state() private offered = false;
   @state() private hint = false;
   @state() private fix?: string;
   @state() private checking = false;
@@ -171,10 +169,7 @@ export class EhrTour extends GuideElement {
   constructor() {
     super();
     // Each evaluation may bring a new screen (workflow point): a paused tour goes on, an action may be met.
-    this.#guide.onResult((result) => {
-      this.offered = this.#offer.offered;
-      this.#onScreen(result.context.workflow);
-    });
+    this.#guide.onResult((result) => this.#onScreen(result.context.workflow));
   }
 
   get #tourId(): string {
@@ -483,11 +478,6 @@ export class EhrTour extends GuideElement {
     if (back && back.isConnected && reason !== 'no-steps' && reason !== 'disconnected') back.focus({ preventScroll: true });
   }
 
-  #dismissOffer(permanent: boolean): void {
-    this.#offer.dismiss(permanent);
-    this.offered = false;
-  }
-
   #onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
@@ -498,10 +488,7 @@ export class EhrTour extends GuideElement {
     const tour = this.resolved;
     const t = (key: string, values?: Record<string, unknown>) => this.i18n.t(key as keyof typeof messages, values);
     if (!tour || !this.open) {
-      const offer = tour && this.item && this.offered && this.#offer.offered;
-      return html`<div part="panel" class="panel" popover="manual" hidden></div>${offer
-        ? renderOffer(this.#id, tour.title, tour.steps.length, t, { start: () => void this.start(), later: () => this.#dismissOffer(false), never: () => this.#dismissOffer(true) })
-        : nothing}`;
+      return html`<div part="panel" class="panel" popover="manual" hidden></div>${tour && this.item ? this.#offer.render(tour, this.#id, t, () => void this.start()) : nothing}`;
     }
     const paused = this.#screens.paused;
     if (paused) return html`<div part="panel" class="panel" popover="manual" hidden></div>${renderPaused(this.#id, this.#step?.screenName ?? paused, t, () => this.#requestClose('closed'))}`;

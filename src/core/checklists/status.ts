@@ -1,5 +1,5 @@
 import type { LoadedItem } from '../packs/load-pack.js';
-import type { ItemProgress } from '../progress/progress.js';
+import { isDone, type ItemProgress } from '../progress/progress.js';
 
 /** One checklist entry as the learner stands with it. */
 export interface EntryStatus {
@@ -48,7 +48,7 @@ export function checklistStatus(list: LoadedItem, lookup: ChecklistLookup): Chec
     const item = lookup.item(entry.item);
     if (!item || (item.kind !== 'tour' && item.kind !== 'lesson')) return { id: entry.id, kind: 'missing', itemId: entry.item, title: entry.title ?? entry.item, description: entry.description, done: false };
     const progress = lookup.progress(item.id, item.version);
-    const done = progress?.completed !== undefined && progress.passed !== false;
+    const done = isDone(progress);
     const failed = item.kind === 'lesson' && !done && progress?.passed === false;
     const inProgress = item.kind === 'tour' && !done && !!lookup.tourRunning?.(item.id, item.version);
     return { id: entry.id, kind: item.kind, itemId: item.id, title: entry.title ?? item.title, description: entry.description, done, at: done ? progress!.completed : undefined, ...(failed ? { failed } : {}), ...(inProgress ? { inProgress } : {}) };

@@ -1,6 +1,7 @@
 import type { FatiguePolicy } from '../fatigue/policy.js';
 import type { LoadedItem } from '../packs/load-pack.js';
 import type { ProgressStore } from '../progress/progress-store.js';
+import type { TourPosition } from '../progress/progress.js';
 import type { AiFeedback, XapiStatement } from '../records/statements.js';
 import { checklistStatus } from '../checklists/status.js';
 import type { EvaluationLoop } from './evaluation-loop.js';
@@ -94,6 +95,23 @@ export class Activity {
     record?.();
     if (item.kind !== 'checklist') await this.#checklistsAfter(item.id);
     this.s.loop.schedule(); // completion changes the inferred proficiency, which the prefilters read
+  }
+
+  /** Where a checklist's tasks stand, at the checklist's current version (entry id → when done). */
+  checklistDone(checklistId: string): Readonly<Record<string, number>> {
+    const item = this.s.item(checklistId);
+    return item ? this.s.progress.checklistDone(item.id, item.version) : {};
+  }
+
+  /** Where a running tour stands, at its current version (kept across screens and reloads). */
+  tourPosition(itemId: string): Readonly<TourPosition> | undefined {
+    const item = this.s.item(itemId);
+    return item ? this.s.progress.tourPosition(item.id, item.version) : undefined;
+  }
+
+  saveTourPosition(itemId: string, position: Omit<TourPosition, 'version'> | undefined): Promise<void> {
+    const item = this.s.item(itemId);
+    return item ? this.s.progress.saveTourPosition(item.id, item.version, position) : Promise.resolve();
   }
 
   /** A checklist's task ticked by the clinician or reported by the host (its workflow point, its event). */

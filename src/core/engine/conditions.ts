@@ -125,6 +125,16 @@ export class ConditionCache {
     return undefined;
   }
 
+  /** One expression over the whole live context, uncached (a tour step's check); an error is a result, never thrown. */
+  async check(expression: string, context: GuideContext): Promise<ConditionResult> {
+    try {
+      const [result] = await this.evaluator.evaluate([expression], evaluationData(context, this.vocabulary));
+      return result ?? { ok: false, error: 'no result' };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  }
+
   dispose(): void {
     this.#evaluator?.dispose();
     this.#evaluator = undefined;

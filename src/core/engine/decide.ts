@@ -6,6 +6,7 @@ import type { Proficiency } from '../packs/schema.js';
 import { applyGuard, isIntrusive, type GuardInput } from './guard.js';
 import { prefilter } from './prefilter.js';
 import { deathTime } from '../context/vital-status.js';
+import { EHR_VERSION_PATTERN } from '../patterns.js';
 
 export const DEFAULT_PRIORITY = 50;
 
@@ -43,7 +44,7 @@ function pushRules(item: LoadedItem, context: GuideContext, input: DecideInput):
   const when = item.when;
   if (when?.ehrVersion) {
     const version = context.ehrVersion;
-    if (!version || !/^\d+(?:\.\d+){0,3}$/.test(version)) return { reason: 'ehr-version', detail: `applies from EHR version ${when.ehrVersion}; the host reports ${version ? `"${version}", not a dotted version` : 'no EHR version (ehr-version)'}` };
+    if (!version || !EHR_VERSION_PATTERN.test(version)) return { reason: 'ehr-version', detail: `applies from EHR version ${when.ehrVersion}; the host reports ${version ? `"${version}", not a dotted version` : 'no EHR version (ehr-version)'}` };
     if (compareVersions(version, when.ehrVersion) < 0) return { reason: 'ehr-version', detail: `applies from EHR version ${when.ehrVersion}; the EHR is at ${version}` };
   }
   if (when?.firstVisit) {

@@ -284,30 +284,22 @@ export class GuideEngine implements GuideApi {
 
   /** Where a checklist's tasks stand (entry id → when done). */
   checklistDone(checklistId: string): Readonly<Record<string, number>> {
-    const item = this.packs.item(checklistId);
-    return item ? this.progress.checklistDone(item.id, item.version) : {};
+    return this.#activity.checklistDone(checklistId);
   }
 
   /** Where a running tour stands (saved across screens and reloads); `undefined` when none is saved. */
   tourPosition(itemId: string): Readonly<TourPosition> | undefined {
-    const item = this.packs.item(itemId);
-    return item ? this.progress.tourPosition(item.id, item.version) : undefined;
+    return this.#activity.tourPosition(itemId);
   }
 
   /** Keeps (or, with `undefined`, forgets) where a running tour stands. */
   saveTourPosition(itemId: string, position: Omit<TourPosition, 'version'> | undefined): Promise<void> {
-    const item = this.packs.item(itemId);
-    return item ? this.progress.saveTourPosition(item.id, item.version, position) : Promise.resolve();
+    return this.#activity.saveTourPosition(itemId, position);
   }
 
   /** Evaluates one FHIRPath expression over the live context (a tour step's check); an error is a result, never thrown. */
-  async checkCondition(expression: string): Promise<ConditionResult> {
-    try {
-      const [result] = await this.#conditions.evaluator.evaluate([expression], evaluationData(this.#context, () => this.packs.valueSetMembers));
-      return result ?? { ok: false, error: 'no result' };
-    } catch (error) {
-      return { ok: false, error: (error as Error).message };
-    }
+  checkCondition(expression: string): Promise<ConditionResult> {
+    return this.#conditions.check(expression, this.#context);
   }
 
   recordCompleted(itemId: string, score?: number, passed?: boolean): Promise<void> {

@@ -3,7 +3,7 @@ import type { Decision } from '../fatigue/decisions.js';
 import type { FatiguePolicy } from '../fatigue/policy.js';
 import type { LoadedItem } from '../packs/load-pack.js';
 import type { Proficiency } from '../packs/schema.js';
-import { dayOf } from '../progress/progress.js';
+import { dayOf, isDone } from '../progress/progress.js';
 import type { ProgressStore } from '../progress/progress-store.js';
 import { yieldToPage } from '../yield.js';
 import type { ConditionCache } from './conditions.js';
@@ -112,7 +112,7 @@ export class EvaluationLoop {
     if (generation !== this.#generation) return this.#latest!;
     const context = s.context();
     const now = s.now();
-    const pass = decide(s.items(), { context: s.effectiveContext(), proficiency: s.proficiency(), today: dayOf(now), policy: s.policy(), isMounted: (id) => s.exposure.isMounted(id), isFirstVisitSession: (screen) => s.progress.isFirstVisitSession(screen), isCompleted: (item) => s.progress.item(item.id, item.version)?.completed !== undefined && s.progress.item(item.id, item.version)?.passed !== false });
+    const pass = decide(s.items(), { context: s.effectiveContext(), proficiency: s.proficiency(), today: dayOf(now), policy: s.policy(), isMounted: (id) => s.exposure.isMounted(id), isFirstVisitSession: (screen) => s.progress.isFirstVisitSession(screen), isCompleted: (item) => isDone(s.progress.item(item.id, item.version)) });
     const items = pass.candidates.map((c) => c.item);
     if (s.conditions.isStale(items, context)) {
       await s.conditions.refresh(items, context);

@@ -1,14 +1,11 @@
 import * as v from 'valibot';
+import { EVENT_NAME, ID, TEXT, WORKFLOW } from './fields.js';
 
 /**
  * A checklist's entries (`kind: "checklist"`, since 0.3): an onboarding list for a role of tours and lessons from
  * the packs, and tasks done in the EHR itself. A tour or lesson entry is done when the learner completed (or
  * passed) it; a task when the host reports its workflow point or event, or the clinician ticks it.
  */
-const ID = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,127}$/, 'must be 1–128 characters of a–z, 0–9, ".", "_" or "-", starting with a letter or digit'));
-const TEXT = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
-const WORKFLOW = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9:._/-]{0,127}$/, 'must be a CDS Hooks hook name or a screen id (letters, digits, ":", ".", "_", "/", "-")'));
-const EVENT_NAME = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9:._-]{0,99}$/, 'must be an event name in lower case (letters, digits, ":", ".", "_", "-")'));
 
 export const ChecklistEntrySchema = v.pipe(
   v.strictObject({

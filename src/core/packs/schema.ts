@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { ModelCardSchema } from '../models/model-card.js';
 import { TranslationSchema } from './translation-schema.js';
 import { AiContentGuidanceSchema } from '../ai-content/guidance.js';
+import { FHIRPATH, ID, TEXT, WORKFLOW } from './fields.js';
+import { EHR_VERSION_PATTERN } from '../patterns.js';
 
 /**
  * The content-pack format (`ehr-guide-pack/1`): a versioned JSON file of tips, tours and lessons that a training
@@ -31,13 +33,9 @@ export const CDS_HOOKS = [
 export type Role = (typeof ROLES)[number];
 export type Proficiency = (typeof PROFICIENCIES)[number];
 
-const ID = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,127}$/, 'must be 1–128 characters of a–z, 0–9, ".", "_" or "-", starting with a letter or digit'));
 const SEMVER = v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as "1.2.0"'));
 const DATE = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
 const LOCALE = v.pipe(v.string(), v.regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "en-GB"'));
-const TEXT = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
-const WORKFLOW = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9:._/-]{0,127}$/, 'must be a CDS Hooks hook name or a screen id (letters, digits, ":", ".", "_", "/", "-")'));
-const FHIRPATH = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(2000, 'must be at most 2000 characters'));
 
 export { BodySchema } from './body-schema.js';
 import { BodySchema } from './body-schema.js';
@@ -57,7 +55,7 @@ export const WhenSchema = v.strictObject({
   /** Only during the session of the learner's first visit to the current workflow point (onboarding a screen). */
   firstVisit: v.optional(v.boolean()),
   /** Only once the EHR reports this version or a later one (`<ehr-guide ehr-version>`): "What's new" after an upgrade. */
-  ehrVersion: v.optional(v.pipe(v.string(), v.regex(/^\d+(?:\.\d+){0,3}$/, 'must be a version of up to four numbers such as "2026.2" or "12.4.1"'))),
+  ehrVersion: v.optional(v.pipe(v.string(), v.regex(EHR_VERSION_PATTERN, 'must be a version of up to four numbers such as "2026.2" or "12.4.1"'))),
 });
 
 export const FrequencySchema = v.strictObject({

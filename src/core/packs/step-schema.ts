@@ -1,13 +1,11 @@
 import * as v from 'valibot';
 import { BodySchema } from './body-schema.js';
+import { EVENT_NAME, FHIRPATH, TEXT, WORKFLOW } from './fields.js';
 
 /**
  * What a tour step may ask of the clinician and check afterwards (`ehr-guide-pack/1`, since 0.3): the step waits
  * for the clinician's own action on the real control — never acts for them — and may check that it was done right.
  */
-const TEXT = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
-const WORKFLOW = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9:._/-]{0,127}$/, 'must be a CDS Hooks hook name or a screen id (letters, digits, ":", ".", "_", "/", "-")'));
-const FHIRPATH = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(2000, 'must be at most 2000 characters'));
 /** A regular expression (JavaScript syntax, Unicode mode) that a value must match somewhere; anchor it with ^…$. */
 export const PATTERN = v.pipe(
   v.string(),
@@ -22,7 +20,6 @@ export const PATTERN = v.pipe(
     }
   }, 'must be a valid regular expression (JavaScript syntax, Unicode mode)'),
 );
-const EVENT_NAME = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9:._-]{0,99}$/, 'must be an event name in lower case (letters, digits, ":", ".", "_", "-")'));
 
 const hint = {
   /** Shown when the clinician has not acted after `hintAfterSeconds` (default: a sentence naming the action). */

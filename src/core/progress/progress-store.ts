@@ -1,5 +1,6 @@
-import { dayOf, progressKey, reviveProgress, emptyProgress, type ItemProgress, type ProgressState, type TourPosition } from './progress.js';
+import { dayOf, isDone, progressKey, reviveProgress, emptyProgress, type ItemProgress, type ProgressState, type TourPosition } from './progress.js';
 import { memoryStorage, type ProgressStorage } from './storage.js';
+import { WORKFLOW_PATTERN } from '../patterns.js';
 
 const KEEP_DAYS = 3;
 
@@ -119,7 +120,7 @@ export class ProgressStore {
   async recordVisit(screen: string, now: number): Promise<void> {
     await this.ready; // a visit before the stored progress is read must not be overwritten by it
     // Only what a workflow point may be (a hook name or a screen id); anything else is not kept.
-    if (!/^[A-Za-z0-9][A-Za-z0-9:._/-]{0,127}$/.test(screen) || this.#state.screens[screen]) return;
+    if (!WORKFLOW_PATTERN.test(screen) || this.#state.screens[screen]) return;
     this.#state.screens[screen] = { first: now, session: this.sessionId };
     return this.#persist();
   }
@@ -170,7 +171,7 @@ export class ProgressStore {
     let lessonsCompleted = 0;
     let itemsSeen = 0;
     for (const item of Object.values(this.#state.items)) {
-      if (item.completed && item.passed !== false && item.attempts) lessonsCompleted++;
+      if (isDone(item) && item.attempts) lessonsCompleted++;
       if (item.seen > 0) itemsSeen++;
     }
     return { lessonsCompleted, itemsSeen };

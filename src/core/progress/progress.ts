@@ -1,3 +1,5 @@
+import { WORKFLOW_PATTERN } from '../patterns.js';
+
 /**
  * What a learner has seen, dismissed, snoozed, completed and scored — per item and per major version, because a
  * new major version of an item is a material change and shows again. Only ids, versions, counts, timestamps and
@@ -49,6 +51,11 @@ export interface ProgressState {
   tours: Record<string, TourPosition>;
   /** Checklist entries done (entry id → epoch ms), keyed like items. */
   checklists: Record<string, Record<string, number>>;
+}
+
+/** Whether an item counts as done: completed, and not failed (a lesson tried and not passed is not done). */
+export function isDone(progress: Readonly<ItemProgress> | undefined): boolean {
+  return progress?.completed !== undefined && progress.passed !== false;
 }
 
 export function majorOf(version: string): string {
@@ -103,7 +110,7 @@ export function reviveProgress(raw: string | null | undefined, learnerId: string
   const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
   for (const [screen, visit] of Object.entries(record(p.screens))) {
     const { first, session } = record(visit);
-    if (/^[A-Za-z0-9][A-Za-z0-9:._/-]{0,127}$/.test(screen) && finite(first) && typeof session === 'string') state.screens[screen] = { first, session };
+    if (WORKFLOW_PATTERN.test(screen) && finite(first) && typeof session === 'string') state.screens[screen] = { first, session };
   }
   for (const [key, raw] of Object.entries(record(p.tours))) {
     const t = record(raw);

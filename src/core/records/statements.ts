@@ -139,30 +139,27 @@ export function tourStatement(tour: { itemId: string; version: string; title: st
   };
 }
 
+const PROGRESS = 'https://w3id.org/xapi/cmi5/result/extensions/progress';
+
+/** A checklist's statement: the list as the activity, its progress in percent, and what else the verb needs. */
+function checklistAt(list: { itemId: string; version: string; title: string }, verb: XapiStatement['verb'], progress: number, completion: boolean, extensions: Record<string, unknown>, learner: LearnerAccount, options: StatementOptions): XapiStatement {
+  return {
+    actor: actorFor('itemId', list.itemId, learner),
+    verb,
+    object: { objectType: 'Activity', id: `${activityBase(options)}/checklists/${list.itemId}`, definition: { type: 'http://adlnet.gov/expapi/activities/course', name: { [options.language ?? 'en-US']: list.title } } },
+    result: { completion, extensions: { [PROGRESS]: Math.round(progress) } },
+    context: { platform: options.platform ?? 'ehr-guide', language: options.language ?? 'en-US', extensions: { [`${XAPI_EXTENSION}/item-version`]: list.version, ...extensions } },
+  };
+}
+
 /** The statement for a checklist whose every entry is done (an onboarding list completed). */
 export function checklistStatement(list: { itemId: string; version: string; title: string; count: number }, learner: LearnerAccount, options: StatementOptions = {}): XapiStatement {
-  const actor = actorFor('itemId', list.itemId, learner);
-  const base = activityBase(options);
-  return {
-    actor,
-    verb: VERBS.completed,
-    object: { objectType: 'Activity', id: `${base}/checklists/${list.itemId}`, definition: { type: 'http://adlnet.gov/expapi/activities/course', name: { [options.language ?? 'en-US']: list.title } } },
-    result: { completion: true, extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/progress': 100 } },
-    context: { platform: options.platform ?? 'ehr-guide', language: options.language ?? 'en-US', extensions: { [`${XAPI_EXTENSION}/item-version`]: list.version, [`${XAPI_EXTENSION}/entries`]: list.count } },
-  };
+  return checklistAt(list, VERBS.completed, 100, true, { [`${XAPI_EXTENSION}/entries`]: list.count }, learner, options);
 }
 
 /** The statement for one checklist entry done: `progressed`, with the list's progress in percent. */
 export function checklistEntryStatement(list: { itemId: string; version: string; title: string; entryId: string; progress: number }, learner: LearnerAccount, options: StatementOptions = {}): XapiStatement {
-  const actor = actorFor('itemId', list.itemId, learner);
-  const base = activityBase(options);
-  return {
-    actor,
-    verb: { id: 'http://adlnet.gov/expapi/verbs/progressed', display: { 'en-US': 'progressed' } },
-    object: { objectType: 'Activity', id: `${base}/checklists/${list.itemId}`, definition: { type: 'http://adlnet.gov/expapi/activities/course', name: { [options.language ?? 'en-US']: list.title } } },
-    result: { completion: false, extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/progress': Math.round(list.progress) } },
-    context: { platform: options.platform ?? 'ehr-guide', language: options.language ?? 'en-US', extensions: { [`${XAPI_EXTENSION}/item-version`]: list.version, [`${XAPI_EXTENSION}/entry`]: list.entryId } },
-  };
+  return checklistAt(list, { id: 'http://adlnet.gov/expapi/verbs/progressed', display: { 'en-US': 'progressed' } }, list.progress, false, { [`${XAPI_EXTENSION}/entry`]: list.entryId }, learner, options);
 }
 
 const EXPERIENCED = { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-US': 'experienced' } };
