@@ -1,19 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { arrow, autoUpdate, computePosition, flip, hide, offset, shift, type Placement } from '@floating-ui/dom';
+import { cssAnchoring, placeWithCss } from './css-anchor-placement.js';
 import { deepQuery, rootsOf } from './deep-query.js';
+import type { FloatingOptions, Placing } from './placement.js';
+
+export { mirrorPlacement, type FloatingOptions, type Placement } from './placement.js';
 
 /** Where the anchor stands: not asked for, asked for but absent, present but off screen, or on screen. */
 export type AnchorState = 'none' | 'missing' | 'hidden' | 'visible';
 
-export interface FloatingOptions {
-  placement: Placement;
-  distance: number;
-  arrow?: HTMLElement | null;
-}
-
 /**
  * Tracks an anchor in the host page — by element or CSS selector, also inside open shadow roots — and positions
- * floating parts next to it with @floating-ui/dom (flip, shift, arrow, hide; follows scroll and resize). It
+ * floating parts next to it (flip, shift, arrow, hide; follows scroll and resize): by CSS anchor positioning where
+ * it can (css-anchor-placement.ts), else by @floating-ui/dom loaded on first need (floating-placement.ts). It
  * notices when the anchor leaves the DOM or the viewport and when it (or a new element matching the selector)
  * comes back, which is how single-page EHRs behave. It only observes the host page; it never changes it.
  */
@@ -64,64 +62,40 @@ export class AnchorController implements ReactiveController {
     if (this.host.isConnected) this.#watch();
   }
 
-  /** Positions `floating` against the anchor until `stop(floating)`; a no-op without an anchor. */
-  position(floating: HTMLElement, options: FloatingOptions, reference: Element | null = this.anchor): void {
-    const key = `${options.placement}|${options.distance}|${options.arrow ? 'arrow' : ''}`;
+  /**
+   * Positions `floating` against the anchor (or `reference`) until `stop(floating)`; a no-op without one.
+   * `anchored`: `floating` is a popover opened with `reference` as its source, so CSS anchor positioning can place
+   * it where the engine has it; otherwise @floating-ui/dom does, loaded on first need.
+   */
+  position(floating: HTMLElement, options: FloatingOptions, reference: Element | null = this.anchor, anchored = false): void {
+    const css = anchored && cssAnchoring();
+    const key = `${options.placement}|${options.distance}|${options.arrow ? 'arrow' : ''}|${css ? 'css' : ''}`;
     const placed = this.#placed.get(floating);
     if (placed && placed.reference === reference && placed.key === key) return; // already following it
     this.stop(floating);
     if (!reference) return;
     this.#placed.set(floating, { reference, key });
-    const update = async () => {
-      const middleware = [offset(options.distance), flip({ padding: 8 }), shift({ padding: 8 }), hide({ strategy: 'referenceHidden' })];
-      if (options.arrow) middleware.push(arrow({ element: options.arrow, padding: 6 }));
-      const { x, y, placement, middlewareData } = await computePosition(reference, floating, {
-        strategy: 'fixed',
-        // Right to left, the sides mirror (a tip "right" of its control sits at its end, on the left); Floating UI
-        // mirrors -start/-end itself.
-        placement: mirrorPlacement(options.placement, getComputedStyle(reference).direction === 'rtl'),
-        middleware,
-      });
-      // CSSOM writes, not style attributes: allowed under a strict style-src CSP. Under CSS zoom on an ancestor (some
-      // EHR shells zoom their root), Floating UI measures in zoomed pixels while left/top are scaled again by the
-      // zoom: divide by the element's effective zoom (currentCSSZoom, 1 where unsupported).
-      const zoom = (floating as { currentCSSZoom?: number }).currentCSSZoom || 1;
-      Object.assign(floating.style, { left: `${x / zoom}px`, top: `${y / zoom}px` });
-      floating.dataset.placement = placement;
-      if (options.arrow && middlewareData.arrow) {
-        const side = placement.split('-')[0];
-        const staticSide = ({ top: 'bottom', right: 'left', bottom: 'top', left: 'right' } as Record<string, string>)[side];
-        Object.assign(options.arrow.style, {
-          left: middlewareData.arrow.x != null ? `${middlewareData.arrow.x / zoom}px` : '',
-          top: middlewareData.arrow.y != null ? `${middlewareData.arrow.y / zoom}px` : '',
-          right: '',
-          bottom: '',
-          [staticSide]: '-5px',
-        });
-      }
-      const hidden = Boolean(middlewareData.hide?.referenceHidden);
-      if (hidden !== this.#referenceHidden && reference === this.anchor) {
-        this.#referenceHidden = hidden;
-        // This runs inside floating-ui's ResizeObserver callback; re-rendering here would resize observed
-        // elements during delivery ("ResizeObserver loop completed…"), so the state change waits a task.
-        setTimeout(() => this.#update(), 0);
-      }
+    const onHidden = (hidden: boolean) => {
+      if (hidden === this.#referenceHidden || reference !== this.anchor) return;
+      this.#referenceHidden = hidden;
+      this.#update();
     };
-    let first: Promise<void> | undefined;
-    const cleanup = autoUpdate(
-      reference,
-      floating,
-      () => {
-        const run = update().catch(() => undefined);
-        if (!first) {
-          first = run;
-          this.#firstPositions.add(run);
-          void run.then(() => this.#firstPositions.delete(run));
-        }
-      },
-      { animationFrame: false },
-    );
-    this.#cleanups.set(floating, cleanup);
+    let placing: Placing | undefined;
+    let stopped = false;
+    const first = css
+      ? (placing = placeWithCss(reference, floating, options)).first
+      : loadFloatingUi().then(({ placeWithFloatingUi }) => {
+          if (stopped) return;
+          placing = placeWithFloatingUi(reference, floating, options, onHidden);
+          return placing.first;
+        });
+    const settled = first.catch(() => undefined);
+    this.#firstPositions.add(settled);
+    void settled.then(() => this.#firstPositions.delete(settled));
+    this.#cleanups.set(floating, () => {
+      stopped = true;
+      placing?.cleanup();
+    });
   }
 
   /** Resolves when every floating part placed so far has its first position. */
@@ -224,8 +198,9 @@ export class AnchorController implements ReactiveController {
   }
 }
 
-/** `left` ↔ `right` when the anchor's text runs right to left. */
-export function mirrorPlacement<P extends string>(placement: P, rtl: boolean): P {
-  if (!rtl) return placement;
-  return placement.replace(/^(left|right)/, (side) => (side === 'left' ? 'right' : 'left')) as P;
+let floatingUi: Promise<typeof import('./floating-placement.js')> | undefined;
+
+/** Loads the Floating UI placement (once); tips call it when the page is idle, before a panel first needs it. */
+export function loadFloatingUi(): Promise<typeof import('./floating-placement.js')> {
+  return (floatingUi ??= import('./floating-placement.js'));
 }

@@ -28,7 +28,7 @@ export type PartPlacement = FloatingOptions & { reference?: Element | null; offs
 /**
  * The one floating primitive under every element that floats (tip beacons and popups, tooltips, tour steps):
  * the anchor (found by element or selector, through open shadow roots, watched as single-page EHRs re-render),
- * top-layer popovers shown and hidden without throwing, Floating UI placement with flip, shift and arrow, and
+ * top-layer popovers shown and hidden without throwing, placement with flip, shift and arrow, and
  * page-wide listeners (Escape, pointer outside) that exist only while something is open. Elements only wire
  * their triggers and content to it; it never changes the host page.
  */
@@ -38,6 +38,8 @@ export class PopupController implements ReactiveController {
   #listening = false;
   #parts = new Set<HTMLElement>();
   #sources = new WeakMap<HTMLElement, Element | null>();
+  /** Each open popover's implicit anchor: the source the engine took when it opened. */
+  #implicit = new WeakMap<HTMLElement, Element | null>();
   #graceTimer?: ReturnType<typeof setTimeout>;
   #reportedMissing = false;
 
@@ -106,7 +108,7 @@ export class PopupController implements ReactiveController {
         }
         if (show && !isOpen) {
           this.#sources.set(part, source);
-          showPopover(part, source);
+          this.#implicit.set(part, showPopover(part, source) ? source : null);
         }
         if (!show && isOpen) part.hidePopover();
       } catch {
@@ -115,7 +117,9 @@ export class PopupController implements ReactiveController {
     }
     if (show) {
       this.#parts.add(part);
-      this.anchor.position(part, placement, placement.reference === undefined ? this.anchor.anchor : placement.reference);
+      const reference = placement.reference === undefined ? this.anchor.anchor : placement.reference;
+      const anchored = reference !== null && part.matches(':popover-open') && this.#implicit.get(part) === reference;
+      this.anchor.position(part, placement, reference, anchored);
     } else this.#parts.delete(part);
   }
 
@@ -166,16 +170,25 @@ export class PopupController implements ReactiveController {
 
 /**
  * `showPopover({ source })` (Chromium 133+, the HTML standard's popover invoker): the popover then follows its
- * source in sequential focus navigation. Older engines take no argument and open it without that relation.
+ * source in sequential focus navigation, and the source is its implicit anchor for CSS anchor positioning. Older
+ * engines take no argument and open it without that relation. Says whether the engine took the source (it read
+ * the option).
  */
-function showPopover(part: HTMLElement, source: Element | null): void {
+function showPopover(part: HTMLElement, source: Element | null): boolean {
   if (source) {
+    let read = false;
     try {
-      (part.showPopover as (options?: { source?: Element }) => void)({ source });
-      return;
+      (part.showPopover as (options?: { source?: Element }) => void)({
+        get source() {
+          read = true;
+          return source;
+        },
+      });
+      return read;
     } catch {
       // not supported with a source here (another tree, an older engine): open it plainly
     }
   }
   part.showPopover();
+  return false;
 }

@@ -1,6 +1,6 @@
-import type { Placement } from '@floating-ui/dom';
+import type { Placement } from '../../controllers/placement.js';
 import type { ReactiveControllerHost } from 'lit';
-import type { AnchorState } from '../../controllers/anchor-controller.js';
+import { loadFloatingUi, type AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
 import { PopupController } from '../popup/popup-controller.js';
 import type { TooltipTriggerController } from './tooltip-trigger.js';
@@ -25,6 +25,7 @@ export class TipFloating {
   readonly popup: PopupController;
   #tooltip?: TooltipTriggerController;
   #tooltipLoading?: Promise<TooltipTriggerController>;
+  #preloaded = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & { variant: Variant },
@@ -70,6 +71,13 @@ export class TipFloating {
   place(parts: { beacon?: HTMLElement; panel?: HTMLElement; arrow?: HTMLElement }, s: { available: boolean; showing: boolean; beaconPlacement: Placement; placement: Placement; distance: number }): void {
     if (this.host.variant === 'callout') return this.popup.stopAll();
     const state = this.state;
+    // The panel stands beside the anchor but follows the beacon in the keyboard order, so CSS anchoring cannot place
+    // it: Floating UI does, fetched while the page is idle once a beacon shows (it is not on the way to the beacon).
+    if (this.host.variant === 'beacon' && s.available && !this.#preloaded) {
+      this.#preloaded = true;
+      const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+      idle(() => void loadFloatingUi().catch(() => undefined));
+    }
     const offscreen = state === 'hidden';
     // The beacon follows its anchor in the Tab order, and the popup follows the beacon (or the tooltip's control).
     this.popup.sync(parts.beacon, s.available && state !== 'none' && this.hasPlace(), { placement: s.beaconPlacement, distance: 4, offscreen, source: this.anchor });

@@ -1,6 +1,6 @@
 import { type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Placement } from '@floating-ui/dom';
+import type { Placement } from '../../controllers/placement.js';
 import type { AnchorState } from '../../controllers/anchor-controller.js';
 import { GuideController } from '../../controllers/guide-controller.js';
 import { MarkdownBodyController } from '../shared/markdown-body-controller.js';

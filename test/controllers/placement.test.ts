@@ -1,0 +1,129 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define/ehr-tour.js';
+import '../../src/define/ehr-tip.js';
+import type { EhrTour } from '../../src/components/tour/tour.js';
+import { positionArea, setCssAnchoring } from '../../src/controllers/css-anchor-placement.js';
+import { frames, until } from '../helpers.js';
+
+// Where floating parts go: by CSS anchor positioning against the popover's implicit anchor (its source) where the
+// engine has it — Chromium here — and by Floating UI, loaded on first need, elsewhere. Both are tested: the second
+// with CSS anchoring turned off.
+
+const tourOf = (id: string, selector: string) => ({
+  kind: 'tour',
+  id,
+  version: '1.0.0',
+  title: 'Placement',
+  reviewBy: '2027-06-30',
+  body: 'Where steps go.',
+  steps: [{ selector, title: 'Here', body: 'This control.' }],
+});
+
+const panelOf = (tour: EhrTour) => tour.shadowRoot!.querySelector<HTMLElement>('[part="panel"]')!;
+const floatingUiFetched = () => performance.getEntriesByType('resource').some((entry) => /floating-placement|@floating-ui/.test(entry.name));
+
+async function startTour(page: HTMLElement): Promise<{ panel: HTMLElement; anchor: Element }> {
+  const tour = page.querySelector('ehr-tour') as EhrTour;
+  await tour.start();
+  await until(() => panelOf(tour).matches(':popover-open'), 'step shown');
+  await frames(3);
+  const selector = (tour.tour as { steps: { selector: string }[] }).steps[0].selector;
+  return { panel: panelOf(tour), anchor: document.querySelector(selector)! };
+}
+
+describe('placement', function () {
+  this.timeout(20000);
+
+  it('names the CSS position-area of each placement, mirrored right to left', () => {
+    expect(positionArea('bottom', false)).to.equal('bottom');
+    expect(positionArea('bottom-start', false)).to.equal('bottom span-right');
+    expect(positionArea('bottom-start', true)).to.equal('bottom span-left');
+    expect(positionArea('top-end', false)).to.equal('top span-left');
+    expect(positionArea('right', true)).to.equal('left');
+    expect(positionArea('right-start', false)).to.equal('right span-bottom');
+    expect(positionArea('left-end', true)).to.equal('right span-top');
+  });
+
+  it('places a tour step and a tooltip by CSS anchoring, below their control, without loading Floating UI', async () => {
+    const page = await fixture<HTMLElement>(html`<div style="padding:120px 200px">
+      <button id="pl-css">Order</button>
+      <ehr-tour .tour=${tourOf('tour.placement-css', '#pl-css')}></ehr-tour>
+      <ehr-tip anchor="#pl-css" variant="tooltip" placement="top" open heading="Order">Orders go to the pharmacy.</ehr-tip>
+    </div>`);
+    const { panel, anchor } = await startTour(page);
+    expect(panel.style.getPropertyValue('position-area')).to.equal('bottom');
+    expect(panel.style.left).to.equal('');
+    const a = anchor.getBoundingClientRect();
+    const p = panel.getBoundingClientRect();
+    expect(p.top - a.bottom).to.be.closeTo(10, 1); // the step's distance
+    expect(p.left + p.width / 2).to.be.closeTo(a.left + a.width / 2, 1); // centred on the control
+    expect(panel.dataset.placement).to.equal('bottom');
+    const arrow = panel.querySelector<HTMLElement>('.arrow')!;
+    const r = arrow.getBoundingClientRect();
+    expect(r.left + r.width / 2).to.be.closeTo(a.left + a.width / 2, 1.5); // the arrow points at the control
+    expect(r.top).to.be.below(p.top);
+    const tip = page.querySelector('ehr-tip')!;
+    await until(() => Boolean(tip.shadowRoot!.querySelector<HTMLElement>('[part~="panel"]')?.matches(':popover-open')), 'tooltip shown');
+    const tooltip = tip.shadowRoot!.querySelector<HTMLElement>('[part~="panel"]')!;
+    expect(tooltip.style.getPropertyValue('position-area')).to.equal('top');
+    expect(a.top - tooltip.getBoundingClientRect().bottom).to.be.greaterThan(0);
+    expect(floatingUiFetched(), 'Floating UI fetched').to.equal(false);
+    await (page.querySelector('ehr-tour') as EhrTour).stop();
+  });
+
+  it('flips to the side that has room, keeps the panel on screen, and points the arrow from that side', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <button id="pl-flip" style="position:fixed;left:2px;bottom:4px">Sign</button>
+      <ehr-tour .tour=${tourOf('tour.placement-flip', '#pl-flip')}></ehr-tour>
+    </div>`);
+    const { panel, anchor } = await startTour(page);
+    const a = anchor.getBoundingClientRect();
+    const p = panel.getBoundingClientRect();
+    expect(p.bottom).to.be.at.most(a.top); // above: no room below
+    expect(p.left).to.be.at.least(0); // shifted into the viewport, not centred off its left edge
+    await until(() => panel.dataset.placement === 'top', 'data-placement says top');
+    const arrow = panel.querySelector<HTMLElement>('.arrow')!;
+    expect(arrow.style.bottom).to.equal('-5px');
+    expect(arrow.getBoundingClientRect().left).to.be.at.least(p.left);
+    await (page.querySelector('ehr-tour') as EhrTour).stop();
+  });
+
+  it('follows its control as the EHR scrolls, and stands beside it under CSS zoom', async () => {
+    const page = await fixture<HTMLElement>(html`<div style="zoom:1.5">
+      <div id="pl-scroller" style="height:300px;overflow:auto">
+        <div style="height:120px"></div>
+        <button id="pl-scroll">Allergies</button>
+        <div style="height:900px"></div>
+      </div>
+      <ehr-tour .tour=${tourOf('tour.placement-scroll', '#pl-scroll')}></ehr-tour>
+    </div>`);
+    const { panel, anchor } = await startTour(page);
+    const gap = () => panel.getBoundingClientRect().top - anchor.getBoundingClientRect().bottom;
+    expect(gap()).to.be.closeTo(15, 1.5); // 10px, zoomed 1.5×
+    page.querySelector('#pl-scroller')!.scrollTop = 60;
+    await frames(3);
+    expect(gap()).to.be.closeTo(15, 1.5);
+    await (page.querySelector('ehr-tour') as EhrTour).stop();
+  });
+
+  it('places by Floating UI, loaded then, where CSS anchoring is off', async () => {
+    setCssAnchoring(false);
+    try {
+      const page = await fixture<HTMLElement>(html`<div style="padding:120px 200px">
+        <button id="pl-fui">Order</button>
+        <ehr-tour .tour=${tourOf('tour.placement-fui', '#pl-fui')}></ehr-tour>
+      </div>`);
+      const { panel, anchor } = await startTour(page);
+      expect(panel.style.getPropertyValue('position-area')).to.equal('');
+      expect(panel.style.left).to.match(/px$/);
+      const a = anchor.getBoundingClientRect();
+      const p = panel.getBoundingClientRect();
+      expect(p.top - a.bottom).to.be.closeTo(10, 1);
+      expect(p.left + p.width / 2).to.be.closeTo(a.left + a.width / 2, 1);
+      expect(floatingUiFetched(), 'Floating UI fetched').to.equal(true);
+      await (page.querySelector('ehr-tour') as EhrTour).stop();
+    } finally {
+      setCssAnchoring(true);
+    }
+  });
+});
