@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { cssAnchoring, placeWithCss } from './css-anchor-placement.js';
 import { deepQuery, rootsOf } from './deep-query.js';
-import type { FloatingOptions, Placing } from './placement.js';
+import { knownPlacement, type FloatingOptions, type Placing } from './placement.js';
 
 export { mirrorPlacement, type FloatingOptions, type Placement } from './placement.js';
 
@@ -67,7 +67,8 @@ export class AnchorController implements ReactiveController {
    * `anchored`: `floating` is a popover opened with `reference` as its source, so CSS anchor positioning can place
    * it where the engine has it; otherwise @floating-ui/dom does, loaded on first need.
    */
-  position(floating: HTMLElement, options: FloatingOptions, reference: Element | null = this.anchor, anchored = false): void {
+  position(floating: HTMLElement, given: FloatingOptions, reference: Element | null = this.anchor, anchored = false): void {
+    const options = { ...given, placement: knownPlacement(given.placement) };
     const css = anchored && cssAnchoring();
     const key = `${options.placement}|${options.distance}|${options.arrow ? 'arrow' : ''}|${css ? 'css' : ''}`;
     const placed = this.#placed.get(floating);

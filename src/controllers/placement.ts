@@ -13,6 +13,11 @@ export interface Placing {
   cleanup: () => void;
 }
 
+/** A placement as given, or `bottom` for one that is not a placement (a host's typo in an attribute). */
+export function knownPlacement(placement: string): Placement {
+  return /^(top|right|bottom|left)(-start|-end)?$/.test(placement) ? (placement as Placement) : 'bottom';
+}
+
 /** `left` ↔ `right` when the anchor's text runs right to left. */
 export function mirrorPlacement<P extends string>(placement: P, rtl: boolean): P {
   if (!rtl) return placement;

@@ -3,6 +3,7 @@ import '../../src/define/ehr-tour.js';
 import '../../src/define/ehr-tip.js';
 import type { EhrTour } from '../../src/components/tour/tour.js';
 import { positionArea, setCssAnchoring } from '../../src/controllers/css-anchor-placement.js';
+import { knownPlacement } from '../../src/controllers/placement.js';
 import { frames, until } from '../helpers.js';
 
 // Where floating parts go: by CSS anchor positioning against the popover's implicit anchor (its source) where the
@@ -42,6 +43,8 @@ describe('placement', function () {
     expect(positionArea('right', true)).to.equal('left');
     expect(positionArea('right-start', false)).to.equal('right span-bottom');
     expect(positionArea('left-end', true)).to.equal('right span-top');
+    expect(knownPlacement('left-end')).to.equal('left-end');
+    expect(knownPlacement('middle')).to.equal('bottom');
   });
 
   it('places a tour step and a tooltip by CSS anchoring, below their control, without loading Floating UI', async () => {

@@ -122,7 +122,7 @@ export class EhrTip extends GuideElement {
   @property({ attribute: false }) content?: CompiledMarkdown;
   /** Stable id of the tip, reported in events and used to remember "Don't show again". */
   @property({ attribute: 'tip-id' }) tipId = '';
-  /** Where the popup goes relative to the anchor (floating-ui placement); flips and shifts to stay on screen. */
+  /** Where the popup goes relative to the anchor (`top`, `bottom`, `left`, `right`, each with `-start` or `-end`); flips and shifts to stay on screen. */
   @property() placement: Placement = 'bottom';
   /** Where the beacon sits relative to the anchor. */
   @property({ attribute: 'beacon-placement' }) beaconPlacement: Placement = 'right';
