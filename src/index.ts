@@ -18,6 +18,8 @@ export * from './events.js';
 export { VERSION } from './version.js';
 export { registerMessages, type Messages } from './i18n/catalogue.js';
 export type { AnchorState } from './controllers/anchor-controller.js';
+export { setCssAnchoring, cssAnchoring } from './controllers/css-anchor-placement.js';
+export type { Placement } from './controllers/placement.js';
 export {
   safeUrl,
   isCompiledMarkdown,

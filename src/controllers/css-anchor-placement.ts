@@ -96,15 +96,12 @@ export function placeWithCss(reference: Element, floating: HTMLElement, options:
   style.setProperty(`margin-${FACING[side]}`, `${options.distance}px`);
   floating.dataset.placement = placement;
 
-  let resolveFirst!: () => void;
-  const first = new Promise<void>((resolve) => (resolveFirst = resolve));
   const arrow = options.arrow;
   const job: Job = () => {
     const a = reference.getBoundingClientRect();
     const f = floating.getBoundingClientRect();
     const size = arrow ? (vertical ? arrow.offsetWidth : arrow.offsetHeight) : 0;
     return () => {
-      resolveFirst();
       const landed = vertical ? (f.top >= a.bottom - 1 ? 'bottom' : f.bottom <= a.top + 1 ? 'top' : side) : f.left >= a.right - 1 ? 'right' : f.right <= a.left + 1 ? 'left' : side;
       floating.dataset.placement = align ? `${landed}-${align}` : landed;
       if (!arrow) return;
@@ -122,22 +119,20 @@ export function placeWithCss(reference: Element, floating: HTMLElement, options:
   };
 
   // Measured in the next frame, before it paints (one layout for every part placed meanwhile), and again in the
-  // frame after the part or its anchor changes size (never inside ResizeObserver's delivery, which would loop). A
-  // page whose rendering is throttled still settles.
+  // frame after the part or its anchor changes size (never inside ResizeObserver's delivery, which would loop).
   queue(job, 1);
   const resized = new ResizeObserver(() => queue(job, 1));
   resized.observe(floating);
   resized.observe(reference);
-  const fallback = setTimeout(resolveFirst, 100);
   track(job, true);
   return {
-    first,
+    // Placed already: the browser puts it beside its anchor at the next layout (any reader of its position forces
+    // that layout). Only the arrow and data-placement wait for the frame.
+    first: Promise.resolve(),
     cleanup: () => {
       resized.disconnect();
-      clearTimeout(fallback);
       track(job, false);
       for (const property of PROPERTIES) style.removeProperty(property);
-      resolveFirst();
     },
   };
 }
