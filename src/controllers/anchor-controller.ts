@@ -83,18 +83,23 @@ export class AnchorController implements ReactiveController {
     };
     let placing: Placing | undefined;
     let stopped = false;
+    // Until Floating UI has arrived and placed it, the part is not painted where it happens to be.
+    if (!css && !floatingUiLoaded) floating.style.visibility = 'hidden';
     const first = css
       ? (placing = placeWithCss(reference, floating, options)).first
       : loadFloatingUi().then(({ placeWithFloatingUi }) => {
           if (stopped) return;
           placing = placeWithFloatingUi(reference, floating, options, onHidden);
           return placing.first;
+        }).finally(() => {
+          if (!stopped) floating.style.visibility = '';
         });
     const settled = first.catch(() => undefined);
     this.#firstPositions.add(settled);
     void settled.then(() => this.#firstPositions.delete(settled));
     this.#cleanups.set(floating, () => {
       stopped = true;
+      floating.style.visibility = '';
       placing?.cleanup();
     });
   }
@@ -200,8 +205,12 @@ export class AnchorController implements ReactiveController {
 }
 
 let floatingUi: Promise<typeof import('./floating-placement.js')> | undefined;
+let floatingUiLoaded = false;
 
 /** Loads the Floating UI placement (once); tips call it when the page is idle, before a panel first needs it. */
 export function loadFloatingUi(): Promise<typeof import('./floating-placement.js')> {
-  return (floatingUi ??= import('./floating-placement.js'));
+  return (floatingUi ??= import('./floating-placement.js').then((module) => {
+    floatingUiLoaded = true;
+    return module;
+  }));
 }

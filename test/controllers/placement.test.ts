@@ -130,3 +130,40 @@ describe('placement', function () {
     }
   });
 });
+
+describe('placement over the host page\'s own top layer', function () {
+  this.timeout(20000);
+
+  for (const css of [true, false]) {
+    it(`a beacon whose control is in a host popover opened after it stands beside the control, on top (${css ? 'CSS anchoring' : 'Floating UI'})`, async () => {
+      setCssAnchoring(css);
+      try {
+        const page = await fixture<HTMLElement>(html`<div>
+          <div id="pl-menu-${css}" popover="manual" style="position:fixed;inset:auto;left:300px;top:200px;margin:0;padding:20px 60px 20px 20px">
+            <button id="pl-in-menu-${css}">Renew</button>
+          </div>
+          <ehr-tip anchor="#pl-in-menu-${css}" tip-id="pl.menu.${css}" heading="Renewals">Renew for 90 days.</ehr-tip>
+        </div>`);
+        const tip = page.querySelector('ehr-tip')!;
+        await tip.updateComplete;
+        await frames(3);
+        const menu = page.querySelector<HTMLElement>(`#pl-menu-${css}`)!;
+        menu.showPopover();
+        const beacon = tip.shadowRoot!.querySelector<HTMLElement>('[part~="beacon"]')!;
+        const anchor = page.querySelector(`#pl-in-menu-${css}`)!;
+        const beside = () => {
+          const a = anchor.getBoundingClientRect();
+          const b = beacon.getBoundingClientRect();
+          return b.width > 0 && Math.abs(b.left - a.right - 4) < 2 && Math.abs(b.top + b.height / 2 - (a.top + a.height / 2)) < 2;
+        };
+        await until(() => beacon.matches(':popover-open') && beside(), 'beacon beside the control in the host popover');
+        const b = beacon.getBoundingClientRect();
+        const top = tip.shadowRoot!.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+        expect(top && beacon.contains(top), 'the beacon is above the host popover').to.equal(true);
+        menu.hidePopover();
+      } finally {
+        setCssAnchoring(true);
+      }
+    });
+  }
+});

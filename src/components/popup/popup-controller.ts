@@ -42,6 +42,9 @@ export class PopupController implements ReactiveController {
   #implicit = new WeakMap<HTMLElement, Element | null>();
   #graceTimer?: ReturnType<typeof setTimeout>;
   #reportedMissing = false;
+  #state: AnchorState = 'none';
+  /** Open parts to open again, above the host's own top layer (see the constructor). */
+  #reopen = new WeakSet<HTMLElement>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -49,6 +52,10 @@ export class PopupController implements ReactiveController {
   ) {
     host.addController(this);
     this.anchor = new AnchorController(host, (state, anchor) => {
+      // The anchor came into view inside the host's own top layer (a popover menu, a modal dialog) opened after
+      // our parts: they open again, so they stand above it — and after their anchor, as CSS anchoring requires.
+      if (state === 'visible' && this.#state !== 'visible' && anchor && inTopLayer(anchor)) for (const part of this.#parts) this.#reopen.add(part);
+      this.#state = state;
       this.#watchMissing(state === 'missing');
       options.onAnchorChange?.(state, anchor);
     });
@@ -102,10 +109,12 @@ export class PopupController implements ReactiveController {
       let isOpen = part.matches(':popover-open');
       const source = placement.source?.isConnected ? placement.source : null;
       try {
-        if (show && isOpen && this.#sources.get(part) !== source) {
-          part.hidePopover(); // a new source (the host re-rendered its control): open again beside it in Tab order
+        // A new source (the host re-rendered its control): open again beside it in Tab order.
+        if (show && isOpen && (this.#sources.get(part) !== source || this.#reopen.has(part))) {
+          part.hidePopover();
           isOpen = false;
         }
+        this.#reopen.delete(part);
         if (show && !isOpen) {
           this.#sources.set(part, source);
           this.#implicit.set(part, showPopover(part, source) ? source : null);
@@ -166,6 +175,14 @@ export class PopupController implements ReactiveController {
     if (path.includes(this.host) || [...this.#parts].some((part) => path.includes(part))) return;
     this.options.onOutsidePointer?.(event);
   };
+}
+
+/** Whether `element` is inside an open popover, a modal dialog or a fullscreen element (across shadow roots). */
+function inTopLayer(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+    if (node.matches(':popover-open, dialog:modal, :fullscreen')) return true;
+  }
+  return false;
 }
 
 /**

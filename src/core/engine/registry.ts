@@ -8,10 +8,15 @@ import type { EngineProblem } from './problems.js';
 
 /**
  * The loaded content packs: items and model cards by id (a later pack's entry replaces an earlier one with the
- * same id), and what FHIR data their conditions read. Knows nothing of context or decisions.
+ * same id), and what FHIR data their conditions read. Knows nothing of context or decisions. "Later" is the order
+ * the host gave the packs in (`load(['a.json', 'b.json'])`: b's entries win, a's items list first), whichever
+ * arrives first over the network.
  */
 export class PackRegistry {
   #packs = new Map<string, LoadedPack>();
+  /** Each pack's place in the order the host asked for it. */
+  #rank = new Map<string, number>();
+  #nextRank = 0;
   #items = new Map<string, LoadedItem>();
   #cards = new Map<string, ModelCard>();
   #valueSets = new Map<string, ResolvedValueSet>();
@@ -26,17 +31,20 @@ export class PackRegistry {
 
   /** Adds a parsed pack. Invalid items are skipped and reported. */
   add(json: unknown, source = 'pack'): PackLoadResult {
-    return this.#accept(loadPack(json, source), source);
+    return this.#accept(loadPack(json, source), source, this.#nextRank++);
   }
 
   /** Like add, validating in slices so a large pack never blocks the main thread. */
   async addInSlices(json: unknown, source = 'pack'): Promise<PackLoadResult> {
-    return this.#accept(await loadPackInSlices(json, source), source);
+    const rank = this.#nextRank++;
+    return this.#accept(await loadPackInSlices(json, source), source, rank);
   }
 
   /** Fetches and adds packs (static JSON files on any CDN). A pack that fails to load is reported; the others load. */
   load(urls: readonly string[], transport: HttpTransport, resolveUrl: (url: string) => string = (url) => url): Promise<PackLoadResult[]> {
-    const loading = Promise.all(urls.map((url) => this.#loadOne(url, transport, resolveUrl)));
+    const first = this.#nextRank;
+    this.#nextRank += urls.length;
+    const loading = Promise.all(urls.map((url, i) => this.#loadOne(url, transport, resolveUrl, first + i)));
     this.#ready = Promise.all([this.#ready, loading]).then(() => undefined);
     return loading;
   }
@@ -47,6 +55,7 @@ export class PackRegistry {
   }
 
   remove(id: string): void {
+    this.#rank.delete(id);
     if (this.#packs.delete(id)) this.#rebuild();
   }
 
@@ -68,7 +77,7 @@ export class PackRegistry {
 
   /** Every pack's review guidance for AI-produced content. */
   get aiContentGuidance(): AiContentGuidance[] {
-    return [...this.#packs.values()].flatMap((pack) => pack.aiContentGuidance ?? []);
+    return this.#ordered().flatMap((pack) => pack.aiContentGuidance ?? []);
   }
 
   /** The packs' value sets, resolved (composed sets included), by canonical url. */
@@ -113,7 +122,7 @@ export class PackRegistry {
     return readShape(this.expressions);
   }
 
-  async #loadOne(url: string, transport: HttpTransport, resolveUrl: (url: string) => string): Promise<PackLoadResult> {
+  async #loadOne(url: string, transport: HttpTransport, resolveUrl: (url: string) => string, rank: number): Promise<PackLoadResult> {
     let json: unknown;
     try {
       const response = await transport({ url, method: 'GET', headers: { Accept: 'application/json' } });
@@ -142,15 +151,22 @@ export class PackRegistry {
         }
       }),
     );
-    return this.#accept(result, url);
+    return this.#accept(result, url, rank);
   }
 
-  #accept(result: PackLoadResult, source: string): PackLoadResult {
+  /** The packs in the order the host asked for them. */
+  #ordered(): LoadedPack[] {
+    const rank = (pack: LoadedPack) => this.#rank.get(pack.id) ?? 0;
+    return [...this.#packs.values()].sort((a, b) => rank(a) - rank(b));
+  }
+
+  #accept(result: PackLoadResult, source: string, rank: number): PackLoadResult {
     for (const error of result.errors) {
       this.onProblem({ code: result.pack ? 'pack-item-invalid' : 'pack-invalid', message: `${source}: ${error.path}: ${error.message}`, source, itemId: error.itemId, path: error.path });
     }
     if (result.pack) {
       this.#packs.set(result.pack.id, result.pack);
+      this.#rank.set(result.pack.id, rank);
       this.#rebuild();
     }
     return result;
@@ -159,7 +175,7 @@ export class PackRegistry {
   #rebuild(): void {
     this.#items.clear();
     this.#cards.clear();
-    for (const pack of this.#packs.values()) {
+    for (const pack of this.#ordered()) {
       for (const item of pack.items) this.#items.set(item.id, item);
       for (const card of pack.modelCards) this.#cards.set(card.id, card);
     }
@@ -170,7 +186,7 @@ export class PackRegistry {
 
   /** Value sets across every pack (a composed set may include another pack's), with each problem reported. */
   #resolveValueSets(): void {
-    const entries = [...this.#packs.values()].flatMap((pack) => pack.valueSets);
+    const entries = this.#ordered().flatMap((pack) => pack.valueSets);
     const { sets, problems } = resolveValueSets(entries);
     const reported = new Set<string>();
     for (const problem of problems) {
