@@ -1,5 +1,4 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { imagePolicyFor } from './image-origins.js';
 import type { CompiledMarkdown } from '../../core/markdown/nodes.js';
 
 type MarkdownView = typeof import('./markdown-view.js');
@@ -73,6 +72,6 @@ export class MarkdownBodyController implements ReactiveController {
   /** The body as Lit templates (or its plain-text fallback); nothing while it loads. `labels` are in the clinician's language. */
   render(labels?: MarkdownLabels) {
     if (this.plain !== undefined) return this.plain;
-    return this.#view && this.compiled ? this.#view.renderMarkdown(this.compiled, { imageAllowed: imagePolicyFor(this.host), labels }) : nothing;
+    return this.#view && this.compiled ? this.#view.renderMarkdown(this.compiled, { imageAllowed: this.#view.imagePolicyFor(this.host), labels }) : nothing;
   }
 }

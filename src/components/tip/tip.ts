@@ -1,5 +1,5 @@
 import { type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Placement } from '../../controllers/placement.js';
 import type { AnchorState } from '../../controllers/anchor-controller.js';
 import { GuideController } from '../../controllers/guide-controller.js';
@@ -100,9 +100,16 @@ export class EhrTip extends GuideElement {
   readonly #popup = this.#floating.popup;
   readonly #body = new MarkdownBodyController(this, (code, message) => this.problem(code, message, { path: this.content !== undefined ? 'content' : 'markdown' }));
 
-  @query('.beacon') private beaconEl?: HTMLButtonElement;
-  @query('.panel') private panelEl?: HTMLElement;
-  @query('.arrow') private arrowEl?: HTMLElement;
+  // Plain getters, not @query: its decorator is not needed on the tip's path for three lookups.
+  private get beaconEl(): HTMLButtonElement | undefined {
+    return this.renderRoot?.querySelector<HTMLButtonElement>('.beacon') ?? undefined;
+  }
+  private get panelEl(): HTMLElement | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('.panel') ?? undefined;
+  }
+  private get arrowEl(): HTMLElement | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('.arrow') ?? undefined;
+  }
 
   /** CSS selector of the element the tip points at; `a >>> b` looks inside `a`'s open shadow root. */
   @property() anchor?: string;
