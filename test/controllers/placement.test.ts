@@ -167,3 +167,21 @@ describe('placement over the host page\'s own top layer', function () {
     });
   }
 });
+
+describe('placement where CSS anchoring cannot anchor', function () {
+  this.timeout(20000);
+
+  it('a step beside a point of an SVG chart stands beside it', async () => {
+    const page = await fixture<HTMLElement>(html`<div style="padding:80px 200px">
+      <svg width="300" height="160" viewBox="0 0 300 160"><circle id="pl-svg-point" cx="150" cy="40" r="6" fill="crimson"></circle></svg>
+      <ehr-tour .tour=${tourOf('tour.placement-svg', '#pl-svg-point')}></ehr-tour>
+    </div>`);
+    const { panel, anchor } = await startTour(page);
+    await frames(3);
+    const a = anchor.getBoundingClientRect();
+    const p = panel.getBoundingClientRect();
+    expect(p.top - a.bottom, 'below the point').to.be.closeTo(10, 1.5);
+    expect(p.left + p.width / 2, 'centred on it').to.be.closeTo(a.left + a.width / 2, 1.5);
+    await (page.querySelector('ehr-tour') as EhrTour).stop();
+  });
+});
