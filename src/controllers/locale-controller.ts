@@ -2,7 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createEvent } from '../events.js';
 import { loadMessages, loadedMessages, servingLocale, type Messages } from '../i18n/catalogue.js';
 import { SOURCE_LOCALE, canonicalLocale, localeChain } from '../core/i18n/locale.js';
-import { formatNumber } from '../core/i18n/format.js';
 import type { GuideController } from './guide-controller.js';
 
 const reported = new Set<string>();
@@ -20,19 +19,12 @@ export function nearestLang(node: Element): string | undefined {
   return undefined;
 }
 
-const warmed = new Set<string>();
 /**
- * Builds the locale's number format while the browser is idle: the first `Intl.NumberFormat` of a page costs
- * ~15 ms (ICU data), which would otherwise land in the task that first shows a tour's "Step 1 of 3".
+ * Called with the locale whenever an element connects: words.ts (the number, date and list formats, which every
+ * element but the tip uses) builds the locale's number format there while the browser is idle. The tip's path
+ * never loads the formats.
  */
-function warmNumbers(locale: string): void {
-  if (warmed.has(locale)) return;
-  warmed.add(locale);
-  const idle = (globalThis as { requestIdleCallback?: (fn: () => void, options?: { timeout: number }) => void }).requestIdleCallback;
-  const run = () => void formatNumber(1, locale);
-  if (idle) idle(run, { timeout: 2000 });
-  else setTimeout(run, 200);
-}
+export const onLocaleConnect = new Set<(locale: string) => void>();
 
 /** Follows the page's `lang` (one observer for every element of the library on the page). */
 function watchPage(controller: LocaleController<string>, on: boolean): void {
@@ -77,7 +69,7 @@ export class LocaleController<K extends string> implements ReactiveController {
   hostConnected(): void {
     watchPage(this, true);
     this.refresh();
-    warmNumbers(this.requested);
+    for (const hook of onLocaleConnect) hook(this.requested);
   }
 
   hostDisconnected(): void {
