@@ -1,7 +1,8 @@
 // custom-elements.json: the public API of ehr-guide's elements, and nothing else. Read by Storybook's autodocs,
 // framework wrappers and IDEs, so it must be true: only modules that declare an element, only public members,
 // each event with its detail type (from `@fires {CustomEvent<Detail>} name - …` in the element's JSDoc).
-const isPublic = (member) => !member.privacy && !member.name.startsWith('#') && !member.static;
+// (Lit's `static properties` reader marks the members it finds `privacy: 'public'`.)
+const isPublic = (member) => (!member.privacy || member.privacy === 'public') && !member.name.startsWith('#') && !member.static;
 
 /** Keeps the modules that declare an element, and of each element its public API only. */
 function onlyElements() {
@@ -14,6 +15,7 @@ function onlyElements() {
         .map((module) => {
           for (const element of module.declarations) {
             element.members = (element.members ?? []).filter(isPublic);
+            for (const member of element.members) if (member.privacy === 'public') delete member.privacy;
             element.attributes = (element.attributes ?? []).filter((a) => !a.fieldName || element.members.some((m) => m.name === a.fieldName));
             element.events = (element.events ?? []).filter((e) => e.name && e.name.startsWith('ehr-'));
             delete element.superclass; // GuideElement is internal; every element is a LitElement
