@@ -36,6 +36,22 @@ for (const id of profile.samples) counts[id] = (counts[id] ?? 0) + 1;
 for (const n of profile.nodes) { const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self[k] = (self[k] ?? 0) + (counts[n.id] ?? 0) * 0.1; }
 console.log('self time (ms, 0.1 ms samples), top 15:');
 console.log(Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${v.toFixed(1)}  ${k}`).join('\n'));
+// Who calls the heavy natives: the stacks (innermost first, 4 frames) under getBoundingClientRect, showPopover,
+// focus and the Intl formatter, with their sampled time.
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const stacks = {};
+for (const n of profile.nodes) {
+  if (!['getBoundingClientRect', 'showPopover', 'focus', 'formatter', 'getComputedStyle', 'scrollIntoView'].includes(n.callFrame.functionName) || !counts[n.id]) continue;
+  const frames = [];
+  for (let p = n; p && frames.length < 5; p = parent.get(p.id)) frames.push(`${p.callFrame.functionName || '(anon)'}:${p.callFrame.lineNumber}`);
+  const k = frames.join(' < ');
+  stacks[k] = (stacks[k] ?? 0) + counts[n.id] * 0.1;
+}
+void byId;
+console.log('heavy natives by caller (ms):');
+console.log(Object.entries(stacks).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(1)}  ${k}`).join('\n'));
 const s = events.find((e) => e.name === 'bench:start').ts; const f = events.find((e) => e.name === 'bench:first-step').ts;
 const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((m) => m.pid === e.pid && m.name === 'bench:start'));
 const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');

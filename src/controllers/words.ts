@@ -1,5 +1,6 @@
 import { formatNumber, formatsFor, type Formats } from '../core/i18n/format.js';
 import { onLocaleConnect, type LocaleController } from './locale-controller.js';
+import { whenIdle } from './when-idle.js';
 
 const warmed = new Set<string>();
 /**
@@ -10,10 +11,7 @@ const warmed = new Set<string>();
 function warmNumbers(locale: string): void {
   if (warmed.has(locale)) return;
   warmed.add(locale);
-  const idle = (globalThis as { requestIdleCallback?: (fn: () => void, options?: { timeout: number }) => void }).requestIdleCallback;
-  const run = () => void formatNumber(1, locale);
-  if (idle) idle(run, { timeout: 2000 });
-  else setTimeout(run, 200);
+  whenIdle(() => void formatNumber(1, locale));
 }
 onLocaleConnect.add(warmNumbers);
 

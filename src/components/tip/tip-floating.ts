@@ -2,6 +2,7 @@ import type { Placement } from '../../controllers/placement.js';
 import type { ReactiveControllerHost } from 'lit';
 import { loadFloatingUi, type AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
+import { whenIdle } from '../../controllers/when-idle.js';
 import { PopupController } from '../popup/popup-controller.js';
 import type { TooltipTriggerController } from './tooltip-trigger.js';
 
@@ -75,8 +76,7 @@ export class TipFloating {
     // it: Floating UI does, fetched while the page is idle once a beacon shows (it is not on the way to the beacon).
     if (this.host.variant === 'beacon' && s.available && !this.#preloaded) {
       this.#preloaded = true;
-      const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
-      idle(() => void loadFloatingUi().catch(() => undefined));
+      whenIdle(() => void loadFloatingUi().catch(() => undefined));
     }
     const offscreen = state === 'hidden';
     // The beacon follows its anchor in the Tab order, and the popup follows the beacon (or the tooltip's control).

@@ -20,3 +20,22 @@ export function bringIntoView(anchor: Element | null, host: Element, stillWanted
     if (stillWanted() && !inViewport(anchor)) anchor.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
   }, 700);
 }
+
+/** Brings each step's control into view once per step (`bringIntoView`), and lets go of its second look. */
+export class StepScroller {
+  #scrolledFor = -1;
+  #timer?: ReturnType<typeof setTimeout>;
+
+  /** Step `index`'s control is out of view: brought in, the first time for this step. */
+  bring(index: number, anchor: Element | null, host: Element, stillWanted: () => boolean): void {
+    if (this.#scrolledFor === index) return;
+    this.#scrolledFor = index;
+    clearTimeout(this.#timer);
+    this.#timer = bringIntoView(anchor, host, stillWanted);
+  }
+
+  reset(): void {
+    this.#scrolledFor = -1;
+    clearTimeout(this.#timer);
+  }
+}

@@ -1,12 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { SpotlightController } from './spotlight-controller.js';
-import type { StepInteraction } from './step-interaction.js';
+import { TourActions } from './tour-actions.js';
+import { TourSpotlight } from './tour-spotlight.js';
 import { TourOfferBinding } from './tour-offer-binding.js';
 import { renderPaused, renderStep } from './tour.render.js';
-import { bringIntoView } from './step-scroll.js';
+import { StepScroller } from './step-scroll.js';
 import { TourScreensController } from './tour-screens.js';
 import type { TourStep } from '../../core/packs/step-schema.js';
-import { property, query, state } from 'lit/decorators.js';
 import type { AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
 import { GuideController } from '../../controllers/guide-controller.js';
@@ -101,36 +100,45 @@ const running = new Map<string, EhrTour>();
  */
 export class EhrTour extends GuideElement {
   static override styles = [panelStyles, arrowStyles, tourStyles];
+  // Reactive properties without Lit's decorators (as <ehr-tip>): they stay off the tip + tour path.
+  static override properties = {
+    item: {},
+    tour: { attribute: false },
+    open: { type: Boolean, reflect: true },
+    targetTimeout: { attribute: 'target-timeout', type: Number },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    spotlight: { type: Boolean },
+    screen: {},
+    pauseTimeout: { attribute: 'pause-timeout', type: Number },
+    resumeWithin: { attribute: 'resume-within', type: Number },
+    noOffer: { attribute: 'no-offer', type: Boolean },
+    resolved: { state: true },
+    index: { state: true },
+  };
 
   /** The tour's item id in the packs of the enclosing `<ehr-guide>`. */
-  @property() item?: string;
+  item?: string;
   /** The tour itself (a pack's tour item), for use without `<ehr-guide>`. */
-  @property({ attribute: false }) tour?: unknown;
+  tour?: unknown;
   /** Whether the tour is running; set it (or call `start()`) to begin. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
   /** How long (ms) a step waits for its control to appear — single-page EHRs render late — before skipping it. */
-  @property({ attribute: 'target-timeout', type: Number }) targetTimeout = 3000;
+  targetTimeout = 3000;
   /** The level of each step's title (2–6). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  headingLevel = 3;
   /** A dimmed cut-out around each step's control (also per tour and per step in the pack); off by default. */
-  @property({ type: Boolean }) spotlight = false;
+  spotlight = false;
   /** The screen showing, for a tour without `<ehr-guide>` (inside one, its `workflow` is the screen). */
-  @property() screen?: string;
+  screen?: string;
   /** Seconds a paused tour waits for its step's screen before it ends (`screen-not-reached`). */
-  @property({ attribute: 'pause-timeout', type: Number }) pauseTimeout = 1800;
+  pauseTimeout = 1800;
   /** Minutes within which a saved tour resumes after a reload; an older one ends (`expired`). */
-  @property({ attribute: 'resume-within', type: Number }) resumeWithin = 480;
+  resumeWithin = 480;
   /** Never show the engine's offer of this tour here (the help panel's own copy, a host's start button only). */
-  @property({ attribute: 'no-offer', type: Boolean }) noOffer = false;
+  noOffer = false;
 
-  @state() private resolved?: Tour;
-  @state() private index = 0;
-  @state() private hint = false;
-  @state() private fix?: string;
-  @state() private checking = false;
-  /** The step's action cannot be evaluated: it falls back to Next. */
-  @state() private actionInvalid = false;
-  @query('[part="panel"]') private panelEl?: HTMLElement;
+  private resolved?: Tour;
+  private index = 0;
 
   readonly #guide = new GuideController(this);
   protected override i18n = new LocaleController<keyof typeof messages>(this, 'tour', messages, this.#guide);
@@ -149,10 +157,18 @@ export class EhrTour extends GuideElement {
   });
   readonly #body = new MarkdownBodyController(this, (code, message) => this.problem(code, message, { itemId: this.#tourId }));
   /** Interactive steps and the spotlight load on first need: a tour that only reads to the clinician never pays for them. */
-  #interaction?: StepInteraction;
-  #interactionLoad?: Promise<StepInteraction>;
-  #spotlight?: SpotlightController;
-  #spotlightLoading = false;
+  readonly #actions = new TourActions(this, {
+    index: () => this.index,
+    running: () => this.open,
+    step: () => this.#step,
+    anchor: () => this.#popup.anchor.anchor,
+    guide: () => this.#guide.guide,
+    invalid: (index, message) => this.problem('step-condition-invalid', `step ${index + 1}: ${message}; the step goes on with Next`, { itemId: this.#tourId, path: `steps[${index}]` }),
+    action: (index, outcome) => this.emit('ehr-tour-action', { tourId: this.#tourId, index, outcome }),
+    advance: () => this.#apply(this.#walker.move(1), this.renderRoot.contains(deepActiveElement())),
+  });
+  readonly #spotlight = new TourSpotlight(this);
+  readonly #scroller = new StepScroller();
   readonly #offer = new TourOfferBinding(this, this.#guide, () => !this.noOffer);
   readonly #screens = new TourScreensController(this, () => this.#guide.guide);
   readonly #walker = new StepWalker(0);
@@ -163,13 +179,16 @@ export class EhrTour extends GuideElement {
   #startedAt = 0;
   #resolving: Promise<unknown> = Promise.resolve();
   #announced = false;
-  #scrolledFor = -1;
-  #scrollCheck?: ReturnType<typeof setTimeout>;
+  #resuming = false;
 
   constructor() {
     super();
     // Each evaluation may bring a new screen (workflow point): a paused tour goes on, an action may be met.
     this.#guide.onResult((result) => this.#onScreen(result.context.workflow));
+  }
+
+  get #panel(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part="panel"]');
   }
 
   get #tourId(): string {
@@ -211,8 +230,7 @@ export class EhrTour extends GuideElement {
 
   /** Goes to the next step (or ends the tour after the last); a step's check runs first. Resolves once placed. */
   async next(): Promise<void> {
-    const step = this.#step;
-    if (step?.check && !step.action && !this.actionInvalid && this.open && !(await (await this.#interactive()).check(step))) return;
+    if (!(await this.#actions.mayGoOn(this.#step))) return;
     this.#apply(this.#walker.move(1));
     await this.#placed();
   }
@@ -258,24 +276,16 @@ export class EhrTour extends GuideElement {
     const step = this.#step;
     const anchor = this.#popup.anchor.anchor;
     const show = this.open && !!step && !this.#screens.paused && this.#popup.anchor.state === 'visible';
-    const layer = this.renderRoot.querySelector<HTMLElement>('[part="spotlight"]');
     const lit = show && (step.spotlight ?? (this.resolved?.spotlight || this.spotlight));
+    const panel = this.#panel;
     // The spotlight goes into the top layer first, so the step's panel stays above it.
-    if (lit && !this.#spotlight) {
-      if (!this.#spotlightLoading) {
-        this.#spotlightLoading = true;
-        void import('./spotlight-controller.js').then(({ SpotlightController }) => {
-          this.#spotlight = new SpotlightController(this);
-          this.requestUpdate();
-        });
-      }
-    } else if (this.#spotlight?.sync(layer, lit ? anchor : null) && this.panelEl?.matches(':popover-open')) this.panelEl.hidePopover();
+    if (this.#spotlight.sync(this.renderRoot.querySelector<HTMLElement>('[part="spotlight"]'), lit ? anchor : null) && panel?.matches(':popover-open')) panel.hidePopover();
     // The step follows its control in the keyboard order: Shift+Tab from the step reaches the control (an
     // interactive step's action is done there), Tab from the control reaches the step.
-    this.#popup.sync(this.panelEl, show, { placement: 'bottom', distance: 10, arrow: this.panelEl?.querySelector<HTMLElement>('.arrow'), source: anchor });
+    this.#popup.sync(panel, show, { placement: 'bottom', distance: 10, arrow: panel?.querySelector<HTMLElement>('.arrow'), source: anchor });
     if (show && this.#takeFocus) {
       this.#takeFocus = false;
-      this.panelEl?.querySelector<HTMLElement>('[part="next-button"], [part="skip-button"]')?.focus({ preventScroll: true });
+      panel?.querySelector<HTMLElement>('[part="next-button"], [part="skip-button"]')?.focus({ preventScroll: true });
     }
     for (const part of ['paused', 'offer'] as const) {
       const el = this.renderRoot.querySelector<HTMLElement>(`[part="${part}"]`);
@@ -299,11 +309,10 @@ export class EhrTour extends GuideElement {
   #teardown(): void {
     this.#popup.setTarget(null);
     this.#popup.stopAll();
-    this.#interaction?.disarm();
-    this.#spotlight?.hide();
-    this.#scrolledFor = -1;
+    this.#actions.disarm();
+    this.#spotlight.hide();
+    this.#scroller.reset();
     this.#screens.unpause();
-    clearTimeout(this.#scrollCheck);
   }
 
   #resolve(): void {
@@ -322,8 +331,6 @@ export class EhrTour extends GuideElement {
       else this.problem('item-invalid', result.message);
     });
   }
-
-  #resuming = false;
 
   /** A tour of the packs saved as running (another screen, a reload) goes on where it was, without taking focus. */
   #resume(): void {
@@ -348,24 +355,20 @@ export class EhrTour extends GuideElement {
     const tour = this.resolved!;
     const step = tour.steps[this.index];
     if (!step) return;
-    this.#interaction?.disarm();
-    this.hint = false;
-    this.fix = undefined;
-    this.checking = false;
-    this.actionInvalid = false;
+    this.#actions.reset();
     if (this.item) this.#screens.save(this.item, { index: this.index, skipped: [...this.#walker.skipped], startedAt: this.#startedAt });
     if (step.screen && step.screen !== this.#screen) return this.#pause(step.screen);
     this.#screens.unpause();
     this.#popup.setTarget(step.selector);
     void this.#body.set(step.body, `steps[${this.index}].body`);
     this.emit('ehr-tour-step', { tourId: this.#tourId, index: this.index, count: tour.steps.length });
-    if (step.action && (step.action.on === 'workflow' || step.action.on === 'event')) this.#arm(step, null);
+    this.#actions.shown(step);
   }
 
   /** The step is on another screen: nothing shows but a quiet card, until the host reports that screen. */
   #pause(screen: string): void {
     this.#popup.setTarget(null);
-    this.#spotlight?.hide();
+    this.#spotlight.hide();
     const index = this.index;
     const paused = this.#screens.pause(screen, this.pauseTimeout, () => {
       if (!this.open || this.index !== index) return;
@@ -380,63 +383,21 @@ export class EhrTour extends GuideElement {
     if (!this.open) return this.#resume();
     const step = this.#step;
     if (!step) return;
-    if (workflow) this.#interaction?.workflow(workflow);
+    if (workflow) this.#actions.workflow(workflow);
     const here = !step.screen || step.screen === this.#screen;
     if ((this.#screens.paused && here) || (!this.#screens.paused && !here)) this.#showStep();
-  }
-
-  /** The interactive part, loaded on first need, bound to this element. */
-  #interactive(): Promise<StepInteraction> {
-    this.#interactionLoad ??= import('./step-interaction.js').then(({ StepInteraction }) => {
-      this.#interaction = new StepInteraction(this, {
-        index: () => this.index,
-        running: () => this.open,
-        step: () => this.#step,
-        anchor: () => this.#popup.anchor.anchor,
-        guide: () => this.#guide.guide,
-        state: (change) => {
-          if (change.hint !== undefined) this.hint = change.hint;
-          if ('fix' in change) this.fix = change.fix;
-          if (change.checking !== undefined) this.checking = change.checking;
-        },
-        invalid: (index, message) => this.#invalidCondition(index, message),
-        action: (index, outcome) => this.emit('ehr-tour-action', { tourId: this.#tourId, index, outcome }),
-        advance: () => this.#apply(this.#walker.move(1), this.renderRoot.contains(deepActiveElement())),
-      });
-      return this.#interaction;
-    });
-    return this.#interactionLoad;
-  }
-
-  /** Waits for the step's action (once the interactive part is in, and if the step is still the one showing). */
-  #arm(step: TourStep, anchor: Element | null): void {
-    if (!step.action || this.actionInvalid) return;
-    const index = this.index;
-    void this.#interactive().then((interaction) => {
-      if (this.open && this.index === index && this.#step === step && !this.actionInvalid) interaction.arm(step, anchor ?? (controlAction(step) ? this.#popup.anchor.anchor : null));
-    });
-  }
-
-  #invalidCondition(index: number, message: string): void {
-    this.problem('step-condition-invalid', `step ${index + 1}: ${message}; the step goes on with Next`, { itemId: this.#tourId, path: `steps[${index}]` });
-    if (this.index === index) this.actionInvalid = true;
   }
 
   #onAnchor(state: AnchorState): void {
     if (state === 'missing' && this.open && this.#popup.anchor.error) return this.#skip();
     const step = this.#step;
-    if (state !== 'missing' && this.open && step && controlAction(step) && !this.actionInvalid) {
-      if (this.#interaction?.waiting) this.#interaction.rebind(this.#popup.anchor.anchor);
-      else this.#arm(step, this.#popup.anchor.anchor);
-    }
+    if (state !== 'missing' && this.open && step) this.#actions.anchored(step, this.#popup.anchor.anchor);
     // A step's control below the fold (or above it) is brought into view once per step: the clinician asked for
     // the tour, and a step nobody can see is no step.
-    if (state === 'hidden' && this.open && this.#scrolledFor !== this.index) {
-      this.#scrolledFor = this.index;
+    if (state === 'hidden' && this.open) {
       const index = this.index;
       const anchor = this.#popup.anchor.anchor;
-      clearTimeout(this.#scrollCheck);
-      this.#scrollCheck = bringIntoView(anchor, this, () => this.open && this.index === index && this.#popup.anchor.anchor === anchor);
+      this.#scroller.bring(index, anchor, this, () => this.open && this.index === index && this.#popup.anchor.anchor === anchor);
     }
     this.requestUpdate();
   }
@@ -468,7 +429,7 @@ export class EhrTour extends GuideElement {
     if (!this.open) return;
     this.open = false;
     if (this.item && running.get(this.item) === this) running.delete(this.item);
-    this.#interaction?.disarm();
+    this.#actions.disarm();
     this.emit('ehr-tour-end', { tourId: this.#tourId, completed, reason });
     const guide = this.#guide.guide;
     if (reason !== 'disconnected' && this.item) this.#screens.forget(this.item);
@@ -502,10 +463,10 @@ export class EhrTour extends GuideElement {
       progress: this.i18n.t('progress', { step: words.number(this.index + 1), count: words.number(tour.steps.length), title: tour.title }),
       isFirst: this.#walker.isFirst,
       isLast: this.#walker.isLast,
-      interactive: !!step.action && !this.actionInvalid,
-      hint: this.hint,
-      fix: this.fix,
-      checking: this.checking,
+      interactive: this.#actions.interactive(step),
+      hint: this.#actions.hint,
+      fix: this.#actions.fix,
+      checking: this.#actions.checking,
       t,
       onKeydown: this.#onKeydown,
       onClose: () => this.#requestClose('closed'),
@@ -518,6 +479,3 @@ export class EhrTour extends GuideElement {
     })}`;
   }
 }
-
-/** Whether the step waits for an action on its control (click, typing, a choice), not on the host. */
-const controlAction = (step: TourStep) => step.action?.on === 'click' || step.action?.on === 'input' || step.action?.on === 'select';
