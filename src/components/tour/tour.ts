@@ -5,6 +5,7 @@ import { TourOfferBinding } from './tour-offer-binding.js';
 import { renderPaused, renderStep } from './tour.render.js';
 import { StepScroller } from './step-scroll.js';
 import { TourScreensController } from './tour-screens.js';
+import { TourSource } from './tour-source.js';
 import type { TourStep } from '../../core/packs/step-schema.js';
 import type { AnchorState } from '../../controllers/anchor-controller.js';
 import { deepActiveElement } from '../../controllers/deep-query.js';
@@ -12,11 +13,8 @@ import { GuideController } from '../../controllers/guide-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { wordsOf } from '../../controllers/words.js';
 import messages from '../../i18n/compiled/en/tour.js';
-import { ItemController, itemOfKind } from '../../controllers/item-controller.js';
 import { MarkdownBodyController } from '../shared/markdown-body-controller.js';
-import type { LoadedItem } from '../../core/packs/load-pack.js';
 import type { Tour } from '../../core/packs/schema.js';
-import { localizeGiven } from '../../core/packs/translations.js';
 import { StepWalker, type StepMove } from '../../core/tours/step-walker.js';
 import type { EhrTourEndDetail } from '../../events.js';
 import { PopupController } from '../popup/popup-controller.js';
@@ -142,12 +140,11 @@ export class EhrTour extends GuideElement {
 
   readonly #guide = new GuideController(this);
   protected override i18n = new LocaleController<keyof typeof messages>(this, 'tour', messages, this.#guide);
-  readonly #item = new ItemController<LoadedItem>(this, this.#guide, {
-    lookup: itemOfKind('tour'),
-    onChange: (item) => {
-      if (this.tour === undefined) this.resolved = item?.kind === 'tour' ? item : undefined;
-    },
-    onMissing: (code, message) => this.tour === undefined && this.problem(code, `<ehr-tour item>: ${message}`, { itemId: this.item }),
+  readonly #source = new TourSource(this, this.#guide, {
+    given: () => this.tour,
+    changed: (tour) => (this.resolved = tour),
+    problem: (code, message) => this.problem(code, message, { itemId: this.item }),
+    locale: () => this.i18n.requested,
   });
   readonly #popup = new PopupController(this, {
     onAnchorChange: (state) => this.#onAnchor(state),
@@ -177,7 +174,6 @@ export class EhrTour extends GuideElement {
   #takeFocus = false;
   /** When the tour started (epoch ms, kept with its saved position). */
   #startedAt = 0;
-  #resolving: Promise<unknown> = Promise.resolve();
   #announced = false;
   #resuming = false;
 
@@ -216,7 +212,7 @@ export class EhrTour extends GuideElement {
     this.open = true;
     await this.updateComplete;
     if (!this.resolved) {
-      await this.#resolving;
+      await this.#source.resolving;
       await this.updateComplete;
     }
     await this.#placed();
@@ -254,11 +250,11 @@ export class EhrTour extends GuideElement {
       else if (running.get(this.item) === this) running.delete(this.item);
     }
     if (changed.has('item')) {
-      this.#item.id = this.item;
+      this.#source.item = this.item;
       this.#offer.setItem(this.item);
     }
     if (changed.has('noOffer')) this.#offer.refresh();
-    if (changed.has('tour') || (changed.has('item') && this.tour === undefined)) this.#resolve();
+    if (changed.has('tour') || (changed.has('item') && this.tour === undefined)) this.#source.resolve();
     if (changed.has('resolved')) {
       this.#walker.reset(this.resolved?.steps.length ?? 0);
       this.#resume();
@@ -313,23 +309,6 @@ export class EhrTour extends GuideElement {
     this.#spotlight.hide();
     this.#scroller.reset();
     this.#screens.unpause();
-  }
-
-  #resolve(): void {
-    if (this.tour === undefined) {
-      this.resolved = this.#item.value?.kind === 'tour' ? this.#item.value : undefined;
-      return;
-    }
-    // Validation (valibot and the pack schema) loads only for a tour given as an object: pack tours were
-    // validated with their pack, and the tour path stays light.
-    const given = this.tour;
-    this.resolved = undefined;
-    this.#resolving = import('../../core/packs/validate-item.js').then(({ validateTour }) => {
-      if (this.tour !== given) return;
-      const result = validateTour(given);
-      if (result.ok) this.resolved = localizeGiven(result.value, this.i18n.requested);
-      else this.problem('item-invalid', result.message);
-    });
   }
 
   /** A tour of the packs saved as running (another screen, a reload) goes on where it was, without taking focus. */

@@ -125,6 +125,34 @@ describe('<ehr-tour>', function () {
     ends.stop();
   });
 
+  it('reports a tour item that is in no loaded pack, or is not a tour, once the packs have settled', async () => {
+    const problems = recordEvents(['ehr-problem']);
+    const page = await fixture<HTMLElement>(html`<div>
+      <ehr-guide packs="/packs/ehr-skills.json" .storage=${memoryStorage()}>
+        <input id="order-med" /><select id="order-freq"><option>Daily</option></select><button id="sign-order">Sign order</button>
+        <ehr-tour item="tour.nowhere"></ehr-tour>
+      </ehr-guide>
+    </div>`);
+    const guide = page.querySelector('ehr-guide') as EhrGuide;
+    await guide.packsLoaded;
+    const mine = () => problems.events.filter((e) => e.detail.element === 'ehr-tour');
+    await until(() => mine().length > 0, 'reported');
+    expect(mine()[0].detail).to.deep.include({ code: 'item-not-found', itemId: 'tour.nowhere' });
+    expect(mine()[0].detail.message).to.equal('<ehr-tour item>: no tour "tour.nowhere" is in the loaded packs');
+    const tour = page.querySelector('ehr-tour') as EhrTour;
+    const tip = guide.engine.items.find((item) => item.kind === 'tip')!;
+    tour.item = tip.id;
+    await until(() => mine().length > 1, 'the wrong kind reported');
+    expect(mine()[1].detail).to.deep.include({ code: 'item-wrong-kind', itemId: tip.id });
+    await tour.start({ focus: false });
+    expect(visible(tour)).to.equal(false); // nothing to walk
+    tour.item = 'tour.order-entry';
+    await tour.start({ focus: false });
+    await until(() => visible(tour) && title(tour) === 'Medication', 'the pack tour, once the item names one');
+    await tour.stop();
+    problems.stop();
+  });
+
   it('reports an invalid tour with its path', async () => {
     const errors = recordEvents(['ehr-problem']);
     await fixture<EhrTour>(html`<ehr-tour .tour=${{ ...tourData, steps: [] }}></ehr-tour>`);
