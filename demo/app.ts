@@ -310,8 +310,18 @@ document.getElementById('reset-tips')!.addEventListener('click', () => {
   location.reload();
 });
 
+// The demo's "signed in as" survives a reload for this tab (a real EHR knows who signed in; the demo remembers it).
+const ROLE_KEY = 'demo-ehr:role';
 const roleSelect = document.getElementById('user-role') as HTMLSelectElement;
-roleSelect.addEventListener('change', () => (guide.userRole = roleSelect.value as typeof guide.userRole));
+const savedRole = sessionStorage.getItem(ROLE_KEY);
+if (savedRole && [...roleSelect.options].some((option) => option.value === savedRole)) {
+  roleSelect.value = savedRole;
+  guide.userRole = savedRole as typeof guide.userRole;
+}
+roleSelect.addEventListener('change', () => {
+  guide.userRole = roleSelect.value as typeof guide.userRole;
+  sessionStorage.setItem(ROLE_KEY, roleSelect.value);
+});
 
 async function main(): Promise<void> {
   const list = document.getElementById('patient-list')!;

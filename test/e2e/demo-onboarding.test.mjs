@@ -34,7 +34,9 @@ describe('demo onboarding', () => {
       assert.match(paused, /goes on when you open the order form/);
       await page.reload();
       await page.waitForSelector('#patient-list button');
-      await page.selectOption('#user-role', 'resident'); // the same user after the reload (the demo does not keep its role picker)
+      // The same user after the reload: the demo keeps its "signed in as" for the tab, and the guide has it.
+      assert.equal(await page.inputValue('#user-role'), 'resident');
+      assert.equal(await page.evaluate(() => document.querySelector('ehr-guide').userRole), 'resident');
       await page.waitForFunction(() => document.querySelector('ehr-checklist')?.shadowRoot?.querySelector('ehr-tour[item="tour.first-order"]')?.open, null, { timeout: 15000 });
       let state = await tourState(page);
       assert.equal(state.panel, false, 'still on the chart after the reload: the step waits for its screen');

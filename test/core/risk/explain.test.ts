@@ -12,9 +12,14 @@ before(async () => {
   valueSets = { [vs.url]: vs.expansion.contains.map((c: { system: string; code: string }) => `${c.system}|${c.code}`) };
 });
 
-async function cards(): Promise<Record<string, ModelCard>> {
-  const { pack } = loadPack(await (await fetch('/packs/model-cards.json')).json());
-  return Object.fromEntries(pack!.modelCards.map((c) => [c.id, c]));
+/** The pack's model cards, fetched and validated once for the file (the explanations read them, never change them). */
+let loaded: Promise<Record<string, ModelCard>> | undefined;
+function cards(): Promise<Record<string, ModelCard>> {
+  loaded ??= fetch('/packs/model-cards.json').then(async (response) => {
+    const { pack } = loadPack(await response.json());
+    return Object.fromEntries(pack!.modelCards.map((c) => [c.id, c]));
+  });
+  return loaded;
 }
 
 describe('explaining a score with a model card', () => {
