@@ -168,6 +168,79 @@ describe('placement over the host page\'s own top layer', function () {
   }
 });
 
+describe('placement when the host re-opens its own top layer', function () {
+  this.timeout(20000);
+
+  for (const [css, early] of [[true, false], [false, false], [true, true], [false, true]]) {
+    const when = early ? 'opened as the tip connects' : 'opened after the beacon showed';
+    it(`a beacon stays beside its control, on top, when the host closes and re-opens the popover holding it in one task (${when}; ${css ? 'CSS anchoring' : 'Floating UI'})`, async () => {
+      setCssAnchoring(css);
+      try {
+        const page = await fixture<HTMLElement>(html`<div>
+          <div id="pr-menu-${css}-${early}" popover="manual" style="position:fixed;inset:auto;left:300px;top:200px;margin:0;padding:20px 60px 20px 20px">
+            <button id="pr-in-menu-${css}-${early}">Renew</button>
+          </div>
+          <ehr-tip anchor="#pr-in-menu-${css}-${early}" tip-id="pr.menu.${css}.${early}" heading="Renewals">Renew for 90 days.</ehr-tip>
+        </div>`);
+        const tip = page.querySelector('ehr-tip')!;
+        const menu = page.querySelector<HTMLElement>(`#pr-menu-${css}-${early}`)!;
+        if (early) menu.showPopover();
+        await tip.updateComplete;
+        await frames(3);
+        if (!early) menu.showPopover();
+        const beacon = tip.shadowRoot!.querySelector<HTMLElement>('[part~="beacon"]')!;
+        const anchor = page.querySelector(`#pr-in-menu-${css}-${early}`)!;
+        const beside = () => {
+          const a = anchor.getBoundingClientRect();
+          const b = beacon.getBoundingClientRect();
+          return b.width > 0 && Math.abs(b.left - a.right - 4) < 2 && Math.abs(b.top + b.height / 2 - (a.top + a.height / 2)) < 2;
+        };
+        const onTop = () => {
+          const b = beacon.getBoundingClientRect();
+          const top = tip.shadowRoot!.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+          return !!top && beacon.contains(top);
+        };
+        await until(() => beacon.matches(':popover-open') && beside() && onTop(), 'beacon beside the control, above the host popover');
+        // The host re-renders its menu: closed and opened again in one task, so it is now above the beacon.
+        menu.hidePopover();
+        menu.showPopover();
+        await until(() => beacon.matches(':popover-open') && beside() && onTop(), 'beacon beside the control, above the re-opened host popover');
+        menu.hidePopover();
+      } finally {
+        setCssAnchoring(true);
+      }
+    });
+  }
+
+  it('a tour step stays beside its control, on top, when the host re-opens the popover holding it in one task', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <div id="pr-tour-menu" popover="manual" style="position:fixed;inset:auto;left:300px;top:150px;margin:0;padding:20px">
+        <button id="pr-tour-in-menu">Renew</button>
+      </div>
+    </div>`);
+    const menu = page.querySelector<HTMLElement>('#pr-tour-menu')!;
+    menu.showPopover();
+    const tour = document.createElement('ehr-tour') as EhrTour;
+    tour.tour = { kind: 'tour', id: 'pr.tour', version: '1.0.0', title: 'Renewals', reviewBy: '2030-01-01', body: 'x', steps: [{ selector: '#pr-tour-in-menu', title: 'Renew', body: 'Renew for 90 days.' }] };
+    page.append(tour);
+    await tour.start({ focus: false });
+    const panel = tour.shadowRoot!.querySelector<HTMLElement>('[part="panel"]')!;
+    const anchor = page.querySelector('#pr-tour-in-menu')!;
+    const placed = () => {
+      const a = anchor.getBoundingClientRect();
+      const p = panel.getBoundingClientRect();
+      const top = tour.shadowRoot!.elementFromPoint(p.left + p.width / 2, p.top + 8);
+      return panel.matches(':popover-open') && Math.abs(p.top - a.bottom - 10) < 2 && !!top && panel.contains(top);
+    };
+    await until(placed, 'the step below its control, above the host popover');
+    menu.hidePopover();
+    menu.showPopover();
+    await until(placed, 'the step below its control, above the re-opened host popover');
+    await tour.stop();
+    menu.hidePopover();
+  });
+});
+
 describe('placement where CSS anchoring cannot anchor', function () {
   this.timeout(20000);
 

@@ -43,8 +43,9 @@ export class PopupController implements ReactiveController {
   #graceTimer?: ReturnType<typeof setTimeout>;
   #reportedMissing = false;
   #state: AnchorState = 'none';
-  /** Open parts to open again, above the host's own top layer (see the constructor). */
+  /** Open parts to open again, above the host's own top layer (see the constructor and `#onToggle`). */
   #reopen = new WeakSet<HTMLElement>();
+  #watchingToggles = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -83,6 +84,7 @@ export class PopupController implements ReactiveController {
   hostDisconnected(): void {
     this.#listen(false);
     this.#parts.clear();
+    this.#watchToggles();
     clearTimeout(this.#graceTimer);
   }
 
@@ -130,7 +132,33 @@ export class PopupController implements ReactiveController {
       const anchored = reference !== null && part.matches(':popover-open') && this.#implicit.get(part) === reference;
       this.anchor.position(part, placement, reference, anchored);
     } else this.#parts.delete(part);
+    this.#watchToggles();
   }
+
+  /** Listens for the host's popovers and dialogs opening only while a part shows. */
+  #watchToggles(): void {
+    const on = this.#parts.size > 0 && this.host.isConnected;
+    if (on === this.#watchingToggles) return;
+    this.#watchingToggles = on;
+    if (on) document.addEventListener('toggle', this.#onToggle, { capture: true });
+    else document.removeEventListener('toggle', this.#onToggle, { capture: true });
+  }
+
+  /**
+   * The host opened (or closed and opened again, in one task) a popover or dialog of its own that holds the
+   * anchor: it now stands above our parts in the top layer, and CSS anchoring no longer takes the anchor (an
+   * anchor must come before what it places). The parts open again, above it. `toggle` is not composed: a host
+   * popover inside a shadow root is caught when the anchor next comes into view (see the constructor).
+   */
+  #onToggle = (event: Event) => {
+    const target = event.target;
+    const anchor = this.anchor.anchor;
+    if ((event as ToggleEvent).newState !== 'open' || !(target instanceof Element) || !anchor || !containsAcross(target, anchor)) return;
+    if ([...this.#parts].some((part) => part.contains(target) || this.host.shadowRoot?.contains(target))) return; // ours
+    for (const part of this.#parts) this.#reopen.add(part);
+    this.host.requestUpdate();
+  };
+
 
   /** Whether the element counts as open: the page-wide listeners exist only then. */
   setOpen(open: boolean): void {
@@ -141,6 +169,7 @@ export class PopupController implements ReactiveController {
   /** Stops following the anchor with every part (they hide with the element's next render). */
   stopAll(): void {
     this.#parts.clear();
+    this.#watchToggles();
     this.anchor.stopAll();
   }
 
@@ -175,6 +204,12 @@ export class PopupController implements ReactiveController {
     if (path.includes(this.host) || [...this.#parts].some((part) => path.includes(part))) return;
     this.options.onOutsidePointer?.(event);
   };
+}
+
+/** Whether `node` is `container` or inside it, across shadow roots. */
+function containsAcross(container: Element, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? ((n as ShadowRoot).host ?? null)) if (n === container) return true;
+  return false;
 }
 
 /** Whether `element` is inside an open popover, a modal dialog or a fullscreen element (across shadow roots). */
