@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { cssAnchoring, placeWithCss } from './css-anchor-placement.js';
 import { deepQuery, rootsOf } from './deep-query.js';
-import { knownPlacement, type FloatingOptions, type Placing } from './placement.js';
+import { knownPlacement, mirrorPlacement, type FloatingOptions, type Placing } from './placement.js';
 
 export { mirrorPlacement, type FloatingOptions, type Placement } from './placement.js';
 
@@ -89,7 +89,10 @@ export class AnchorController implements ReactiveController {
       ? (placing = placeWithCss(reference, floating, options)).first
       : loadFloatingUi().then(({ placeWithFloatingUi }) => {
           if (stopped) return;
-          placing = placeWithFloatingUi(reference, floating, options, onHidden);
+          // Right to left, the sides mirror (a tip "right" of its control sits at its end, on the left); Floating UI
+          // mirrors -start/-end itself.
+          const rtl = getComputedStyle(reference).direction === 'rtl';
+          placing = placeWithFloatingUi(reference, floating, { ...options, placement: mirrorPlacement(options.placement, rtl) }, onHidden);
           return placing.first;
         }).finally(() => {
           if (!stopped) floating.style.visibility = '';

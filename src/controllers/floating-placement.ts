@@ -1,5 +1,5 @@
 import { arrow, autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
-import { mirrorPlacement, type FloatingOptions, type Placing } from './placement.js';
+import type { FloatingOptions, Placing } from './placement.js';
 
 /**
  * Placement by @floating-ui/dom (flip, shift, arrow, hide; follows scroll and resize with autoUpdate), loaded only
@@ -7,6 +7,7 @@ import { mirrorPlacement, type FloatingOptions, type Placing } from './placement
  * beside something other than the control it follows in the keyboard order (a tip's panel opened from its
  * beacon stands beside the anchor).
  */
+/** `options.placement` is the side on screen: the anchor controller has mirrored it for right-to-left text. */
 export function placeWithFloatingUi(reference: Element, floating: HTMLElement, options: FloatingOptions, onReferenceHidden: (hidden: boolean) => void): Placing {
   let referenceHidden = false;
   const update = async () => {
@@ -14,9 +15,7 @@ export function placeWithFloatingUi(reference: Element, floating: HTMLElement, o
     if (options.arrow) middleware.push(arrow({ element: options.arrow, padding: 6 }));
     const { x, y, placement, middlewareData } = await computePosition(reference, floating, {
       strategy: 'fixed',
-      // Right to left, the sides mirror (a tip "right" of its control sits at its end, on the left); Floating UI
-      // mirrors -start/-end itself.
-      placement: mirrorPlacement(options.placement, getComputedStyle(reference).direction === 'rtl'),
+      placement: options.placement, // mirrored right to left by the anchor controller
       middleware,
     });
     // CSSOM writes, not style attributes: allowed under a strict style-src CSP. Under CSS zoom on an ancestor (some

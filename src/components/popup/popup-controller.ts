@@ -138,27 +138,25 @@ export class PopupController implements ReactiveController {
   /** Listens for the host's popovers and dialogs opening only while a part shows. */
   #watchToggles(): void {
     const on = this.#parts.size > 0 && this.host.isConnected;
-    if (on === this.#watchingToggles) return;
+    if (on !== this.#watchingToggles) document[on ? 'addEventListener' : 'removeEventListener']('toggle', this.#onToggle, true);
     this.#watchingToggles = on;
-    if (on) document.addEventListener('toggle', this.#onToggle, { capture: true });
-    else document.removeEventListener('toggle', this.#onToggle, { capture: true });
   }
 
   /**
    * The host opened (or closed and opened again, in one task) a popover or dialog of its own that holds the
    * anchor: it now stands above our parts in the top layer, and CSS anchoring no longer takes the anchor (an
-   * anchor must come before what it places). The parts open again, above it. `toggle` is not composed: a host
-   * popover inside a shadow root is caught when the anchor next comes into view (see the constructor).
+   * anchor must come before what it places). The parts open again, above it. `toggle` is not composed, so our own
+   * parts (in our shadow root) never reach this listener, and neither does a host popover inside a shadow root:
+   * that one is caught when the anchor next comes into view (see the constructor).
    */
   #onToggle = (event: Event) => {
-    const target = event.target;
-    const anchor = this.anchor.anchor;
-    if ((event as ToggleEvent).newState !== 'open' || !(target instanceof Element) || !anchor || !containsAcross(target, anchor)) return;
-    if ([...this.#parts].some((part) => part.contains(target) || this.host.shadowRoot?.contains(target))) return; // ours
+    const target = event.target as Node;
+    let node: Node | null = this.anchor.anchor;
+    while (node && node !== target) node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+    if (!node || (event as ToggleEvent).newState !== 'open') return;
     for (const part of this.#parts) this.#reopen.add(part);
     this.host.requestUpdate();
   };
-
 
   /** Whether the element counts as open: the page-wide listeners exist only then. */
   setOpen(open: boolean): void {
@@ -204,12 +202,6 @@ export class PopupController implements ReactiveController {
     if (path.includes(this.host) || [...this.#parts].some((part) => path.includes(part))) return;
     this.options.onOutsidePointer?.(event);
   };
-}
-
-/** Whether `node` is `container` or inside it, across shadow roots. */
-function containsAcross(container: Element, node: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode ?? ((n as ShadowRoot).host ?? null)) if (n === container) return true;
-  return false;
 }
 
 /** Whether `element` is inside an open popover, a modal dialog or a fullscreen element (across shadow roots). */

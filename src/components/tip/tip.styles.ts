@@ -73,10 +73,6 @@ export const tipStyles = css`
     border: 2px solid var(--_beacon);
     animation: ehr-pulse 1.8s ease-out infinite;
   }
-  .beacon:focus-visible {
-    outline: var(--_focus);
-    outline-offset: 2px;
-  }
   @keyframes ehr-pulse {
     from {
       transform: scale(1);
@@ -102,10 +98,6 @@ export const tipStyles = css`
     padding: var(--ehr-tip-padding, 0.75rem 0.875rem);
     font-size: var(--ehr-tip-font-size, var(--_font-size));
     animation: ehr-fade-in 120ms ease-out;
-  }
-  .panel:focus-visible {
-    outline: var(--_focus);
-    outline-offset: 2px;
   }
   .panel.callout {
     inline-size: auto;
@@ -178,6 +170,8 @@ export const tipStyles = css`
     background: transparent;
     color: var(--_accent);
   }
+  .beacon:focus-visible,
+  .panel:focus-visible,
   .close:focus-visible,
   .actions button:focus-visible {
     outline: var(--_focus);
