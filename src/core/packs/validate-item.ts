@@ -1,5 +1,5 @@
 import { validateWith, type Validated } from '../validate.js';
-import { LessonSchema, TourSchema, type Lesson, type Tour } from './schema.js';
+import { LessonSchema, TourSchema, type Lesson, type Tour } from './item-schema.js';
 
 /**
  * Validation of a single tour or lesson handed to an element as an object (pack items were validated with their
