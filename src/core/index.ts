@@ -41,7 +41,8 @@ export { resolveValueSets, valueSetConcepts, MAX_VALUE_SET_CODES, type ValueSetE
 export { CLINICAL_FUNCTIONS } from './triggers/clinical-functions.js';
 export { gradeLesson, type LessonGrade, type QuestionGrade } from './lessons/grade.js';
 export { localizeItem, untranslatedFields, type Translation } from './packs/translations.js';
-export { translationProblems, TranslationSchema } from './packs/translation-schema.js';
+export { TranslationSchema } from './packs/translation-schema.js';
+export { translationProblems } from './packs/translation-problems.js';
 export { SOURCE_LOCALE, canonicalLocale, localeChain, bestLocale, isRightToLeft } from './i18n/locale.js';
 export { formatPercent, formatNumber, formatCount, formatFixed, formatDate, formatList } from './i18n/format.js';
 export { aiContentFacts, aiDeviceFacts, modelCardDocument, type AiContentFacts, type AiDeviceFacts, type ModelCardDocument } from './ai-content/ai-content.js';

@@ -1,7 +1,7 @@
 import { jsonPath } from '../validate.js';
 import { yieldToPage } from '../yield.js';
 import * as v from 'valibot';
-import { translationProblems } from './translation-schema.js';
+import { translationProblems } from './translation-problems.js';
 import { AiContentGuidanceSchema, type AiContentGuidance } from '../ai-content/guidance.js';
 import { ItemSchema, PackHeaderSchema, ValueSetEntrySchema, type PackItem } from './schema.js';
 import type { ValueSetEntry } from '../vocabulary/value-sets.js';
