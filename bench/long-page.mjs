@@ -24,6 +24,8 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const LIBRARIES = (process.env.BENCH_LIBRARIES ?? 'ehr-guide <ehr-tour>,ehr-guide <ehr-tour> (compiled pack),driver.js,Shepherd.js,intro.js').split(',');
 const RUNS = Number(process.env.BENCH_TOUR_RUNS ?? 20);
 const TIP_CYCLES = Number(process.env.BENCH_TIP_CYCLES ?? 200);
+/** Cold starts per library (each in a fresh tab): the longest start task is their median. */
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
 // Heap after GC: HeapProfiler.collectGarbage (twice) then Runtime.getHeapUsage, through the DevTools protocol.
 const COUNTING = `(() => {
@@ -38,8 +40,47 @@ const COUNTING = `(() => {
   const held = (t) => t === window || t === document || (t instanceof Node && (t.isConnected || (t instanceof ShadowRoot && t.host.isConnected)));
   globalThis.__counters = () => { let listeners = 0; for (const ref of targets) { const t = ref.deref(); if (!t) { targets.delete(ref); continue; } if (held(t)) listeners += live.get(t).size; } return { nodes: count(document), listeners }; };
 })();`;
+/**
+ * One cold start: a fresh tab (its own renderer, nothing compiled or cached), the screen built, then the first
+ * tour traced — the longest main-thread task from start to step 1 on screen (DevTools trace). No listener counting
+ * here: only the library runs.
+ */
+async function coldStart(name) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const tab = await context.newPage();
+    tab.on('pageerror', (e) => console.error(`page error (${name}, cold start):`, e.message));
+    await tab.goto(`http://127.0.0.1:${server.address().port}/`);
+    await tab.waitForFunction(() => globalThis.benchReady);
+    await tab.evaluate(() => globalThis.longPage.buildScreen(5000));
+    const cdp = await context.newCDPSession(tab);
+    const events = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,toplevel', transferMode: 'ReportEvents' });
+    await tab.evaluate(() => performance.mark('bench:start'));
+    await tab.evaluate((n) => globalThis.longPage.run(n), name);
+    await cdp.send('Tracing.end');
+    await traced;
+    const startTs = events.find((e) => e.name === 'bench:start')?.ts;
+    const stepTs = events.find((e) => e.name === 'bench:first-step')?.ts;
+    const mainThread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((m) => m.pid === e.pid && m.name === 'bench:start'));
+    if (!startTs || !stepTs || !mainThread) return null;
+    return events.filter((e) => e.pid === mainThread.pid && e.tid === mainThread.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts >= startTs && e.ts <= stepTs).reduce((max, e) => Math.max(max, (e.dur ?? 0) / 1000), 0);
+  } finally {
+    await context.close();
+  }
+}
+const median = (values) => {
+  const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
+};
+
 const results = {};
+const cold = Object.fromEntries(LIBRARIES.map((name) => [name, []]));
 try {
+  // Cold starts first, the libraries interleaved round by round (so a slow moment of the machine falls on all of them).
+  for (let round = 0; round < COLD_RUNS; round++) for (const name of LIBRARIES) cold[name].push(await coldStart(name));
   for (const name of LIBRARIES) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const tab = await context.newPage();
@@ -62,19 +103,8 @@ try {
       return (await cdp.send('Runtime.getHeapUsage')).usedSize;
     };
     const elements = await tab.evaluate(() => document.body.getElementsByTagName('*').length);
-    // The first (warm-up) run, traced: the longest main-thread task from start to step 1 on screen.
-    const events = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,toplevel', transferMode: 'ReportEvents' });
-    await tab.evaluate(() => performance.mark('bench:start'));
+    // The first (warm-up) run: the steps it reached (the cold start's longest task is measured apart, below).
     const first = await tab.evaluate((n) => globalThis.longPage.run(n), name);
-    await cdp.send('Tracing.end');
-    await traced;
-    const startTs = events.find((e) => e.name === 'bench:start')?.ts;
-    const stepTs = events.find((e) => e.name === 'bench:first-step')?.ts;
-    const mainThread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((m) => m.pid === e.pid && m.name === 'bench:start'));
-    const longestStartTaskMs = startTs && stepTs && mainThread ? events.filter((e) => e.pid === mainThread.pid && e.tid === mainThread.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts >= startTs && e.ts <= stepTs).reduce((max, e) => Math.max(max, (e.dur ?? 0) / 1000), 0) : null;
     const before = await counters();
     const heapBefore = await heap();
     const reached = [];
@@ -93,7 +123,8 @@ try {
       elements,
       firstRunStepsReached: first,
       stepsReachedMedian: reached.sort((a, b) => a - b)[Math.floor(RUNS / 2)],
-      longestStartTaskMs,
+      longestStartTaskMs: median(cold[name]),
+      longestStartTaskRunsMs: cold[name].map((ms) => (ms === null ? null : Math.round(ms * 10) / 10)),
       leftBehind: { nodes: after.nodes - before.nodes, listeners: after.listeners - before.listeners, heapKB: Math.round((heapAfter - heapBefore) / 1024) },
       tipCycles: { cycles: TIP_CYCLES, nodes: tipAfter.nodes - tipBefore.nodes, listeners: tipAfter.listeners - tipBefore.listeners, heapKB: Math.round((tipHeapAfter - tipHeapBefore) / 1024) },
     };
@@ -111,9 +142,9 @@ for (const [name, r] of Object.entries(results)) {
   console.log(`  ${name.padEnd(22)} ${`${r.firstRunStepsReached} / ${r.stepsReachedMedian} of 10`.padStart(14)} ${(r.longestStartTaskMs === null ? 'n/a' : `${r.longestStartTaskMs.toFixed(1)} ms`).padStart(26)} ${String(r.leftBehind.nodes).padStart(24)} ${String(r.leftBehind.listeners).padStart(10)} ${`${r.leftBehind.heapKB} KB`.padStart(7)} ${String(t.nodes).padStart(24)} ${String(t.listeners).padStart(10)} ${`${t.heapKB} KB`.padStart(7)}`);
 }
 console.log('  (a step is seen when its popup and its target are both inside the viewport; listeners are those added and not removed, on any target, counted in the page;');
-console.log('   heap = used JS heap after two forced GCs (DevTools protocol), after minus before; the longest task is from the DevTools trace of the first run)');
+console.log(`   heap = used JS heap after two forced GCs (DevTools protocol), after minus before; the longest task is the median of ${COLD_RUNS} cold starts, each in a fresh tab, from a DevTools trace)`);
 
 const file = join(root, 'bench/results.json');
 const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-all.longPageTour = { date: new Date().toISOString(), browser: 'headless Chromium (Debian)', runs: RUNS, results };
+all.longPageTour = { date: new Date().toISOString(), browser: 'headless Chromium (Debian)', runs: RUNS, coldRuns: COLD_RUNS, results };
 writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
