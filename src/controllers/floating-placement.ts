@@ -5,9 +5,9 @@ import type { FloatingOptions, Placing } from './placement.js';
  * Placement by @floating-ui/dom (flip, shift, arrow, hide; follows scroll and resize with autoUpdate), loaded only
  * where CSS anchor positioning cannot do it: an engine without it, a part that is not a popover, or a part placed
  * beside something other than the control it follows in the keyboard order (a tip's panel opened from its
- * beacon stands beside the anchor).
+ * beacon stands beside the anchor). `options.placement` is the side on screen: the anchor controller has mirrored
+ * it for right-to-left text.
  */
-/** `options.placement` is the side on screen: the anchor controller has mirrored it for right-to-left text. */
 export function placeWithFloatingUi(reference: Element, floating: HTMLElement, options: FloatingOptions, onReferenceHidden: (hidden: boolean) => void): Placing {
   let referenceHidden = false;
   const update = async () => {
