@@ -239,6 +239,47 @@ describe('placement when the host re-opens its own top layer', function () {
     await tour.stop();
     menu.hidePopover();
   });
+
+  it('a beacon stays on top when a vendor widget re-opens, in one task, its own popover menu (in its shadow root) holding the control', async () => {
+    if (!customElements.get('pr-vendor-menu')) {
+      customElements.define('pr-vendor-menu', class extends HTMLElement {
+        constructor() {
+          super();
+          const root = this.attachShadow({ mode: 'open' });
+          const menu = document.createElement('div');
+          menu.popover = 'manual';
+          menu.setAttribute('style', 'position:fixed;inset:auto;left:300px;top:220px;margin:0;padding:20px 60px 20px 20px');
+          const button = document.createElement('button');
+          button.id = 'renew';
+          button.textContent = 'Renew';
+          menu.append(button);
+          root.append(menu);
+        }
+      });
+    }
+    const page = await fixture<HTMLElement>(html`<div>
+      <pr-vendor-menu></pr-vendor-menu>
+      <ehr-tip anchor="pr-vendor-menu >>> #renew" tip-id="pr.vendor" heading="Renewals">Renew for 90 days.</ehr-tip>
+    </div>`);
+    const menu = page.querySelector('pr-vendor-menu')!.shadowRoot!.querySelector<HTMLElement>('[popover]')!;
+    const anchor = menu.querySelector('#renew')!;
+    const tip = page.querySelector('ehr-tip')!;
+    await tip.updateComplete;
+    await frames(3);
+    menu.showPopover();
+    const beacon = tip.shadowRoot!.querySelector<HTMLElement>('[part~="beacon"]')!;
+    const placed = () => {
+      const a = anchor.getBoundingClientRect();
+      const b = beacon.getBoundingClientRect();
+      const top = tip.shadowRoot!.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+      return beacon.matches(':popover-open') && b.width > 0 && Math.abs(b.left - a.right - 4) < 2 && !!top && beacon.contains(top);
+    };
+    await until(placed, 'beacon beside the control in the vendor menu, on top');
+    menu.hidePopover();
+    menu.showPopover();
+    await until(placed, 'beacon beside the control, above the re-opened vendor menu');
+    menu.hidePopover();
+  });
 });
 
 describe('placement where CSS anchoring cannot anchor', function () {

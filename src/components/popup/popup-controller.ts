@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AnchorController, type AnchorState, type FloatingOptions } from '../../controllers/anchor-controller.js';
-import { deepActiveElement } from '../../controllers/deep-query.js';
+import { deepActiveElement, rootsOf } from '../../controllers/deep-query.js';
 
 export interface PopupOptions {
   /** The anchor appeared, left, scrolled off or came back. */
@@ -45,7 +45,8 @@ export class PopupController implements ReactiveController {
   #state: AnchorState = 'none';
   /** Open parts to open again, above the host's own top layer (see the constructor and `#onToggle`). */
   #reopen = new WeakSet<HTMLElement>();
-  #watchingToggles = false;
+  /** Where the host's `toggle` events are listened for: the document and the shadow roots around the anchor. */
+  #toggleRoots: Array<Document | ShadowRoot> = [];
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -57,6 +58,7 @@ export class PopupController implements ReactiveController {
       // our parts: they open again, so they stand above it — and after their anchor, as CSS anchoring requires.
       if (state === 'visible' && this.#state !== 'visible' && anchor && inTopLayer(anchor)) for (const part of this.#parts) this.#reopen.add(part);
       this.#state = state;
+      this.#watchToggles();
       this.#watchMissing(state === 'missing');
       options.onAnchorChange?.(state, anchor);
     });
@@ -135,19 +137,25 @@ export class PopupController implements ReactiveController {
     this.#watchToggles();
   }
 
-  /** Listens for the host's popovers and dialogs opening only while a part shows. */
+  /**
+   * Listens for the host's popovers and dialogs opening, only while a part shows: on the document and on each
+   * shadow root around the anchor (`toggle` is not composed: a vendor widget's own popover menu is heard in its
+   * shadow root).
+   */
   #watchToggles(): void {
-    const on = this.#parts.size > 0 && this.host.isConnected;
-    if (on !== this.#watchingToggles) document[on ? 'addEventListener' : 'removeEventListener']('toggle', this.#onToggle, true);
-    this.#watchingToggles = on;
+    const anchor = this.anchor.anchor;
+    const roots = this.#parts.size && this.host.isConnected ? (anchor ? rootsOf(anchor) : [document]) : [];
+    if (roots.length === this.#toggleRoots.length && roots.every((root, i) => root === this.#toggleRoots[i])) return;
+    for (const root of this.#toggleRoots) root.removeEventListener('toggle', this.#onToggle, true);
+    for (const root of roots) root.addEventListener('toggle', this.#onToggle, true);
+    this.#toggleRoots = roots;
   }
 
   /**
    * The host opened (or closed and opened again, in one task) a popover or dialog of its own that holds the
    * anchor: it now stands above our parts in the top layer, and CSS anchoring no longer takes the anchor (an
-   * anchor must come before what it places). The parts open again, above it. `toggle` is not composed, so our own
-   * parts (in our shadow root) never reach this listener, and neither does a host popover inside a shadow root:
-   * that one is caught when the anchor next comes into view (see the constructor).
+   * anchor must come before what it places). The parts open again, above it. Our own parts toggle in our shadow
+   * root, which is not listened to.
    */
   #onToggle = (event: Event) => {
     const target = event.target as Node;
