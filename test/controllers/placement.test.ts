@@ -259,7 +259,7 @@ describe('placement when the host re-opens its own top layer', function () {
     }
     const page = await fixture<HTMLElement>(html`<div>
       <pr-vendor-menu></pr-vendor-menu>
-      <ehr-tip anchor="pr-vendor-menu >>> #renew" tip-id="pr.vendor" heading="Renewals">Renew for 90 days.</ehr-tip>
+      <ehr-tip anchor=${'pr-vendor-menu >>> #renew'} tip-id="pr.vendor" heading="Renewals">Renew for 90 days.</ehr-tip>
     </div>`);
     const menu = page.querySelector('pr-vendor-menu')!.shadowRoot!.querySelector<HTMLElement>('[popover]')!;
     const anchor = menu.querySelector('#renew')!;
