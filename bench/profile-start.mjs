@@ -1,6 +1,7 @@
 // node bench/profile-start.mjs [library]: where the cold first tour start's longest main-thread task goes on the
 // generated 5,000-element page — a DevTools trace (events inside the longest task) and a CPU profile (self time
-// by function, unminified bundle). Not part of npm run bench. Library names as in bench/long-page.ts.
+// by function over the whole run, the callers of the heavy natives, and inclusive time by function inside the
+// longest task only; unminified bundle). Not part of npm run bench. Library names as in bench/long-page.ts.
 import { createServer } from 'node:http';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +50,6 @@ for (const n of profile.nodes) {
   const k = frames.join(' < ');
   stacks[k] = (stacks[k] ?? 0) + counts[n.id] * 0.1;
 }
-void byId;
 console.log('heavy natives by caller (ms):');
 console.log(Object.entries(stacks).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(1)}  ${k}`).join('\n'));
 const s = events.find((e) => e.name === 'bench:start').ts; const f = events.find((e) => e.name === 'bench:first-step').ts;
@@ -67,4 +67,21 @@ for (const e of inside) {
 console.log(Object.entries(by).sort((a, b) => b[1].ms - a[1].ms).slice(0, 15).map(([k, v]) => `${v.ms.toFixed(1)} ms  ${v.n}×  ${k}`).join('\n'));
 const fc = inside.filter((e) => e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'TimerFire' || e.name === 'FireAnimationFrame').sort((a, b) => b.dur - a.dur).slice(0, 3);
 console.log(fc.map((e) => `${(e.dur / 1000).toFixed(1)} ms ${e.name} ${JSON.stringify(e.args?.data ?? {}).slice(0, 200)}`).join('\n'));
+// Inclusive time per function inside the longest task only (the CPU profile's samples timed against the trace's
+// clock): where that task goes, callers included.
+{
+  let t = profile.startTime;
+  const inclusive = {};
+  let samples = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    if (t < task.ts || t > task.ts + task.dur) continue;
+    samples++;
+    const onStack = new Set();
+    for (let p = byId.get(profile.samples[i]); p; p = parent.get(p.id)) onStack.add(`${p.callFrame.functionName || '(anon)'}:${p.callFrame.lineNumber}`);
+    for (const k of onStack) inclusive[k] = (inclusive[k] ?? 0) + 1;
+  }
+  console.log(`inside the longest task (${samples} samples), inclusive ms by function, top 40:`);
+  console.log(Object.entries(inclusive).sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${((v / Math.max(1, samples)) * task.dur / 1000).toFixed(1)}  ${k}`).join('\n'));
+}
 await browser.close(); server.close();
