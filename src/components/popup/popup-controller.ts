@@ -107,6 +107,7 @@ export class PopupController implements ReactiveController {
    */
   sync(part: HTMLElement | null | undefined, show: boolean, placement: PartPlacement): void {
     if (!part) return;
+    const parts = this.#parts.size;
     if (!show) this.anchor.stop(part); // stop observing before hiding, so no resize is reported
     part.classList.toggle('offscreen', Boolean(placement.offscreen));
     if (part.hasAttribute('popover')) {
@@ -134,7 +135,7 @@ export class PopupController implements ReactiveController {
       const anchored = reference !== null && part.matches(':popover-open') && this.#implicit.get(part) === reference;
       this.anchor.position(part, placement, reference, anchored);
     } else this.#parts.delete(part);
-    this.#watchToggles();
+    if (this.#parts.size !== parts) this.#watchToggles(); // the anchor's changes re-watch too (see the constructor)
   }
 
   /**

@@ -1,23 +1,12 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { GuideApi } from '../../core/engine/guide-api.js';
 import type { TourStep } from '../../core/packs/step-schema.js';
-import type { EhrTourActionDetail } from '../../events.js';
-import type { StepInteraction } from './step-interaction.js';
+import type { InteractionHost, StepInteraction } from './step-interaction.js';
 
-/** What the actions of a running tour read from, and tell, their `<ehr-tour>`. */
-export interface TourActionsHost {
-  index(): number;
-  running(): boolean;
-  step(): TourStep | undefined;
-  /** The step's control, when on the page. */
-  anchor(): Element | null;
-  guide(): GuideApi | undefined;
-  /** A condition of step `index` cannot be evaluated: reported, and the step goes on with Next. */
-  invalid(index: number, message: string): void;
-  action(index: number, outcome: EhrTourActionDetail['outcome']): void;
-  /** The action was done right: go on to the next step. */
-  advance(): void;
-}
+/**
+ * What the actions of a running tour read from, and tell, their `<ehr-tour>`: what StepInteraction asks of it,
+ * except the step's state, which TourActions keeps itself.
+ */
+export type TourActionsHost = Omit<InteractionHost, 'state'>;
 
 /** Whether the step waits for an action on its control (click, typing, a choice), not on the host. */
 export const controlAction = (step: TourStep) => step.action?.on === 'click' || step.action?.on === 'input' || step.action?.on === 'select';
@@ -105,17 +94,7 @@ export class TourActions {
 
   #load(): Promise<StepInteraction> {
     this.#loading ??= import('./step-interaction.js').then(({ StepInteraction }) => {
-      this.#interaction = new StepInteraction(this.host, {
-        index: () => this.tour.index(),
-        running: () => this.tour.running(),
-        step: () => this.tour.step(),
-        anchor: () => this.tour.anchor(),
-        guide: () => this.tour.guide(),
-        state: (change) => this.#set(change),
-        invalid: (index, message) => this.fail(index, message),
-        action: (index, outcome) => this.tour.action(index, outcome),
-        advance: () => this.tour.advance(),
-      });
+      this.#interaction = new StepInteraction(this.host, { ...this.tour, state: (change) => this.#set(change), invalid: (index, message) => this.fail(index, message) });
       return this.#interaction;
     });
     return this.#loading;
